@@ -1,0 +1,24 @@
+package io.trailsleuth.cli;
+
+import io.trailsleuth.pipeline.IngestSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Prints the accounting of an ingest so that the counts visibly add up. */
+final class IngestSummaryPrinter {
+  private IngestSummaryPrinter() {}
+
+  static void print(IngestSummary summary, Path store, PrintWriter out) {
+    out.printf("store:      %s%s%n", store, summary.runId().isEmpty() ? " (nothing new; unchanged)" : " (" + summary.runId() + ")");
+    out.printf("files:      %d read this run, %d unchanged since an earlier run%n", summary.entries().size(),
+        summary.unchangedFiles());
+    summary.filesByStatus().forEach((status, count) -> out.printf("  %-10s %d%n", status, count));
+    summary.skippedByShape().forEach((shape, count) -> out.printf("    skipped %s: %d%n", shape, count));
+    out.printf("records:    %d read = %d stored + %d duplicates + %d rejected%n", summary.recordsRead(),
+        summary.stored(), summary.duplicates(), summary.rejected());
+    summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
+    if (summary.rejected() > 0) {
+      out.printf("see: trailsleuth query --store %s \"select source_file, source_record, reason from rejects\"%n", store);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.trailsleuth.cli;
+
+import io.trailsleuth.store.StoreBusyException;
+import io.trailsleuth.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point: the trailsleuth command and its subcommands. Only {@link #main} exits the JVM. */
+@Command(
+    name = "trailsleuth",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Offline AWS CloudTrail forensics: finds which IAM role re-creation broke which Lambda function.",
+        ""
+    },
+    subcommands = {
+        IngestCommand.class,
+        QueryCommand.class,
+        CompletionCommand.class,
+        CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:internal error (a bug or an environment failure; rerun with --verbose)",
+        "2:usage error",
+        "3:nothing could be read from the inputs",
+        "4:some records were rejected and --strict was given",
+        "5:verify found tampering, missing files or chain breaks"
+    })
+public final class Main implements Runnable {
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+      boolean verbose = parseResult.hasMatchedOption("--verbose")
+          || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--verbose"));
+      return handle(exception, line.getErr(), verbose);
+    });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR);
+    return commandLine;
+  }
+
+  private static int handle(Exception exception, PrintWriter err, boolean verbose) {
+    if (exception instanceof UserException user) {
+      err.println("trailsleuth: " + user.getMessage());
+      return user.exitCode();
+    }
+    if (exception instanceof StoreBusyException || exception instanceof StoreException) {
+      err.println("trailsleuth: " + exception.getMessage());
+      return ExitCode.USAGE;
+    }
+    err.println("trailsleuth: internal error: " + exception);
+    if (verbose) {
+      exception.printStackTrace(err);
+    } else {
+      err.println("(rerun with --verbose for the stack trace, and report it as a bug)");
+    }
+    return ExitCode.INTERNAL_ERROR;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
+  }
+}

@@ -1,0 +1,26 @@
+package io.trailsleuth.common;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * One SQL statement from {@code queries/}, with its header.
+ *
+ * @param id unique id, from {@code -- id:}
+ * @param title short title
+ * @param description one line on what it answers
+ * @param params names of the bind parameters it takes, in the order they are declared
+ * @param sql the statement text, with {@code $name} parameter markers
+ * @param resource where it was loaded from
+ */
+public record SqlFile(String id, String title, String description, List<String> params, String sql, String resource) {
+  public SqlFile {
+    requireNonNull(id, "id is null");
+    requireNonNull(title, "title is null");
+    requireNonNull(description, "description is null");
+    params = List.copyOf(params);
+    requireNonNull(sql, "sql is null");
+    requireNonNull(resource, "resource is null");
+  }
+}

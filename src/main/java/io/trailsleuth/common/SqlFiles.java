@@ -1,0 +1,143 @@
+package io.trailsleuth.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Loads the SQL files of {@code queries/} (bundled into the jar) and parses their {@code -- key: value}
+ * headers. Fails fast on a missing header or a duplicate id.
+ */
+public final class SqlFiles {
+  private static final String ROOT = "queries";
+  private static volatile Map<String, SqlFile> bundled;
+
+  private SqlFiles() {}
+
+  /** The bundled statement with this id. */
+  public static SqlFile get(String id) {
+    SqlFile file = bundled().get(id);
+    if (file == null) {
+      throw new IllegalArgumentException("no query with id '" + id + "'; see 'trailsleuth query --list'");
+    }
+    return file;
+  }
+
+  /** Every bundled statement, by id. */
+  public static Map<String, SqlFile> bundled() {
+    Map<String, SqlFile> loaded = bundled;
+    if (loaded == null) {
+      synchronized (SqlFiles.class) {
+        if (bundled == null) {
+          bundled = loadBundled();
+        }
+        loaded = bundled;
+      }
+    }
+    return loaded;
+  }
+
+  /** Parses one SQL file's text. */
+  public static SqlFile parse(String text, String resource) {
+    Map<String, String> header = new TreeMap<>();
+    StringBuilder body = new StringBuilder();
+    boolean inHeader = true;
+    for (String line : text.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (inHeader && trimmed.startsWith("--")) {
+        String content = trimmed.substring(2).strip();
+        int colon = content.indexOf(':');
+        if (colon > 0 && content.substring(0, colon).matches("[a-z_]+")) {
+          header.put(content.substring(0, colon), content.substring(colon + 1).strip());
+        }
+        continue;
+      }
+      if (inHeader && trimmed.isEmpty()) {
+        continue;
+      }
+      inHeader = false;
+      body.append(line).append('\n');
+    }
+    for (String required : List.of("id", "title", "description")) {
+      if (!header.containsKey(required)) {
+        throw new IllegalStateException(resource + " has no '-- " + required + ":' header line");
+      }
+    }
+    String params = header.getOrDefault("params", "");
+    List<String> names = params.isBlank()
+        ? List.of()
+        : Arrays.stream(params.split(",")).map(p -> p.strip().split("\\s+")[0]).toList();
+    String sql = body.toString().strip();
+    while (sql.endsWith(";")) {
+      sql = sql.substring(0, sql.length() - 1).strip();
+    }
+    return new SqlFile(header.get("id"), header.get("title"), header.get("description"), names, sql, resource);
+  }
+
+  /** Reads every {@code .sql} file below a directory, keyed by id; fails on duplicates. */
+  public static Map<String, SqlFile> loadDirectory(Path directory) {
+    Map<String, SqlFile> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      List<Path> paths = new ArrayList<>(walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList());
+      for (Path path : paths) {
+        String resource = directory.relativize(path).toString().replace('\\', '/');
+        SqlFile file = parse(Files.readString(path, StandardCharsets.UTF_8), resource);
+        SqlFile previous = files.put(file.id(), file);
+        if (previous != null) {
+          throw new IllegalStateException("query id '" + file.id() + "' is declared twice: " + previous.resource()
+              + " and " + resource);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read queries from " + directory, e);
+    }
+    return files;
+  }
+
+  private static Map<String, SqlFile> loadBundled() {
+    URL marker = SqlFiles.class.getClassLoader().getResource(ROOT + "/catalogue.marker");
+    if (marker == null) {
+      throw new IllegalStateException("queries/catalogue.marker is not on the classpath; the jar is incomplete");
+    }
+    try {
+      URI uri = marker.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        }
+        return Map.copyOf(loadDirectory(fs.getPath(ROOT)));
+      }
+      return Map.copyOf(loadDirectory(Path.of(uri).getParent()));
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot list bundled queries", e);
+    }
+  }
+
+  /** Reads a bundled resource as text (used by tests and the store). */
+  static String readResource(String name) throws IOException {
+    try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.trailsleuth.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What reading one file produced, before deduplication.
+ *
+ * @param shape the detected export shape
+ * @param compression "gzip" or "none"
+ * @param decompressedBytes bytes after decompression that were read
+ * @param recordsRead records delimited in the file, plus one for an unreadable rest of file
+ * @param accepted records handed on as events
+ * @param rejected records (or rest of file) rejected
+ * @param detail a short note for the manifest, e.g. why the file was skipped
+ */
+public record FileReadResult(
+    SourceShape shape,
+    String compression,
+    long decompressedBytes,
+    long recordsRead,
+    long accepted,
+    long rejected,
+    String detail) {
+  public FileReadResult {
+    requireNonNull(shape, "shape is null");
+    requireNonNull(compression, "compression is null");
+    requireNonNull(detail, "detail is null");
+    if (recordsRead != accepted + rejected) {
+      throw new IllegalArgumentException("records read " + recordsRead + " != accepted " + accepted + " + rejected " + rejected);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package io.trailsleuth.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.EventRow;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one CloudTrail record from a streaming parser into an {@link EventRow}. Scalar fields become
+ * typed columns; nested parts and unknown fields are copied as compact JSON text, so nothing is lost.
+ * Not thread-safe: each ingest worker owns one.
+ */
+public final class RecordExtractor {
+  private static final Map<String, EventColumn> TOP_LEVEL = new HashMap<>();
+  private static final List<EventColumn> IDENTITY_COLUMNS =
+      EventColumn.ALL.stream().filter(EventColumn::isUserIdentityField).toList();
+
+  static {
+    for (EventColumn column : EventColumn.ALL) {
+      if (column.isTopLevelField()) {
+        TOP_LEVEL.put(column.jsonPath(), column);
+      }
+    }
+  }
+
+  private final JsonFactory factory;
+  private final ObjectMapper mapper;
+  private final StringWriter buffer = new StringWriter(512);
+  private final StringWriter extras = new StringWriter(128);
+  private final MessageDigest digest;
+
+  public RecordExtractor(ObjectMapper mapper) {
+    this.mapper = mapper;
+    this.factory = mapper.getFactory();
+    try {
+      this.digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** True when a field name is one that CloudTrail records carry at their top level. */
+  public static boolean isRecordField(String name) {
+    return TOP_LEVEL.containsKey(name) || "userIdentity".equals(name);
+  }
+
+  /**
+   * Fills {@code row} from the object the parser is in. The parser must stand on the object's
+   * START_OBJECT or on one of its FIELD_NAME tokens; on return it stands on the object's END_OBJECT,
+   * also when the record is rejected.
+   */
+  public void extract(JsonParser parser, EventRow row) throws IOException, RecordRejectedException {
+    row.clear();
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      token = parser.nextToken();
+    }
+    String problem = null;
+    String problemCode = null;
+    extras.getBuffer().setLength(0);
+    JsonGenerator extrasGenerator = null;
+    for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      EventColumn column = TOP_LEVEL.get(name);
+      if (column == null && "userIdentity".equals(name)) {
+        column = EventColumn.USER_IDENTITY;
+      }
+      if (column == null) {
+        if (extrasGenerator == null) {
+          extrasGenerator = factory.createGenerator(extras);
+          extrasGenerator.writeStartObject();
+        }
+        extrasGenerator.writeFieldName(name);
+        extrasGenerator.copyCurrentStructure(parser);
+        continue;
+      }
+      String error = readColumn(parser, value, column, row);
+      if (error != null && problem == null) {
+        problem = error;
+        problemCode = "wrong-type";
+      }
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new IOException("record object not closed (token " + token + ")");
+    }
+    if (extrasGenerator != null) {
+      extrasGenerator.writeEndObject();
+      extrasGenerator.close();
+      row.set(EventColumn.EXTRA_FIELDS, extras.toString());
+    }
+    if (problem != null) {
+      throw new RecordRejectedException(problemCode, problem);
+    }
+    if (row.get(EventColumn.EVENT_TIME) == null) {
+      throw new RecordRejectedException("no-event-time", "record has no eventTime, so it cannot be placed on a timeline");
+    }
+    if (row.get(EventColumn.EVENT_NAME) == null && row.get(EventColumn.EVENT_SOURCE) == null) {
+      throw new RecordRejectedException("not-a-record", "object has neither eventName nor eventSource, so it is not a CloudTrail record");
+    }
+    if (row.get(EventColumn.EVENT_ID) == null) {
+      row.set(EventColumn.EVENT_ID, derivedId(row));
+      row.set(EventColumn.EVENT_ID_DERIVED, Boolean.TRUE);
+    } else {
+      row.set(EventColumn.EVENT_ID_DERIVED, Boolean.FALSE);
+    }
+  }
+
+  /** Reads one field's value into its column; returns an error message when the value has the wrong type. */
+  private String readColumn(JsonParser parser, JsonToken value, EventColumn column, EventRow row) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    String path = column.jsonPath();
+    switch (column.type()) {
+      case JSON -> {
+        if (column == EventColumn.USER_IDENTITY) {
+          return readUserIdentity(parser, value, row);
+        }
+        row.set(column, copyAsText(parser));
+        return null;
+      }
+      case STRING -> {
+        if (value == JsonToken.VALUE_STRING) {
+          row.set(column, parser.getText());
+          return null;
+        }
+        return wrongType(parser, path, "a string", value);
+      }
+      case BOOLEAN -> {
+        Boolean parsed = booleanOf(value, value == JsonToken.VALUE_STRING ? parser.getText() : null);
+        if (parsed != null) {
+          row.set(column, parsed);
+          return null;
+        }
+        return wrongType(parser, path, "true or false", value);
+      }
+      case TIMESTAMP -> {
+        if (value != JsonToken.VALUE_STRING) {
+          return wrongType(parser, path, "an ISO-8601 string", value);
+        }
+        try {
+          row.set(column, EventTimes.parseMicros(parser.getText()));
+          return null;
+        } catch (IllegalArgumentException e) {
+          return path + " is " + e.getMessage();
+        }
+      }
+      case BIGINT -> {
+        return wrongType(parser, path, "nothing (computed column)", value);
+      }
+    }
+    throw new AssertionError(column);
+  }
+
+  private String readUserIdentity(JsonParser parser, JsonToken value, EventRow row) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      return wrongType(parser, "userIdentity", "an object", value);
+    }
+    JsonNode identity = mapper.readTree(parser);
+    row.set(EventColumn.USER_IDENTITY, identity.toString());
+    for (EventColumn column : IDENTITY_COLUMNS) {
+      JsonNode node = identity;
+      for (String part : column.jsonPath().substring("userIdentity.".length()).split("\\.")) {
+        node = node.path(part);
+      }
+      if (node.isMissingNode() || node.isNull()) {
+        continue;
+      }
+      if (column.type() == io.trailsleuth.model.ColumnType.BOOLEAN) {
+        Boolean parsed = node.isBoolean() ? Boolean.valueOf(node.booleanValue()) : booleanOf(JsonToken.VALUE_STRING, node.asText());
+        if (parsed == null) {
+          return column.jsonPath() + " should be true or false but is " + Texts.abbreviate(node.toString(), 40);
+        }
+        row.set(column, parsed);
+      } else if (node.isValueNode()) {
+        row.set(column, node.asText());
+      } else {
+        return column.jsonPath() + " should be a string but is a " + node.getNodeType().name().toLowerCase();
+      }
+    }
+    return null;
+  }
+
+  private static Boolean booleanOf(JsonToken token, String text) {
+    if (token == JsonToken.VALUE_TRUE) {
+      return Boolean.TRUE;
+    }
+    if (token == JsonToken.VALUE_FALSE) {
+      return Boolean.FALSE;
+    }
+    if (token == JsonToken.VALUE_STRING && text != null) {
+      if (text.equalsIgnoreCase("true")) {
+        return Boolean.TRUE;
+      }
+      if (text.equalsIgnoreCase("false")) {
+        return Boolean.FALSE;
+      }
+    }
+    return null;
+  }
+
+  private static String wrongType(JsonParser parser, String path, String expected, JsonToken actual) throws IOException {
+    parser.skipChildren();
+    return path + " should be " + expected + " but is " + describe(actual);
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      default -> token.name();
+    };
+  }
+
+  private String copyAsText(JsonParser parser) throws IOException {
+    buffer.getBuffer().setLength(0);
+    try (JsonGenerator generator = factory.createGenerator(buffer)) {
+      generator.copyCurrentStructure(parser);
+    }
+    return buffer.toString();
+  }
+
+  /** A stable ID for a record without eventID: a hash of the fields that identify it. */
+  private String derivedId(EventRow row) {
+    digest.reset();
+    for (EventColumn column :
+        List.of(
+            EventColumn.EVENT_TIME,
+            EventColumn.EVENT_SOURCE,
+            EventColumn.EVENT_NAME,
+            EventColumn.AWS_REGION,
+            EventColumn.REQUEST_ID,
+            EventColumn.USER_IDENTITY,
+            EventColumn.SOURCE_IP_ADDRESS,
+            EventColumn.ERROR_CODE,
+            EventColumn.REQUEST_PARAMETERS,
+            EventColumn.RESPONSE_ELEMENTS)) {
+      Object value = row.get(column);
+      digest.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0x1f);
+    }
+    return "derived-" + HexFormat.of().formatHex(digest.digest(), 0, 16);
+  }
+}

@@ -1,0 +1,441 @@
+package io.trailsleuth.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.EventRow;
+import io.trailsleuth.model.EventSink;
+import io.trailsleuth.model.Reject;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
+ * its records one at a time into an {@link EventSink}. Never throws for bad content: a bad record or
+ * an unreadable rest of file becomes a counted reject. Not thread-safe: one per worker.
+ */
+public final class SourceReader {
+  private static final int GZIP_MAGIC_1 = 0x1f;
+  private static final int GZIP_MAGIC_2 = 0x8b;
+
+  private final ObjectMapper mapper;
+  private final RecordExtractor extractor;
+  private final EventRow row = new EventRow();
+  private final long maxDecompressedBytes;
+
+  public SourceReader(ObjectMapper mapper, long maxDecompressedBytes) {
+    this.mapper = mapper;
+    this.extractor = new RecordExtractor(mapper);
+    this.maxDecompressedBytes = maxDecompressedBytes;
+  }
+
+  /** Reads a whole file from {@code raw}, which the caller opened read-only and closes. */
+  public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+    FileState state = new FileState(sourceFile, sha256, sink);
+    LimitedInputStream counted = null;
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+      buffered.mark(2);
+      int first = buffered.read();
+      int second = buffered.read();
+      buffered.reset();
+      InputStream decoded = buffered;
+      if (first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2) {
+        state.compression = "gzip";
+        decoded = new GZIPInputStream(buffered, 1 << 16);
+      }
+      counted = new LimitedInputStream(decoded, maxDecompressedBytes);
+      readDecoded(new BufferedInputStream(counted, 1 << 16), state);
+    } catch (IOException e) {
+      state.rejectRest(offsetOf(state, counted), reasonCode(e), describe(e));
+    }
+    long decompressed = counted == null ? 0 : counted.count();
+    return new FileReadResult(
+        state.shape, state.compression, decompressed, state.recordsRead, state.accepted, state.rejected, state.detail);
+  }
+
+  private static long offsetOf(FileState state, LimitedInputStream counted) {
+    if (state.parser != null) {
+      return state.parser.currentLocation().getByteOffset();
+    }
+    return counted == null ? 0 : counted.count();
+  }
+
+  private void readDecoded(BufferedInputStream in, FileState state) throws IOException {
+    in.mark(8);
+    int first = firstSignificantByte(in);
+    in.reset();
+    if (first < 0) {
+      state.shape = SourceShape.UNREADABLE;
+      state.rejectRest(0, "empty-file", "file is empty or holds only white space; nothing to ingest");
+      return;
+    }
+    if (first >= '0' && first <= '9') {
+      state.shape = SourceShape.CLOUDWATCH_EXPORT;
+      readCloudWatchLines(in, state);
+      return;
+    }
+    if (first != '{' && first != '[' && first != '"') {
+      state.shape = SourceShape.UNREADABLE;
+      state.rejectRest(0, "not-json", "file does not start with JSON (first byte 0x" + Integer.toHexString(first)
+          + "); it is not a CloudTrail log or export");
+      return;
+    }
+    try (JsonParser parser = mapper.getFactory().createParser(in)) {
+      state.parser = parser;
+      readRootValues(parser, state);
+    }
+  }
+
+  /** Skips a UTF-8 BOM and white space; returns the first other byte or -1 at the end. */
+  private static int firstSignificantByte(InputStream in) throws IOException {
+    int b = in.read();
+    if (b == 0xEF) {
+      in.read();
+      in.read();
+      b = in.read();
+    }
+    while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+      b = in.read();
+    }
+    return b;
+  }
+
+  private void readRootValues(JsonParser parser, FileState state) throws IOException {
+    int rootIndex = 0;
+    for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+      rootIndex++;
+      switch (token) {
+        case START_ARRAY -> {
+          state.settle(rootIndex == 1 ? SourceShape.BARE_ARRAY : SourceShape.JSON_LINES);
+          readArrayOfRecords(parser, state);
+        }
+        case START_OBJECT -> {
+          if (!readRootObject(parser, state, rootIndex)) {
+            return;
+          }
+        }
+        case VALUE_STRING -> {
+          state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
+          readEmbeddedRecord(parser.getText(), state);
+        }
+        default -> {
+          state.settle(SourceShape.JSON_LINES);
+          state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record",
+              "top-level JSON value is " + token + ", not a record object");
+          parser.skipChildren();
+        }
+      }
+    }
+  }
+
+  /** Returns false when the file was recognised as one to skip. */
+  private boolean readRootObject(JsonParser parser, FileState state, int rootIndex) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == JsonToken.END_OBJECT) {
+      return skipOrReject(state, rootIndex, SourceShape.OTHER_JSON, "empty JSON object");
+    }
+    String name = parser.currentName();
+    if ("Records".equals(name) || "Events".equals(name)) {
+      boolean lookup = "Events".equals(name);
+      state.settle(lookup ? SourceShape.LOOKUP_EVENTS : SourceShape.TRAIL_RECORDS);
+      for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        JsonToken value = parser.nextToken();
+        String field = parser.currentName();
+        if (value == JsonToken.START_ARRAY && (field.equals("Records") || field.equals("Events"))) {
+          readArrayOfRecords(parser, state);
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return true;
+    }
+    if (RecordExtractor.isRecordField(name)) {
+      state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
+      readRecord(parser, state);
+      return true;
+    }
+    JsonNode tree = mapper.readTree(parser);
+    SourceShape kind = classify(tree);
+    if (!kind.holdsEvents()) {
+      return skipOrReject(state, rootIndex, kind, describeSkipped(kind));
+    }
+    readTreeRecord(tree, kind, rootIndex, state);
+    return true;
+  }
+
+  private boolean skipOrReject(FileState state, int rootIndex, SourceShape kind, String why) {
+    if (rootIndex == 1 && state.recordsRead == 0) {
+      state.shape = kind;
+      state.detail = why;
+      return false;
+    }
+    state.rejectRecord(state.parser.currentLocation().getByteOffset(), "not-a-record",
+        "value " + rootIndex + " is " + why + ", not a CloudTrail record");
+    return true;
+  }
+
+  private static String describeSkipped(SourceShape kind) {
+    return switch (kind) {
+      case DIGEST -> "CloudTrail digest file (kept for integrity checks, holds no events)";
+      case CONFIG -> "AWS Config snapshot or history file (holds no CloudTrail events)";
+      default -> "JSON that is not CloudTrail (no record fields, no Records, Events or detail)";
+    };
+  }
+
+  /** Decides what a whole JSON object is when its first field did not tell. */
+  static SourceShape classify(JsonNode tree) {
+    if (tree.has("CloudTrailEvent")) {
+      return SourceShape.LOOKUP_EVENT_LINES;
+    }
+    if (tree.has("detail-type") && tree.path("detail").isObject()) {
+      return SourceShape.EVENTBRIDGE;
+    }
+    if (tree.has("digestS3Object") || (tree.has("logFiles") && tree.has("digestStartTime"))) {
+      return SourceShape.DIGEST;
+    }
+    if (tree.has("configurationItems") || tree.has("configSnapshotId") || tree.has("configurationItem")) {
+      return SourceShape.CONFIG;
+    }
+    if (tree.has("eventTime") || (tree.has("eventName") && tree.has("eventSource"))) {
+      return SourceShape.SINGLE_RECORD;
+    }
+    return SourceShape.OTHER_JSON;
+  }
+
+  private void readTreeRecord(JsonNode tree, SourceShape kind, int rootIndex, FileState state) throws IOException {
+    switch (kind) {
+      case LOOKUP_EVENT_LINES -> {
+        state.settle(rootIndex == 1 ? SourceShape.LOOKUP_EVENT_LINES : SourceShape.LOOKUP_EVENT_LINES);
+        JsonNode embedded = tree.get("CloudTrailEvent");
+        if (embedded.isTextual()) {
+          readEmbeddedRecord(embedded.asText(), state);
+        } else {
+          readNode(embedded, state);
+        }
+      }
+      case EVENTBRIDGE -> {
+        state.settle(SourceShape.EVENTBRIDGE);
+        readNode(tree.get("detail"), state);
+      }
+      default -> {
+        state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
+        readNode(tree, state);
+      }
+    }
+  }
+
+  private void readArrayOfRecords(JsonParser parser, FileState state) throws IOException {
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      if (token == null) {
+        throw new EOFException("input ended inside an array");
+      }
+      if (token == JsonToken.START_OBJECT) {
+        JsonToken next = parser.nextToken();
+        if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
+          readRecord(parser, state);
+        } else if (next == JsonToken.END_OBJECT) {
+          state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record", "empty object where a record belongs");
+        } else {
+          JsonNode tree = mapper.readTree(parser);
+          SourceShape kind = classify(tree);
+          if (kind.holdsEvents()) {
+            readNodeOf(tree, kind, state);
+          } else {
+            state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record",
+                "array element is " + describeSkipped(kind));
+          }
+        }
+      } else if (token == JsonToken.VALUE_STRING) {
+        readEmbeddedRecord(parser.getText(), state);
+      } else {
+        long offset = parser.currentLocation().getByteOffset();
+        parser.skipChildren();
+        state.rejectRecord(offset, "not-a-record", "array element is " + token + ", not a record object");
+      }
+    }
+  }
+
+  private void readNodeOf(JsonNode tree, SourceShape kind, FileState state) throws IOException {
+    switch (kind) {
+      case LOOKUP_EVENT_LINES -> {
+        JsonNode embedded = tree.get("CloudTrailEvent");
+        if (embedded.isTextual()) {
+          readEmbeddedRecord(embedded.asText(), state);
+        } else {
+          readNode(embedded, state);
+        }
+      }
+      case EVENTBRIDGE -> readNode(tree.get("detail"), state);
+      default -> readNode(tree, state);
+    }
+  }
+
+  private void readNode(JsonNode node, FileState state) throws IOException {
+    try (JsonParser nodeParser = mapper.treeAsTokens(node)) {
+      JsonToken token = nodeParser.nextToken();
+      if (token != JsonToken.START_OBJECT) {
+        state.rejectRecord(state.offset(), "not-a-record", "expected a record object but found " + token);
+        return;
+      }
+      readRecord(nodeParser, state);
+    }
+  }
+
+  /** A record carried as a JSON string, as lookup-events' CloudTrailEvent does. */
+  private void readEmbeddedRecord(String text, FileState state) throws IOException {
+    try (JsonParser embedded = mapper.getFactory().createParser(text)) {
+      JsonToken token = embedded.nextToken();
+      if (token != JsonToken.START_OBJECT) {
+        state.rejectRecord(state.offset(), "not-a-record", "embedded JSON string does not hold a record object");
+        return;
+      }
+      readRecord(embedded, state);
+      if (embedded.nextToken() != null) {
+        throw new JsonProcessingException("trailing content after embedded record") {
+          private static final long serialVersionUID = 1L;
+        };
+      }
+    } catch (JsonProcessingException e) {
+      state.rejectRecord(state.offset(), "invalid-json", "embedded record string is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private void readRecord(JsonParser parser, FileState state) throws IOException {
+    long index = state.recordsRead;
+    try {
+      extractor.extract(parser, row);
+      row.set(EventColumn.SOURCE_FILE, state.sourceFile);
+      row.set(EventColumn.SOURCE_RECORD, index);
+      row.set(EventColumn.SOURCE_SHA256, state.sha256);
+      row.set(EventColumn.SOURCE_SHAPE, state.shape.label());
+      state.recordsRead++;
+      state.accepted++;
+      state.sink.accept(row);
+    } catch (RecordRejectedException e) {
+      state.rejectRecord(state.offset(), e.reasonCode(), e.getMessage());
+    }
+  }
+
+  private void readCloudWatchLines(InputStream in, FileState state) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    long lineNumber = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      int space = line.indexOf(' ');
+      int brace = line.indexOf('{');
+      if (space < 0 || brace < space) {
+        state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " is not '<timestamp> <record JSON>'");
+        continue;
+      }
+      try (JsonParser parser = mapper.getFactory().createParser(line.substring(space + 1))) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " does not hold a JSON object after its timestamp");
+          continue;
+        }
+        readRecord(parser, state);
+      } catch (JsonProcessingException e) {
+        state.rejectRecord(-1, "invalid-json", "line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage());
+      }
+    }
+  }
+
+  private static String reasonCode(IOException e) {
+    if (e instanceof DecompressionLimitException) {
+      return "decompression-limit";
+    }
+    if (e instanceof ZipException || (e instanceof EOFException && e.getMessage() != null
+        && e.getMessage().contains("ZLIB"))) {
+      return "corrupt-gzip";
+    }
+    if (e instanceof EOFException) {
+      return "truncated";
+    }
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "limit-exceeded";
+    }
+    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      return "truncated";
+    }
+    if (e instanceof JsonProcessingException) {
+      return "invalid-json";
+    }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "invalid-utf8";
+    }
+    return "read-error";
+  }
+
+  private static String describe(IOException e) {
+    String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    if (e instanceof EOFException && !(e instanceof com.fasterxml.jackson.core.io.JsonEOFException)) {
+      message = "input ended early (truncated upload or download?): " + message;
+    }
+    return Texts.abbreviate(String.valueOf(message), 300) + "; the records before this point were kept";
+  }
+
+  /** Per-file counters and the sink, shared by the reading methods. */
+  private static final class FileState {
+    final String sourceFile;
+    final String sha256;
+    final EventSink sink;
+    SourceShape shape = SourceShape.OTHER_JSON;
+    boolean shapeSettled;
+    String compression = "none";
+    String detail = "";
+    JsonParser parser;
+    long recordsRead;
+    long accepted;
+    long rejected;
+
+    FileState(String sourceFile, String sha256, EventSink sink) {
+      this.sourceFile = sourceFile;
+      this.sha256 = sha256;
+      this.sink = sink;
+    }
+
+    /** Fixes the file's shape from its first value; later values keep it, single records become lines. */
+    void settle(SourceShape candidate) {
+      if (!shapeSettled) {
+        shape = candidate;
+        shapeSettled = true;
+      } else if (shape == SourceShape.SINGLE_RECORD && candidate == SourceShape.JSON_LINES) {
+        shape = SourceShape.JSON_LINES;
+      }
+    }
+
+    long offset() {
+      return parser == null ? -1 : parser.currentLocation().getByteOffset();
+    }
+
+    void rejectRecord(long byteOffset, String code, String reason) {
+      sink.reject(new Reject(sourceFile, recordsRead, byteOffset, code, "record " + recordsRead + ": " + reason));
+      recordsRead++;
+      rejected++;
+    }
+
+    void rejectRest(long byteOffset, String code, String reason) {
+      sink.reject(new Reject(sourceFile, recordsRead, byteOffset, code,
+          "rest of file from record " + recordsRead + " at byte " + byteOffset + ": " + reason));
+      recordsRead++;
+      rejected++;
+    }
+  }
+}

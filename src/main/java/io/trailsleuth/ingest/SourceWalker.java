@@ -1,0 +1,109 @@
+package io.trailsleuth.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Expands the paths a user names into input files: files as given, directories walked recursively
+ * (following links, with loops detected), and "-" for standard input. Sorted, so runs are repeatable.
+ */
+public final class SourceWalker {
+  /** The paths found and the ones that could not be read. */
+  public record Walk(List<SourceFile> files, List<WalkProblem> problems) {
+    public Walk {
+      files = List.copyOf(files);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private SourceWalker() {}
+
+  /** Walks every named path. */
+  public static Walk walk(List<String> paths) {
+    List<SourceFile> files = new ArrayList<>();
+    List<WalkProblem> problems = new ArrayList<>();
+    for (String named : paths) {
+      if ("-".equals(named)) {
+        files.add(new SourceFile(null, "-", "<stdin>"));
+        continue;
+      }
+      Path root = Path.of(named);
+      if (!Files.exists(root)) {
+        problems.add(new WalkProblem(named, "", "not-found", "no such file or directory: " + named));
+      } else if (Files.isDirectory(root)) {
+        walkDirectory(named, root, files, problems);
+      } else {
+        Path parent = root.toAbsolutePath().getParent();
+        addFile(named, parent, root, files, problems);
+      }
+    }
+    files.sort(Comparator.comparing(SourceFile::inputRoot).thenComparing(SourceFile::relativePath));
+    problems.sort(Comparator.comparing(WalkProblem::inputRoot).thenComparing(WalkProblem::relativePath));
+    return new Walk(files, problems);
+  }
+
+  private static void walkDirectory(String named, Path root, List<SourceFile> files, List<WalkProblem> problems) {
+    try {
+      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          addFile(named, root, file, files, problems);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          String relative = relative(root, file);
+          if (e instanceof FileSystemLoopException) {
+            problems.add(new WalkProblem(named, relative, "symlink-loop",
+                "symbolic link loop at " + relative + "; the loop was not followed"));
+          } else {
+            problems.add(new WalkProblem(named, relative, "unreadable",
+                "cannot read " + relative + ": " + e.getClass().getSimpleName() + " " + e.getMessage()
+                    + "; check its permissions"));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      problems.add(new WalkProblem(named, "", "unreadable", "cannot walk " + named + ": " + e.getMessage()));
+    }
+  }
+
+  private static void addFile(String named, Path root, Path file, List<SourceFile> files, List<WalkProblem> problems) {
+    String relative = relative(root, file);
+    if (!Files.isRegularFile(file)) {
+      problems.add(new WalkProblem(named, relative, "special-file",
+          relative + " is not a regular file (FIFO, socket or device); it was not read"));
+    } else if (!Files.isReadable(file)) {
+      problems.add(new WalkProblem(named, relative, "unreadable",
+          "permission denied reading " + relative + "; fix its permissions and ingest again"));
+    } else {
+      files.add(new SourceFile(file, named, relative));
+    }
+  }
+
+  private static String relative(Path root, Path file) {
+    Path base = root.toAbsolutePath().normalize();
+    Path target = file.toAbsolutePath().normalize();
+    String relative = target.startsWith(base) ? base.relativize(target).toString() : target.getFileName().toString();
+    return relative.replace('\\', '/');
+  }
+
+}

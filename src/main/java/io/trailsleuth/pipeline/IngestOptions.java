@@ -1,0 +1,35 @@
+package io.trailsleuth.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to ingest and how.
+ *
+ * @param inputs paths as the user named them; "-" is standard input
+ * @param store the case store directory
+ * @param threads parser threads
+ * @param maxDecompressedBytes per-file limit on decompressed bytes
+ * @param memoryLimit DuckDB's memory limit for the staging database, e.g. "512MB"
+ */
+public record IngestOptions(List<String> inputs, Path store, int threads, long maxDecompressedBytes, String memoryLimit) {
+  /** 4 GiB: about 20 times the largest CloudTrail file we have seen. */
+  public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 4L << 30;
+
+  public IngestOptions {
+    inputs = List.copyOf(inputs);
+    requireNonNull(store, "store is null");
+    requireNonNull(memoryLimit, "memoryLimit is null");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+  }
+
+  /** Defaults: one parser thread per core. */
+  public static IngestOptions of(List<String> inputs, Path store) {
+    return new IngestOptions(inputs, store, Runtime.getRuntime().availableProcessors(),
+        DEFAULT_MAX_DECOMPRESSED_BYTES, "512MB");
+  }
+}

@@ -1,0 +1,278 @@
+package io.trailsleuth.pipeline;
+
+import io.trailsleuth.ingest.FileReadResult;
+import io.trailsleuth.ingest.JsonSettings;
+import io.trailsleuth.ingest.SourceFile;
+import io.trailsleuth.ingest.SourceReader;
+import io.trailsleuth.ingest.SourceWalker;
+import io.trailsleuth.ingest.WalkProblem;
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.EventRow;
+import io.trailsleuth.model.EventSink;
+import io.trailsleuth.model.Reject;
+import io.trailsleuth.store.CaseStore;
+import io.trailsleuth.store.EventBatchBuilder;
+import io.trailsleuth.store.RunWriter;
+import io.trailsleuth.store.SourceEntry;
+import io.trailsleuth.store.StoreLayout;
+import io.trailsleuth.store.StoreLock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Runs an ingest end to end: walk the inputs, hash each file, skip files already in the store, parse
+ * the rest on several threads into Arrow batches, deduplicate and write them as one store run.
+ */
+public final class IngestPipeline {
+  private static final int BATCH_ROWS = 8192;
+
+  private IngestPipeline() {}
+
+  /** Ingests; returns the accounting. Holds the store lock for the whole run. */
+  public static IngestSummary run(IngestOptions options, IngestProgress progress)
+      throws IOException, InterruptedException, SQLException {
+    StoreLayout layout = CaseStore.createOrOpen(options.store());
+    try (StoreLock lock = StoreLock.acquire(layout)) {
+      CaseStore.removeAbandonedStaging(layout);
+      return runLocked(options, layout, progress);
+    }
+  }
+
+  private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress)
+      throws IOException, InterruptedException, SQLException {
+    SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
+    Set<String> known = CaseStore.knownSourceHashes(layout);
+    String runId = layout.nextRunId();
+    List<SourceEntry> entries = new ArrayList<>();
+    Map<String, Long> rejectReasons = new TreeMap<>();
+    for (WalkProblem problem : walk.problems()) {
+      entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
+          "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
+      rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
+    }
+    long totalBytes = 0;
+    for (SourceFile file : walk.files()) {
+      totalBytes += file.isStandardInput() ? 0 : Files.size(file.path());
+    }
+    progress.started(walk.files().size(), totalBytes);
+
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, options.memoryLimit())) {
+      List<WalkProblemReject> problemRejects = walk.problems().stream()
+          .map(p -> new WalkProblemReject(new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason())))
+          .toList();
+      writer.addRejects(problemRejects.stream().map(WalkProblemReject::reject).toList());
+      writer.startConsuming(allocator);
+      List<FileOutcome> outcomes = parseAll(walk.files(), known, options, writer, allocator, layout, progress);
+      writer.finishProducing();
+      progress.writing();
+      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
+      int unchanged = 0;
+      for (FileOutcome outcome : outcomes) {
+        if (outcome.unchanged()) {
+          unchanged++;
+          continue;
+        }
+        entries.add(outcome.toEntry(stored.getOrDefault(new RunWriter.FileKey(outcome.file().relativePath(),
+            outcome.sha256()), 0L)));
+        outcome.rejectReasons().forEach((code, count) -> rejectReasons.merge(code, count, Long::sum));
+      }
+      entries.sort(Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile));
+      boolean anythingNew = entries.stream().anyMatch(e -> !e.status().equals("unreadable")) || !walk.problems().isEmpty();
+      if (anythingNew) {
+        writer.commit(entries);
+      }
+      progress.finished();
+      return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons));
+    }
+  }
+
+  /** A walk problem recorded as a reject. */
+  private record WalkProblemReject(Reject reject) {}
+
+  private static List<FileOutcome> parseAll(List<SourceFile> files, Set<String> known, IngestOptions options,
+      RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress)
+      throws InterruptedException, IOException {
+    AtomicInteger next = new AtomicInteger();
+    FileOutcome[] outcomes = new FileOutcome[files.size()];
+    int threads = Math.max(1, Math.min(options.threads(), files.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread thread = new Thread(r, "trailsleuth-parser");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          try (Worker worker = new Worker(writer, allocator, options.maxDecompressedBytes(), layout.staging(writer.runId()))) {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+              outcomes[i] = worker.process(files.get(i), known);
+              progress.fileDone(outcomes[i].sizeBytes(), outcomes[i].result() == null ? 0 : outcomes[i].result().accepted());
+            }
+            worker.flush();
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> future : futures) {
+        try {
+          future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          writer.queue().fail();
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) {
+            throw io;
+          }
+          if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new IOException(cause);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return List.of(outcomes);
+  }
+
+  /** One parser thread: its reader, its Arrow batch and its pending rejects. */
+  private static final class Worker implements EventSink, AutoCloseable {
+    private final RunWriter writer;
+    private final EventBatchBuilder batch;
+    private final SourceReader reader;
+    private final Path scratch;
+    private final List<Reject> rejects = new ArrayList<>();
+    private final Map<String, Long> rejectReasons = new TreeMap<>();
+    private Long first;
+    private Long last;
+
+    Worker(RunWriter writer, BufferAllocator allocator, long maxDecompressedBytes, Path scratch) {
+      this.writer = writer;
+      this.batch = new EventBatchBuilder(allocator, BATCH_ROWS);
+      this.reader = new SourceReader(JsonSettings.mapper(), maxDecompressedBytes);
+      this.scratch = scratch;
+    }
+
+    FileOutcome process(SourceFile file, Set<String> known) throws IOException, InterruptedException {
+      Path path = file.isStandardInput() ? copyStandardInput() : file.path();
+      long size = Files.size(path);
+      String sha256 = sha256(path);
+      if (known.contains(sha256)) {
+        return new FileOutcome(file, size, sha256, null, Map.of(), null, null, true);
+      }
+      first = null;
+      last = null;
+      rejectReasons.clear();
+      FileReadResult result;
+      try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ)) {
+        result = reader.read(in, file.relativePath(), sha256, this);
+      }
+      flushRejects();
+      return new FileOutcome(file, size, sha256, result, new TreeMap<>(rejectReasons), first, last, false);
+    }
+
+    private Path copyStandardInput() throws IOException {
+      Path copy = scratch.resolve("stdin.input");
+      Files.copy(System.in, copy, StandardCopyOption.REPLACE_EXISTING);
+      return copy;
+    }
+
+    @Override
+    public void accept(EventRow row) {
+      long time = (Long) row.get(EventColumn.EVENT_TIME);
+      first = first == null ? time : Math.min(first, time);
+      last = last == null ? time : Math.max(last, time);
+      if (batch.append(row)) {
+        try {
+          writer.queue().put(batch);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while handing a batch to the writer", e);
+        }
+      }
+    }
+
+    @Override
+    public void reject(Reject reject) {
+      rejects.add(reject);
+      rejectReasons.merge(reject.reasonCode(), 1L, Long::sum);
+    }
+
+    private void flushRejects() throws IOException {
+      if (rejects.isEmpty()) {
+        return;
+      }
+      try {
+        writer.addRejects(rejects);
+      } catch (SQLException e) {
+        throw new IOException("cannot record rejects: " + e.getMessage(), e);
+      }
+      rejects.clear();
+    }
+
+    void flush() throws InterruptedException, IOException {
+      writer.queue().put(batch);
+      flushRejects();
+    }
+
+    @Override
+    public void close() {
+      batch.close();
+    }
+  }
+
+  static String sha256(Path path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(path, StandardOpenOption.READ), digest)) {
+      byte[] buffer = new byte[1 << 16];
+      while (in.read(buffer) >= 0) {
+        // the digest stream hashes as it reads
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** What happened to one file before deduplication. */
+  private record FileOutcome(SourceFile file, long sizeBytes, String sha256, FileReadResult result,
+      Map<String, Long> rejectReasons, Long firstMicros, Long lastMicros, boolean unchanged) {
+    SourceEntry toEntry(long stored) {
+      String status;
+      if (result.shape().holdsEvents()) {
+        status = result.recordsRead() > 0 && result.rejected() == result.recordsRead() ? "rejected" : "ingested";
+      } else {
+        status = result.rejected() > 0 ? "rejected" : "skipped";
+      }
+      long duplicates = result.accepted() - stored;
+      return new SourceEntry(file.inputRoot(), file.relativePath(), sizeBytes, sha256, result.decompressedBytes(),
+          result.compression(), result.shape().label(), status, result.recordsRead(), stored, duplicates,
+          result.rejected(), firstMicros, lastMicros, result.detail());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.trailsleuth.store;
+
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SourceColumn;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Opens a case store: creates it for writing, or exposes its events, sources and rejects views for reading. */
+public final class CaseStore {
+  private CaseStore() {}
+
+  /** Creates the store directory, or checks that an existing directory is a store. */
+  public static StoreLayout createOrOpen(Path root) throws IOException {
+    StoreLayout layout = new StoreLayout(root);
+    if (Files.isDirectory(root) && !Files.exists(layout.marker())) {
+      try (Stream<Path> list = Files.list(root)) {
+        if (list.findAny().isPresent()) {
+          throw new StoreException(root + " exists, is not empty and is not a trailsleuth store; "
+              + "name a new or empty directory with --store");
+        }
+      }
+    }
+    Files.createDirectories(root);
+    if (!Files.exists(layout.marker())) {
+      Files.writeString(layout.marker(), StoreLayout.MARKER_CONTENT, StandardCharsets.UTF_8);
+    }
+    return layout;
+  }
+
+  /** Checks that a directory is a store, for reading. */
+  public static StoreLayout openExisting(Path root) {
+    StoreLayout layout = new StoreLayout(root);
+    if (!Files.exists(layout.marker())) {
+      throw new StoreException(root + " is not a trailsleuth store (no " + StoreLayout.MARKER
+          + "); create one with 'trailsleuth ingest PATH --store " + root + "'");
+    }
+    return layout;
+  }
+
+  /** Removes staging directories a crashed ingest left behind; call while holding the lock. */
+  public static void removeAbandonedStaging(StoreLayout layout) throws IOException {
+    try (Stream<Path> list = Files.list(layout.root())) {
+      for (Path path : list.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList()) {
+        RunWriter.deleteRecursively(path);
+      }
+    }
+  }
+
+  /** An in-memory DuckDB connection with the store's views; the caller closes it. */
+  public static Connection connect(StoreLayout layout, String memoryLimit) throws SQLException, IOException {
+    Connection connection = DuckDb.inMemory(memoryLimit);
+    try (Statement statement = connection.createStatement()) {
+      boolean hasRuns = !layout.committedRuns().isEmpty();
+      if (layout.hasEvents()) {
+        statement.execute(RunWriter.sql("store_view_events", Map.of("events_glob", layout.eventsGlob())));
+      } else {
+        statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
+      }
+      if (hasRuns) {
+        statement.execute(RunWriter.sql("store_view_sources", Map.of("sources_glob", layout.sourcesGlob())));
+        statement.execute(RunWriter.sql("store_view_rejects", Map.of("rejects_glob", layout.rejectsGlob())));
+      } else {
+        statement.execute(TableDdl.create("sources", SourceColumn.ALL));
+        statement.execute(TableDdl.create("rejects", RejectColumn.ALL));
+      }
+    } catch (SQLException | IOException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
+  }
+
+  /** SHA-256 of every file the store has already read, for incremental ingest. */
+  public static Set<String> knownSourceHashes(StoreLayout layout) throws SQLException, IOException {
+    Set<String> hashes = new HashSet<>();
+    if (layout.committedRuns().isEmpty()) {
+      return hashes;
+    }
+    try (Connection connection = connect(layout, "256MB");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT DISTINCT sha256 FROM sources WHERE sha256 <> ''")) {
+      while (rows.next()) {
+        hashes.add(rows.getString(1));
+      }
+    }
+    return hashes;
+  }
+
+  /** Column names of the events table, for messages and tests. */
+  public static List<String> eventColumnNames() {
+    return EventColumn.ALL.stream().map(EventColumn::columnName).toList();
+  }
+}

@@ -1,0 +1,247 @@
+package io.trailsleuth.store;
+
+import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.common.SqlParameters;
+import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SourceColumn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes one ingest run: stages parsed Arrow batches in a DuckDB file, drops events the store already
+ * holds, writes Parquet, and publishes the run with one atomic rename. Until {@link #commit()} the
+ * store is unchanged; closing an uncommitted writer deletes its staging directory.
+ */
+public final class RunWriter implements AutoCloseable {
+  /** Identifies a file's events in the staging table. */
+  public record FileKey(String sourceFile, String sha256) {}
+
+  private final StoreLayout layout;
+  private final String runId;
+  private final Path staging;
+  private final Path output;
+  private final Connection connection;
+  /** A second connection: the first is busy pulling batches while parser threads record rejects. */
+  private final Connection rejectConnection;
+  private final BatchQueue queue;
+  private final ArrowArrayStream stream;
+  private Thread consumer;
+  private volatile Exception consumerFailure;
+  private PreparedStatement rejectInsert;
+  private boolean committed;
+
+  private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
+    this.layout = layout;
+    this.runId = runId;
+    this.staging = layout.staging(runId);
+    Files.createDirectories(staging.resolve("tmp"));
+    this.output = staging.resolve(runId);
+    Files.createDirectories(output);
+    this.connection = DuckDb.file(staging.resolve("staging.duckdb"), memoryLimit, staging.resolve("tmp"));
+    this.queue = new BatchQueue(allocator, 4);
+    this.stream = ArrowArrayStream.allocateNew(allocator);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));
+      statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
+      if (layout.hasEvents()) {
+        statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
+      } else {
+        statement.execute("CREATE TABLE stored_ids (event_id VARCHAR)");
+      }
+    }
+    this.rejectConnection = connection.unwrap(DuckDBConnection.class).duplicate();
+    this.rejectInsert = rejectConnection.prepareStatement(TableDdl.insert("run_rejects", RejectColumn.ALL));
+  }
+
+  /** Starts a run in a fresh staging directory. */
+  public static RunWriter begin(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit)
+      throws IOException {
+    try {
+      return new RunWriter(layout, runId, allocator, memoryLimit);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the staging database in " + layout.staging(runId) + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** Where parser threads put their batches. */
+  public BatchQueue queue() {
+    return queue;
+  }
+
+  /** Starts the thread that pulls batches into DuckDB; producers may put batches from now on. */
+  public void startConsuming(BufferAllocator allocator) {
+    Data.exportArrayStream(allocator, queue, stream);
+    consumer = new Thread(() -> {
+      try {
+        connection.unwrap(DuckDBConnection.class).registerArrowStream("incoming_batches", stream);
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(sql("store_stage_events", Map.of()));
+        }
+      } catch (Exception e) {
+        consumerFailure = e;
+        queue.fail();
+      }
+    }, "trailsleuth-writer");
+    consumer.setDaemon(true);
+    consumer.start();
+  }
+
+  /** Called when every producer is done: waits until DuckDB has taken every batch. */
+  public void finishProducing() throws IOException, InterruptedException {
+    if (consumerFailure == null) {
+      queue.finish();
+    }
+    consumer.join();
+    if (consumerFailure != null) {
+      throw new StoreException("writing parsed events to the staging database failed: " + consumerFailure.getMessage(),
+          consumerFailure);
+    }
+  }
+
+  /** Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file. */
+  public Map<FileKey, Long> deduplicateAndWrite() {
+    Map<FileKey, Long> stored = new HashMap<>();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql("store_stage_new_events", Map.of()));
+      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of()))) {
+        while (rows.next()) {
+          stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
+        }
+      }
+      if (!stored.isEmpty()) {
+        statement.execute(sql("store_write_events", Map.of("events_dir", output.resolve("events").toString())));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("deduplicating and writing events failed: " + e.getMessage(), e);
+    }
+    return stored;
+  }
+
+  /** Writes the manifest rows and rejects, then publishes the run with one atomic rename. */
+  public void commit(List<SourceEntry> entries) throws IOException {
+    try (PreparedStatement insert = connection.prepareStatement(TableDdl.insert("run_sources", SourceColumn.ALL));
+        Statement statement = connection.createStatement()) {
+      for (SourceEntry entry : entries) {
+        insert.setString(1, runId);
+        insert.setString(2, entry.inputRoot());
+        insert.setString(3, entry.sourceFile());
+        insert.setLong(4, entry.sizeBytes());
+        insert.setString(5, entry.sha256());
+        insert.setLong(6, entry.decompressedBytes());
+        insert.setString(7, entry.compression());
+        insert.setString(8, entry.shape());
+        insert.setString(9, entry.status());
+        insert.setLong(10, entry.recordsRead());
+        insert.setLong(11, entry.stored());
+        insert.setLong(12, entry.duplicates());
+        insert.setLong(13, entry.rejected());
+        setTimestamp(insert, 14, entry.firstEventMicros());
+        setTimestamp(insert, 15, entry.lastEventMicros());
+        insert.setString(16, entry.detail());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      statement.execute("UPDATE run_rejects SET source_sha256 = s.sha256 FROM run_sources AS s "
+          + "WHERE run_rejects.source_file = s.source_file AND run_rejects.source_sha256 IS NULL");
+      statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
+      statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
+    } catch (SQLException e) {
+      throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
+    }
+    Files.createDirectories(layout.runs());
+    Files.move(output, layout.runs().resolve(runId), StandardCopyOption.ATOMIC_MOVE);
+    committed = true;
+  }
+
+  private static void setTimestamp(PreparedStatement statement, int index, Long micros) throws SQLException {
+    if (micros == null) {
+      statement.setNull(index, Types.TIMESTAMP);
+    } else {
+      Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+      statement.setObject(index, java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+    }
+  }
+
+  static String sql(String id, Map<String, String> literals) {
+    return SqlParameters.withLiterals(SqlFiles.get(id).sql(), literals);
+  }
+
+  /** Records rejects; thread-safe. */
+  public synchronized void addRejects(List<Reject> rejects) throws SQLException {
+    for (Reject reject : rejects) {
+      rejectInsert.setString(1, runId);
+      rejectInsert.setString(2, reject.sourceFile());
+      rejectInsert.setString(3, null);
+      setLong(rejectInsert, 4, reject.sourceRecord() < 0 ? null : reject.sourceRecord());
+      setLong(rejectInsert, 5, reject.byteOffset() < 0 ? null : reject.byteOffset());
+      rejectInsert.setString(6, reject.reasonCode());
+      rejectInsert.setString(7, reject.reason());
+      rejectInsert.addBatch();
+    }
+    rejectInsert.executeBatch();
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      queue.fail();
+      if (consumer != null) {
+        consumer.interrupt();
+      }
+      try {
+        rejectInsert.close();
+        rejectConnection.close();
+        connection.close();
+      } catch (SQLException e) {
+        // closing a staging database that is about to be deleted
+      }
+      stream.close();
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  boolean committed() {
+    return committed;
+  }
+}
