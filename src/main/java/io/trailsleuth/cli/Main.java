@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
     subcommands = {
         IngestCommand.class,
         QueryCommand.class,
+        VerifyCommand.class,
+        GenerateCommand.class,
         CompletionCommand.class,
         CommandLine.HelpCommand.class
     },
