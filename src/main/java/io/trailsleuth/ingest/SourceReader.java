@@ -58,8 +58,14 @@ public final class SourceReader {
       counted = new LimitedInputStream(decoded, maxDecompressedBytes);
       readDecoded(new BufferedInputStream(counted, 1 << 16), state);
     } catch (IOException e) {
-      state.rejectRest(offsetOf(state, counted), reasonCode(e), describe(e));
+      if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
+          && !looksLikeLog(sourceFile)) {
+        state.notJson("file is not valid JSON (" + Texts.abbreviate(String.valueOf(describe(e)), 120) + ")");
+      } else {
+        state.rejectRest(offsetOf(state, counted), reasonCode(e), describe(e));
+      }
     }
+    state.flushPending();
     long decompressed = counted == null ? 0 : counted.count();
     return new FileReadResult(
         state.shape, state.compression, decompressed, state.recordsRead, state.accepted, state.rejected, state.detail);
@@ -87,9 +93,7 @@ public final class SourceReader {
       return;
     }
     if (first != '{' && first != '[' && first != '"') {
-      state.shape = SourceShape.UNREADABLE;
-      state.rejectRest(0, "not-json", "file does not start with JSON (first byte 0x" + Integer.toHexString(first)
-          + "); it is not a CloudTrail log or export");
+      state.notJson("file does not start with JSON (first byte 0x" + Integer.toHexString(first) + ")");
       return;
     }
     try (JsonParser parser = mapper.getFactory().createParser(in)) {
@@ -119,7 +123,9 @@ public final class SourceReader {
       switch (token) {
         case START_ARRAY -> {
           state.settle(rootIndex == 1 ? SourceShape.BARE_ARRAY : SourceShape.JSON_LINES);
-          readArrayOfRecords(parser, state);
+          if (!readArrayOfRecords(parser, state, rootIndex == 1)) {
+            return;
+          }
         }
         case START_OBJECT -> {
           if (!readRootObject(parser, state, rootIndex)) {
@@ -131,10 +137,10 @@ public final class SourceReader {
           readEmbeddedRecord(parser.getText(), state);
         }
         default -> {
+          if (!skipOrReject(state, rootIndex, SourceShape.OTHER_JSON, "a top-level " + token)) {
+            return;
+          }
           state.settle(SourceShape.JSON_LINES);
-          state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record",
-              "top-level JSON value is " + token + ", not a record object");
-          parser.skipChildren();
         }
       }
     }
@@ -154,7 +160,7 @@ public final class SourceReader {
         JsonToken value = parser.nextToken();
         String field = parser.currentName();
         if (value == JsonToken.START_ARRAY && (field.equals("Records") || field.equals("Events"))) {
-          readArrayOfRecords(parser, state);
+          readArrayOfRecords(parser, state, false);
         } else {
           parser.skipChildren();
         }
@@ -177,8 +183,7 @@ public final class SourceReader {
 
   private boolean skipOrReject(FileState state, int rootIndex, SourceShape kind, String why) {
     if (rootIndex == 1 && state.recordsRead == 0) {
-      state.shape = kind;
-      state.detail = why;
+      state.skipFile(kind, why);
       return false;
     }
     state.rejectRecord(state.parser.currentLocation().getByteOffset(), "not-a-record",
@@ -217,7 +222,7 @@ public final class SourceReader {
   private void readTreeRecord(JsonNode tree, SourceShape kind, int rootIndex, FileState state) throws IOException {
     switch (kind) {
       case LOOKUP_EVENT_LINES -> {
-        state.settle(rootIndex == 1 ? SourceShape.LOOKUP_EVENT_LINES : SourceShape.LOOKUP_EVENT_LINES);
+        state.settle(SourceShape.LOOKUP_EVENT_LINES);
         JsonNode embedded = tree.get("CloudTrailEvent");
         if (embedded.isTextual()) {
           readEmbeddedRecord(embedded.asText(), state);
@@ -236,10 +241,22 @@ public final class SourceReader {
     }
   }
 
-  private void readArrayOfRecords(JsonParser parser, FileState state) throws IOException {
+  /**
+   * Reads the records of an array. Returns false when {@code rootArray} and its first element shows the
+   * whole file is other JSON (e.g. {@code aws kms list-grants} output): the file is then skipped, not
+   * rejected element by element.
+   */
+  private boolean readArrayOfRecords(JsonParser parser, FileState state, boolean rootArray) throws IOException {
+    boolean firstElement = true;
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
       if (token == null) {
         throw new EOFException("input ended inside an array");
+      }
+      boolean decidesFile = rootArray && firstElement && state.recordsRead == 0;
+      firstElement = false;
+      if (decidesFile && token != JsonToken.START_OBJECT && token != JsonToken.VALUE_STRING) {
+        state.skipFile(SourceShape.OTHER_JSON, "a JSON array of " + token + " values, not of CloudTrail records");
+        return false;
       }
       if (token == JsonToken.START_OBJECT) {
         JsonToken next = parser.nextToken();
@@ -252,6 +269,9 @@ public final class SourceReader {
           SourceShape kind = classify(tree);
           if (kind.holdsEvents()) {
             readNodeOf(tree, kind, state);
+          } else if (decidesFile) {
+            state.skipFile(kind, "a JSON array of " + describeSkipped(kind));
+            return false;
           } else {
             state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record",
                 "array element is " + describeSkipped(kind));
@@ -265,6 +285,7 @@ public final class SourceReader {
         state.rejectRecord(offset, "not-a-record", "array element is " + token + ", not a record object");
       }
     }
+    return true;
   }
 
   private void readNodeOf(JsonNode tree, SourceShape kind, FileState state) throws IOException {
@@ -322,7 +343,11 @@ public final class SourceReader {
       row.set(EventColumn.SOURCE_SHAPE, state.shape.label());
       state.recordsRead++;
       state.accepted++;
-      state.sink.accept(row);
+      if (state.shape == SourceShape.SINGLE_RECORD) {
+        state.hold(row);
+      } else {
+        state.sink.accept(row);
+      }
     } catch (RecordRejectedException e) {
       state.rejectRecord(state.offset(), e.reasonCode(), e.getMessage());
     }
@@ -341,6 +366,10 @@ public final class SourceReader {
       }
       int space = line.indexOf(' ');
       int brace = line.indexOf('{');
+      if (state.recordsRead == 0 && !isCloudWatchLine(line, space, brace)) {
+        state.notJson("file starts with a digit but its first line is not '<ISO timestamp> <record JSON>'");
+        return;
+      }
       if (space < 0 || brace < space) {
         state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " is not '<timestamp> <record JSON>'");
         continue;
@@ -355,6 +384,25 @@ public final class SourceReader {
         state.rejectRecord(-1, "invalid-json", "line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage());
       }
     }
+  }
+
+  private static boolean isCloudWatchLine(String line, int space, int brace) {
+    if (space < 0 || brace < space) {
+      return false;
+    }
+    try {
+      EventTimes.parseMicros(line.substring(0, space));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** True for names a log or export would have; garbage in such a file is rejected, not skipped. */
+  static boolean looksLikeLog(String sourceFile) {
+    String name = sourceFile.toLowerCase(java.util.Locale.ROOT);
+    return sourceFile.equals("<stdin>") || name.endsWith(".json") || name.endsWith(".gz") || name.endsWith(".jsonl")
+        || name.endsWith(".ndjson") || name.endsWith(".log");
   }
 
   private static String reasonCode(IOException e) {
@@ -404,11 +452,49 @@ public final class SourceReader {
     long recordsRead;
     long accepted;
     long rejected;
+    /** A lone first record, held until the file shows whether it is a single record or JSON Lines. */
+    EventRow pending;
+    boolean hasPending;
 
     FileState(String sourceFile, String sha256, EventSink sink) {
       this.sourceFile = sourceFile;
       this.sha256 = sha256;
       this.sink = sink;
+    }
+
+    void hold(EventRow row) {
+      if (pending == null) {
+        pending = new EventRow();
+      }
+      pending.copyFrom(row);
+      hasPending = true;
+    }
+
+    /** Hands on the held record, labelled with the shape the file turned out to have. */
+    void flushPending() {
+      if (hasPending) {
+        hasPending = false;
+        pending.set(EventColumn.SOURCE_SHAPE, shape.label());
+        sink.accept(pending);
+      }
+    }
+
+    /** The whole file is recognised as one that holds no events. */
+    void skipFile(SourceShape kind, String why) {
+      shape = kind;
+      shapeSettled = true;
+      detail = why;
+    }
+
+    /** Content that is not JSON: rejected when the name says it should be a log, else skipped as a stray file. */
+    void notJson(String why) {
+      if (looksLikeLog(sourceFile)) {
+        shape = SourceShape.UNREADABLE;
+        shapeSettled = true;
+        rejectRest(0, "not-json", why + "; it is not a CloudTrail log or export although its name says so");
+      } else {
+        skipFile(SourceShape.NOT_JSON, why + "; a stray file, not a log");
+      }
     }
 
     /** Fixes the file's shape from its first value; later values keep it, single records become lines. */
@@ -418,6 +504,7 @@ public final class SourceReader {
         shapeSettled = true;
       } else if (shape == SourceShape.SINGLE_RECORD && candidate == SourceShape.JSON_LINES) {
         shape = SourceShape.JSON_LINES;
+        flushPending();
       }
     }
 

@@ -13,6 +13,8 @@ public enum SourceShape {
   DIGEST("cloudtrail-digest", false),
   CONFIG("aws-config", false),
   OTHER_JSON("other-json", false),
+  /** A stray file that is not JSON and not named like a log (README.md, notes.txt, .DS_Store): skipped. */
+  NOT_JSON("not-json", false),
   UNREADABLE("unreadable", false);
 
   private final String label;
@@ -28,7 +30,7 @@ public enum SourceShape {
     return label;
   }
 
-  /** False for files that are recognised and skipped (digests, Config files, other JSON). */
+  /** False for files that are recognised and skipped (digests, Config files, other JSON, stray files). */
   public boolean holdsEvents() {
     return holdsEvents;
   }

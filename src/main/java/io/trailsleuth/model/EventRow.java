@@ -24,6 +24,11 @@ public final class EventRow {
     return (String) values[column.ordinal()];
   }
 
+  /** Makes this row a copy of {@code other}. */
+  public void copyFrom(EventRow other) {
+    System.arraycopy(other.values, 0, values, 0, values.length);
+  }
+
   /** Clears every value so the row can be reused. */
   public void clear() {
     Arrays.fill(values, null);

@@ -79,10 +79,9 @@ public final class IngestPipeline {
 
     try (BufferAllocator allocator = new RootAllocator();
         RunWriter writer = RunWriter.begin(layout, runId, allocator, options.memoryLimit())) {
-      List<WalkProblemReject> problemRejects = walk.problems().stream()
-          .map(p -> new WalkProblemReject(new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason())))
-          .toList();
-      writer.addRejects(problemRejects.stream().map(WalkProblemReject::reject).toList());
+      writer.addRejects(walk.problems().stream()
+          .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
+          .toList());
       writer.startConsuming(allocator);
       List<FileOutcome> outcomes = parseAll(walk.files(), known, options, writer, allocator, layout, progress);
       writer.finishProducing();
@@ -107,9 +106,6 @@ public final class IngestPipeline {
       return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons));
     }
   }
-
-  /** A walk problem recorded as a reject. */
-  private record WalkProblemReject(Reject reject) {}
 
   private static List<FileOutcome> parseAll(List<SourceFile> files, Set<String> known, IngestOptions options,
       RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress)
