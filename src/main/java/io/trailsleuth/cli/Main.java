@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
         ""
     },
     subcommands = {
+        InvestigateCommand.class,
         IngestCommand.class,
+        AnalyzeCommand.class,
         QueryCommand.class,
         VerifyCommand.class,
         GenerateCommand.class,

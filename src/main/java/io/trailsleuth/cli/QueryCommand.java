@@ -90,6 +90,7 @@ public final class QueryCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "unknown --format '" + format + "'; use table, csv, json or markdown");
     }
     try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "1GB")) {
+      io.trailsleuth.query.AnalysisViews.install(connection);
       ResultTable result;
       if (source.name != null) {
         SqlFile query;

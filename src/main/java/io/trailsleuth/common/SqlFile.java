@@ -13,8 +13,10 @@ import java.util.List;
  * @param params names of the bind parameters it takes, in the order they are declared
  * @param sql the statement text, with {@code $name} parameter markers
  * @param resource where it was loaded from
+ * @param view true when the statement is also installed as a view named by its id
  */
-public record SqlFile(String id, String title, String description, List<String> params, String sql, String resource) {
+public record SqlFile(String id, String title, String description, List<String> params, String sql, String resource,
+    boolean view) {
   public SqlFile {
     requireNonNull(id, "id is null");
     requireNonNull(title, "title is null");

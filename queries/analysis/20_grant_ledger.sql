@@ -1,0 +1,42 @@
+-- id: grant_ledger
+-- title: KMS grant ledger
+-- description: Every CreateGrant, RetireGrant and RevokeGrant, with the function, grantee role and the role generation each grant is bound to.
+-- view: true
+WITH grant_events AS (
+  SELECT
+    event_time,
+    event_id,
+    event_name,
+    coalesce(recipient_account_id, user_identity_account_id) AS account_id,
+    aws_region,
+    coalesce(
+      json_extract_string(response_elements, '$.keyId'),
+      json_extract_string(request_parameters, '$.keyId'),
+      json_extract_string(resources, '$[0].ARN')) AS key_arn,
+    json_extract_string(request_parameters, '$.constraints.encryptionContextEquals."aws:lambda:FunctionArn"') AS function_arn,
+    json_extract_string(request_parameters, '$.granteePrincipal') AS grantee_principal,
+    regexp_extract(json_extract_string(request_parameters, '$.granteePrincipal'), 'assumed-role/([^/]+)/', 1) AS grantee_role_name,
+    regexp_extract(json_extract_string(request_parameters, '$.granteePrincipal'), 'assumed-role/[^/]+/(.+)$', 1) AS grantee_session_name,
+    coalesce(
+      json_extract_string(response_elements, '$.grantId'),
+      json_extract_string(request_parameters, '$.grantId'),
+      json_extract_string(additional_event_data, '$.grantId')) AS grant_id,
+    json_extract(request_parameters, '$.operations')::VARCHAR AS operations,
+    invoked_by = 'lambda.amazonaws.com' AS made_by_lambda,
+    user_identity_arn AS caller_arn,
+    error_code,
+    source_file,
+    source_record
+  FROM events
+  WHERE event_source = 'kms.amazonaws.com' AND event_name IN ('CreateGrant', 'RetireGrant', 'RevokeGrant')
+)
+SELECT
+  g.*,
+  nullif(regexp_extract(g.function_arn, '^arn:[^:]+:lambda:([^:]+):', 1), '') AS function_region,
+  nullif(regexp_extract(g.function_arn, ':function:([^:]+)', 1), '') AS function_name,
+  l.role_id AS bound_role_id,
+  l.generation AS bound_generation
+FROM grant_events AS g
+ASOF LEFT JOIN role_lineage AS l
+  ON g.account_id = l.account_id AND g.grantee_role_name = l.role_name AND g.event_time >= l.appeared_at
+ORDER BY g.event_time, g.event_id

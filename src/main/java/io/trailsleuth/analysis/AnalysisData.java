@@ -1,0 +1,103 @@
+package io.trailsleuth.analysis;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The facts the analysis works on, read from the analysis views in one pass each. */
+record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<DecryptAttempt> decrypts,
+    List<FunctionChange> changes, Map<String, ActorEvent> actors) {
+
+  static AnalysisData load(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return new AnalysisData(generations(statement), grants(statement), decrypts(statement), changes(statement),
+          actors(statement));
+    }
+  }
+
+  private static List<Generation> generations(Statement statement) throws SQLException {
+    List<Generation> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT * FROM role_lineage")) {
+      while (rows.next()) {
+        result.add(new Generation(rows.getString("account_id"), rows.getString("role_name"), rows.getInt("generation"),
+            rows.getString("role_id"), rows.getString("role_arn"), rows.getString("known_from"),
+            Rows.instant(rows, "appeared_at"), rows.getString("created_event_id"), Rows.instant(rows, "deleted_at"),
+            rows.getString("deleted_event_id"), Rows.instant(rows, "replaced_at")));
+      }
+    }
+    return result;
+  }
+
+  private static List<GrantEvent> grants(Statement statement) throws SQLException {
+    List<GrantEvent> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT * FROM grant_ledger")) {
+      while (rows.next()) {
+        if (!"CreateGrant".equals(rows.getString("event_name")) || rows.getString("error_code") != null
+            || rows.getString("function_name") == null || rows.getString("grantee_role_name") == null) {
+          continue;
+        }
+        result.add(new GrantEvent(Rows.instant(rows, "event_time"), rows.getString("account_id"),
+            rows.getString("function_region"), rows.getString("function_name"), rows.getString("function_arn"),
+            rows.getString("grantee_role_name"), rows.getString("key_arn"), rows.getString("grant_id"),
+            rows.getString("bound_role_id"), Rows.evidence(rows, "CreateGrant")));
+      }
+    }
+    return result;
+  }
+
+  private static List<DecryptAttempt> decrypts(Statement statement) throws SQLException {
+    List<DecryptAttempt> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT * FROM decrypt_outcomes")) {
+      while (rows.next()) {
+        String accountId = rows.getString("account_id");
+        String region = rows.getString("aws_region");
+        result.add(new DecryptAttempt(Rows.instant(rows, "event_time"), accountId == null ? "" : accountId,
+            region == null ? "" : region, rows.getString("principal_arn"), rows.getString("role_name"),
+            rows.getString("role_id"), rows.getString("session_name"), rows.getString("function_arn"),
+            rows.getString("key_arn"), rows.getString("error_code"), rows.getBoolean("denied"),
+            Rows.evidence(rows, "Decrypt")));
+      }
+    }
+    return result;
+  }
+
+  private static List<FunctionChange> changes(Statement statement) throws SQLException {
+    List<FunctionChange> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT * FROM function_history")) {
+      while (rows.next()) {
+        String arn = rows.getString("function_arn");
+        FunctionKey key = arn == null ? null : FunctionKey.fromArn(arn);
+        if (key == null) {
+          continue;
+        }
+        String eventName = rows.getString("event_name");
+        result.add(new FunctionChange(Rows.instant(rows, "event_time"), eventName, key, arn,
+            rows.getString("role_arn"), rows.getString("requested_role_arn"), rows.getString("kms_key_arn"),
+            rows.getString("error_code"), Rows.evidence(rows, eventName)));
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, ActorEvent> actors(Statement statement) throws SQLException {
+    Map<String, ActorEvent> result = new HashMap<>();
+    try (ResultSet rows = statement.executeQuery("SELECT * FROM actor_events")) {
+      while (rows.next()) {
+        String arn = rows.getString("actor_arn");
+        String ip = rows.getString("source_ip_address");
+        String agent = rows.getString("user_agent");
+        Object console = rows.getObject("session_credential_from_console");
+        Via via = Via.classify(agent, rows.getString("invoked_by"), ip, console instanceof Boolean b ? b : null);
+        Actor actor = new Actor(arn == null ? "unknown" : arn, ip == null ? "" : ip, agent == null ? "" : agent, via);
+        result.put(rows.getString("event_id"), new ActorEvent(actor, Rows.evidence(rows, rows.getString("event_name"))));
+      }
+    }
+    return result;
+  }
+
+}

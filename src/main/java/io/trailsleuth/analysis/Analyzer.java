@@ -1,0 +1,94 @@
+package io.trailsleuth.analysis;
+
+import io.trailsleuth.common.SqlFiles;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Turns the analysis views of a store into findings: breakages, functions at risk, deleted roles, unexplained denials. */
+public final class Analyzer {
+  private Analyzer() {}
+
+  /** Analyses a connection that has the store views and the analysis views installed. */
+  public static Findings analyze(Connection connection) throws SQLException {
+    AnalysisData data = AnalysisData.load(connection);
+    Lineages lineages = new Lineages(data.generations());
+    Map<FunctionKey, FunctionFacts> functions = byFunction(data);
+    BreakageDetector detector = new BreakageDetector(data, lineages);
+    Set<Evidence> explained = new HashSet<>();
+    List<Breakage> breakages = new ArrayList<>();
+    List<AtRisk> atRisk = new ArrayList<>();
+    for (Map.Entry<FunctionKey, FunctionFacts> entry : functions.entrySet()) {
+      List<Breakage> found = detector.detect(entry.getKey(), entry.getValue(), explained);
+      breakages.addAll(found);
+      if (found.isEmpty()) {
+        RiskCheck.atRisk(entry.getKey(), entry.getValue(), lineages).ifPresent(atRisk::add);
+      }
+    }
+    return new Findings(coverage(connection), breakages, atRisk,
+        RiskCheck.deletedRoles(lineages, functions, data.actors()), unexplained(data.decrypts(), explained));
+  }
+
+  private static Map<FunctionKey, FunctionFacts> byFunction(AnalysisData data) {
+    Map<FunctionKey, FunctionFacts> functions = new TreeMap<>();
+    for (GrantEvent grant : data.grants()) {
+      if (grant.functionRegion() != null) {
+        functions.computeIfAbsent(grant.function(), k -> FunctionFacts.empty()).grants().add(grant);
+      }
+    }
+    for (DecryptAttempt attempt : data.decrypts()) {
+      FunctionKey key = attempt.function();
+      if (key != null && attempt.roleId() != null) {
+        functions.computeIfAbsent(key, k -> FunctionFacts.empty()).decrypts().add(attempt);
+      }
+    }
+    for (FunctionChange change : data.changes()) {
+      FunctionFacts facts = functions.get(change.function());
+      if (facts != null) {
+        facts.changes().add(change);
+      }
+    }
+    return functions;
+  }
+
+  private static List<UnexplainedDenial> unexplained(List<DecryptAttempt> decrypts, Set<Evidence> explained) {
+    Map<String, List<DecryptAttempt>> byPrincipal = new TreeMap<>();
+    for (DecryptAttempt attempt : decrypts) {
+      if (attempt.denied() && !explained.contains(attempt.evidence())) {
+        String principal = attempt.principalArn() == null ? "unknown" : attempt.principalArn();
+        byPrincipal.computeIfAbsent(principal, k -> new ArrayList<>()).add(attempt);
+      }
+    }
+    List<UnexplainedDenial> result = new ArrayList<>();
+    byPrincipal.forEach((principal, attempts) -> result.add(new UnexplainedDenial(principal,
+        attempts.stream().map(DecryptAttempt::errorCode).toList(), attempts.size(), attempts.get(0).time(),
+        attempts.get(attempts.size() - 1).time(),
+        attempts.stream().map(DecryptAttempt::keyArn).filter(k -> k != null).toList())));
+    result.sort(Comparator.comparing(UnexplainedDenial::principalArn));
+    return result;
+  }
+
+  private static Coverage coverage(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SqlFiles.get("coverage").sql())) {
+      rows.next();
+      return new Coverage(rows.getLong("files"), rows.getLong("records"), rows.getLong("events"),
+          rows.getLong("duplicates"), rows.getLong("rejected"), rows.getLong("skipped_files"),
+          Rows.instant(rows, "first_event_time"), Rows.instant(rows, "last_event_time"),
+          split(rows.getString("accounts")), split(rows.getString("regions")));
+    }
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+  }
+}

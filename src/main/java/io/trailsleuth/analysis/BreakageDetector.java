@@ -1,0 +1,147 @@
+package io.trailsleuth.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies the breakage rule to one function: denied Decrypts under a role generation newer than the one
+ * its grant (or, failing that, its earlier successful Decrypts) is bound to.
+ */
+final class BreakageDetector {
+  private final AnalysisData data;
+  private final Lineages lineages;
+
+  BreakageDetector(AnalysisData data, Lineages lineages) {
+    this.data = data;
+    this.lineages = lineages;
+  }
+
+  /** Breakages of one function; adds the denials they explain to {@code explained}. */
+  List<Breakage> detect(FunctionKey function, FunctionFacts facts, Set<Evidence> explained) {
+    Map<String, List<DecryptAttempt>> byBinding = new LinkedHashMap<>();
+    Map<String, Binding> bindings = new LinkedHashMap<>();
+    for (DecryptAttempt denial : facts.decrypts()) {
+      if (!denial.denied() || denial.roleId() == null || denial.roleName() == null) {
+        continue;
+      }
+      List<Generation> lineage = lineages.of(function.accountId(), denial.roleName());
+      int current = Lineages.indexOf(lineage, denial.roleId());
+      Binding binding = bindingBefore(facts, denial, lineage, current);
+      if (binding == null) {
+        continue;
+      }
+      String key = binding.oldRoleId() + "|" + binding.grant();
+      byBinding.computeIfAbsent(key, k -> new ArrayList<>()).add(denial);
+      bindings.putIfAbsent(key, binding);
+    }
+    List<Breakage> breakages = new ArrayList<>();
+    for (Map.Entry<String, List<DecryptAttempt>> entry : byBinding.entrySet()) {
+      Breakage breakage = build(function, facts, bindings.get(entry.getKey()), entry.getValue(), explained);
+      if (breakage != null) {
+        breakages.add(breakage);
+      }
+    }
+    return breakages;
+  }
+
+  /** What the function's key access was bound to before a denial, when that is an older generation. */
+  private static Binding bindingBefore(FunctionFacts facts, DecryptAttempt denial, List<Generation> lineage,
+      int current) {
+    if (current <= 0) {
+      return null;
+    }
+    GrantEvent grant = null;
+    for (GrantEvent candidate : facts.grants()) {
+      if (!candidate.time().isAfter(denial.time()) && candidate.roleName().equals(denial.roleName())) {
+        grant = candidate;
+      }
+    }
+    if (grant != null) {
+      String bound = grant.boundRoleId() != null ? grant.boundRoleId() : lineage.get(current - 1).roleId();
+      int boundIndex = Lineages.indexOf(lineage, bound);
+      return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, grant, null) : null;
+    }
+    DecryptAttempt success = null;
+    for (DecryptAttempt candidate : facts.decrypts()) {
+      if (!candidate.denied() && candidate.errorCode() == null && candidate.time().isBefore(denial.time())
+          && candidate.roleId() != null && !candidate.roleId().equals(denial.roleId())) {
+        success = candidate;
+      }
+    }
+    if (success == null) {
+      return null;
+    }
+    int boundIndex = Lineages.indexOf(lineage, success.roleId());
+    return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, null, success) : null;
+  }
+
+  private Breakage build(FunctionKey function, FunctionFacts facts, Binding binding, List<DecryptAttempt> denials,
+      Set<Evidence> explained) {
+    Generation old = binding.lineage().get(binding.boundIndex());
+    Generation replacement = binding.lineage().get(binding.boundIndex() + 1);
+    Remediation remediation = Remediation.find(facts, replacement, binding.lineage(), data.actors());
+    Instant until = remediation == null ? Instant.MAX : remediation.at();
+    List<DecryptAttempt> counted = denials.stream()
+        .filter(d -> !d.time().isBefore(replacement.appearedAt()) && d.time().isBefore(until)).toList();
+    if (counted.isEmpty()) {
+      return null;
+    }
+    counted.forEach(d -> explained.add(d.evidence()));
+    DecryptAttempt first = counted.get(0);
+    DecryptAttempt last = counted.get(counted.size() - 1);
+    List<Recreation> recreations = new ArrayList<>();
+    List<Evidence> evidence = new ArrayList<>(List.of(first.evidence(), last.evidence()));
+    for (Generation later : binding.lineage().subList(binding.boundIndex() + 1, binding.lineage().size())) {
+      if (later.appearedAt().isAfter(last.time())) {
+        break;
+      }
+      ActorEvent created = later.createdEventId() == null ? null : data.actors().get(later.createdEventId());
+      recreations.add(new Recreation(later.appearedAt(), created == null ? Actor.UNKNOWN : created.actor(),
+          later.roleId()));
+      if (created != null) {
+        evidence.add(created.evidence());
+      }
+    }
+    ActorEvent deleted = old.deletedEventId() == null ? null : data.actors().get(old.deletedEventId());
+    if (deleted != null) {
+      evidence.add(deleted.evidence());
+    }
+    if (binding.grant() != null) {
+      evidence.add(binding.grant().evidence());
+    }
+    if (binding.standIn() != null) {
+      evidence.add(binding.standIn().evidence());
+    }
+    Instant recoveredAt = null;
+    if (remediation != null) {
+      evidence.addAll(remediation.evidence());
+      for (DecryptAttempt attempt : facts.decrypts()) {
+        if (!attempt.denied() && attempt.errorCode() == null && !attempt.time().isBefore(remediation.at())) {
+          recoveredAt = attempt.time();
+          evidence.add(attempt.evidence());
+          break;
+        }
+      }
+    }
+    Recreation recreated = recreations.get(0);
+    boolean confirmed = binding.grant() != null && ("CreateRole".equals(replacement.knownFrom()) || deleted != null);
+    String keyArn = binding.grant() != null ? binding.grant().keyArn() : first.keyArn();
+    return new Breakage(function.accountId(), function.region(), function.name(), function.arn(), old.roleName(),
+        old.roleArn(), old.roleId(), replacement.roleId(), binding.grant() == null ? null : binding.grant().grantId(),
+        keyArn, old.deletedAt(), deleted == null ? null : deleted.actor(), recreated.at(), recreated.actor(),
+        recreations, first.time(), last.time(), counted.size(), remediation == null ? null : remediation.at(),
+        remediation == null ? null : remediation.actor(), remediation == null ? null : remediation.eventName(),
+        recoveredAt, confirmed ? Confidence.CONFIRMED : Confidence.PROBABLE, evidence);
+  }
+
+  /** The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt. */
+  private record Binding(List<Generation> lineage, int boundIndex, GrantEvent grant, DecryptAttempt standIn) {
+    String oldRoleId() {
+      return lineage.get(boundIndex).roleId();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.trailsleuth.analysis;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the logs cover: files, records and their accounting, time window, accounts and regions. */
+public record Coverage(long files, long records, long events, long duplicates, long rejected, long skippedFiles,
+    Instant firstEventTime, Instant lastEventTime, List<String> accounts, List<String> regions) {
+  public Coverage {
+    accounts = accounts.stream().sorted().toList();
+    regions = regions.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,17 @@
+package io.trailsleuth.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** Everything the analysis found, in a deterministic order. */
+public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk,
+    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures) {
+  public Findings {
+    requireNonNull(coverage, "coverage is null");
+    breakages = List.copyOf(breakages);
+    atRisk = List.copyOf(atRisk);
+    deletedRoles = List.copyOf(deletedRoles);
+    unexplainedDecryptFailures = List.copyOf(unexplainedDecryptFailures);
+  }
+}

@@ -1,0 +1,61 @@
+package io.trailsleuth.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds functions that will fail at their next cold start, and roles deleted without a successor. */
+final class RiskCheck {
+  private RiskCheck() {}
+
+  /** A function whose latest grant is bound to a replaced generation and that has not run since. */
+  static Optional<AtRisk> atRisk(FunctionKey function, FunctionFacts facts, Lineages lineages) {
+    if (facts.grants().isEmpty()) {
+      return Optional.empty();
+    }
+    GrantEvent latest = facts.grants().get(facts.grants().size() - 1);
+    List<Generation> lineage = lineages.of(function.accountId(), latest.roleName());
+    int bound = latest.boundRoleId() == null ? -1 : Lineages.indexOf(lineage, latest.boundRoleId());
+    if (bound < 0 || bound + 1 >= lineage.size()) {
+      return Optional.empty();
+    }
+    Generation replacement = lineage.get(bound + 1);
+    boolean ranSince = facts.decrypts().stream().anyMatch(d -> !d.time().isBefore(replacement.appearedAt()));
+    if (ranSince) {
+      return Optional.empty();
+    }
+    Generation old = lineage.get(bound);
+    String reason = "Lambda's grant " + (latest.grantId() == null ? "" : latest.grantId() + " ") + "is bound to "
+        + old.roleId() + ", but role " + old.roleName() + " was re-created as " + replacement.roleId() + " at "
+        + replacement.appearedAt() + "; the function has not run since, so its next cold start will fail to decrypt"
+        + " its environment variables";
+    return Optional.of(new AtRisk(function.accountId(), function.region(), function.name(), function.arn(),
+        old.roleName(), old.roleId(), replacement.roleId(), latest.grantId(), reason, List.of(latest.evidence())));
+  }
+
+  /** Roles whose last generation was deleted, with the functions whose grants or sessions name them. */
+  static List<DeletedRole> deletedRoles(Lineages lineages, Map<FunctionKey, FunctionFacts> functions,
+      Map<String, ActorEvent> actors) {
+    List<DeletedRole> result = new ArrayList<>();
+    for (List<Generation> lineage : lineages.all()) {
+      Generation last = lineage.get(lineage.size() - 1);
+      if (last.deletedAt() == null) {
+        continue;
+      }
+      List<String> users = new ArrayList<>();
+      functions.forEach((key, facts) -> {
+        boolean uses = key.accountId().equals(last.accountId())
+            && (facts.grants().stream().anyMatch(g -> g.roleName().equals(last.roleName()))
+                || facts.decrypts().stream().anyMatch(d -> last.roleName().equals(d.roleName())));
+        if (uses) {
+          users.add(key.arn());
+        }
+      });
+      ActorEvent deleted = actors.get(last.deletedEventId());
+      result.add(new DeletedRole(last.accountId(), last.roleName(), last.roleId(), last.deletedAt(),
+          deleted == null ? Actor.UNKNOWN : deleted.actor(), users, last.deletedEventId()));
+    }
+    return result;
+  }
+}

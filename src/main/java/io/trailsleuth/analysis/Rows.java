@@ -1,0 +1,36 @@
+package io.trailsleuth.analysis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Typed reads from result sets of the analysis views; every timestamp is UTC. */
+final class Rows {
+  private Rows() {}
+
+  static Instant instant(ResultSet rows, String column) throws SQLException {
+    Object value = rows.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+    if (value instanceof LocalDateTime time) {
+      return time.toInstant(ZoneOffset.UTC);
+    }
+    throw new SQLException("column " + column + " is not a timestamp: " + value.getClass());
+  }
+
+  static String text(ResultSet rows, String column) throws SQLException {
+    return rows.getString(column);
+  }
+
+  static Evidence evidence(ResultSet rows, String eventName) throws SQLException {
+    return new Evidence(rows.getString("event_id"), instant(rows, "event_time"), eventName,
+        rows.getString("source_file"), rows.getLong("source_record"));
+  }
+}

@@ -1,0 +1,76 @@
+package io.trailsleuth.cli;
+
+import io.trailsleuth.analysis.Analyzer;
+import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.query.AnalysisViews;
+import io.trailsleuth.query.QueryRunner;
+import io.trailsleuth.report.FindingsJson;
+import io.trailsleuth.report.MarkdownReport;
+import io.trailsleuth.report.ReportContext;
+import io.trailsleuth.store.CaseStore;
+import io.trailsleuth.store.StoreLayout;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The output options shared by {@code analyze} and {@code investigate}, and the code that writes them. */
+public final class AnalysisOutputs {
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the markdown incident report here.")
+  Path markdown;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the findings JSON here; - for standard output.")
+  String json;
+
+  /** Analyses the store, writes the requested outputs and prints a short summary. */
+  void run(StoreLayout layout, String commandLine, PrintWriter out) throws SQLException, IOException {
+    Findings findings;
+    ReportContext context;
+    try (Connection connection = CaseStore.connect(layout, "1GB")) {
+      AnalysisViews.install(connection);
+      findings = Analyzer.analyze(connection);
+      context = new ReportContext(commandLine, VersionProvider.version(),
+          QueryRunner.run(connection, SqlFiles.get("report_source_files"), Map.of()),
+          QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()));
+    }
+    if (markdown != null) {
+      Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
+    }
+    if ("-".equals(json)) {
+      out.print(FindingsJson.write(findings));
+      return;
+    }
+    if (json != null) {
+      Files.writeString(Path.of(json), FindingsJson.write(findings), StandardCharsets.UTF_8);
+    }
+    summary(findings, out);
+  }
+
+  private void summary(Findings findings, PrintWriter out) {
+    out.printf("events analysed: %d (%s to %s)%n", findings.coverage().events(), findings.coverage().firstEventTime(),
+        findings.coverage().lastEventTime());
+    out.printf("broken functions: %d, at risk: %d, unexplained denied principals: %d, deleted roles: %d%n",
+        findings.breakages().size(), findings.atRisk().size(), findings.unexplainedDecryptFailures().size(),
+        findings.deletedRoles().size());
+    for (Breakage b : findings.breakages()) {
+      out.printf("  %s %s: role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(), b.functionArn(),
+          b.roleName(), b.roleRecreatedAt(), b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
+          b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
+    }
+    findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
+        r.oldRoleId(), r.newRoleId()));
+    if (markdown != null) {
+      out.println("report: " + markdown);
+    }
+    if (json != null) {
+      out.println("findings: " + json);
+    }
+  }
+}

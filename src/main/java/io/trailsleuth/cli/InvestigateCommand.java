@@ -1,0 +1,72 @@
+package io.trailsleuth.cli;
+
+import io.trailsleuth.pipeline.IngestPipeline;
+import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.store.CaseStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code trailsleuth investigate}: ingest and analyse in one step, from raw logs to the incident report. */
+@Command(name = "investigate", description = "Ingest CloudTrail logs and write the incident report in one step.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  trailsleuth investigate sample-logs --out report.md",
+        "  trailsleuth investigate ~/cases/acme/AWSLogs --store acme.store --out report.md --json findings.json",
+        "  trailsleuth investigate logs/ --json - | jq '.breakages[].functionArn'"
+    })
+public final class InvestigateCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to read, or - for standard input.")
+  List<String> paths;
+
+  @Option(names = "--store", paramLabel = "DIR", description = "Keep the case store here (default: a temporary store, deleted afterwards).")
+  Path store;
+
+  @Mixin
+  IngestSettings settings;
+
+  @Mixin
+  AnalysisOutputs outputs;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path target = store != null ? store : Files.createTempDirectory("trailsleuth-store-");
+    try {
+      IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec));
+      if (summary.nothingReadable()) {
+        IngestSummaryPrinter.print(summary, target, spec.commandLine().getErr());
+        return ExitCode.NOTHING_READ;
+      }
+      boolean jsonToStdout = "-".equals(outputs.json);
+      IngestSummaryPrinter.print(summary, store != null ? store : Path.of("(temporary store)"),
+          jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
+      outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), spec.commandLine().getOut());
+      return settings.exitCode(summary);
+    } finally {
+      if (store == null) {
+        deleteTree(target);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.trailsleuth.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Formats times and durations the way an incident report states them (UTC, no wall clock). */
+final class Durations {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private Durations() {}
+
+  static String time(Instant instant) {
+    return instant == null ? "—" : TIME.format(instant) + " UTC";
+  }
+
+  static String between(Instant from, Instant to) {
+    if (from == null || to == null) {
+      return "—";
+    }
+    Duration duration = Duration.between(from, to);
+    long minutes = duration.toMinutes();
+    if (minutes < 1) {
+      return duration.toSeconds() + " s";
+    }
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    long hours = minutes / 60;
+    long rest = minutes % 60;
+    if (hours < 48) {
+      return hours + " h" + (rest == 0 ? "" : " " + rest + " min");
+    }
+    return (hours / 24) + " d " + (hours % 24) + " h";
+  }
+}

@@ -1,0 +1,168 @@
+package io.trailsleuth.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.trailsleuth.analysis.Actor;
+import io.trailsleuth.analysis.AtRisk;
+import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.Coverage;
+import io.trailsleuth.analysis.DeletedRole;
+import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.Recreation;
+import io.trailsleuth.analysis.UnexplainedDenial;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes findings as the stable JSON contract (schemaVersion 1): fixed field names and order, sorted lists. */
+public final class FindingsJson {
+  public static final int SCHEMA_VERSION = 1;
+
+  private FindingsJson() {}
+
+  /** The findings as pretty-printed JSON text ending in a newline. */
+  public static String write(Findings findings) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      coverage(json, findings.coverage());
+      json.writeArrayFieldStart("breakages");
+      for (Breakage breakage : findings.breakages()) {
+        breakage(json, breakage);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("atRisk");
+      for (AtRisk risk : findings.atRisk()) {
+        json.writeStartObject();
+        json.writeStringField("accountId", risk.accountId());
+        json.writeStringField("region", risk.region());
+        json.writeStringField("functionName", risk.functionName());
+        json.writeStringField("functionArn", risk.functionArn());
+        json.writeStringField("roleName", risk.roleName());
+        json.writeStringField("oldRoleId", risk.oldRoleId());
+        json.writeStringField("newRoleId", risk.newRoleId());
+        json.writeStringField("grantId", risk.grantId());
+        json.writeStringField("reason", risk.reason());
+        evidence(json, risk.evidence());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("deletedRoles");
+      for (DeletedRole role : findings.deletedRoles()) {
+        json.writeStartObject();
+        json.writeStringField("accountId", role.accountId());
+        json.writeStringField("roleName", role.roleName());
+        json.writeStringField("roleId", role.roleId());
+        time(json, "deletedAt", role.deletedAt());
+        json.writeStringField("deletedBy", role.deletedBy().arn());
+        json.writeStringField("deletedVia", role.deletedBy().via().label());
+        strings(json, "functions", role.functions());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("unexplainedDecryptFailures");
+      for (UnexplainedDenial denial : findings.unexplainedDecryptFailures()) {
+        json.writeStartObject();
+        json.writeStringField("principalArn", denial.principalArn());
+        strings(json, "errorCodes", denial.errorCodes());
+        json.writeNumberField("count", denial.count());
+        time(json, "firstAt", denial.firstAt());
+        time(json, "lastAt", denial.lastAt());
+        strings(json, "keyArns", denial.keyArns());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  private static void coverage(JsonGenerator json, Coverage coverage) throws IOException {
+    json.writeObjectFieldStart("coverage");
+    json.writeNumberField("files", coverage.files());
+    json.writeNumberField("records", coverage.records());
+    json.writeNumberField("events", coverage.events());
+    json.writeNumberField("duplicates", coverage.duplicates());
+    json.writeNumberField("rejected", coverage.rejected());
+    json.writeNumberField("skippedFiles", coverage.skippedFiles());
+    time(json, "firstEventTime", coverage.firstEventTime());
+    time(json, "lastEventTime", coverage.lastEventTime());
+    strings(json, "accounts", coverage.accounts());
+    strings(json, "regions", coverage.regions());
+    json.writeEndObject();
+  }
+
+  private static void breakage(JsonGenerator json, Breakage b) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("accountId", b.accountId());
+    json.writeStringField("region", b.region());
+    json.writeStringField("functionName", b.functionName());
+    json.writeStringField("functionArn", b.functionArn());
+    json.writeStringField("roleName", b.roleName());
+    json.writeStringField("roleArn", b.roleArn());
+    json.writeStringField("oldRoleId", b.oldRoleId());
+    json.writeStringField("newRoleId", b.newRoleId());
+    json.writeStringField("grantId", b.grantId());
+    json.writeStringField("keyArn", b.keyArn());
+    time(json, "roleDeletedAt", b.roleDeletedAt());
+    actor(json, "roleDeleted", b.roleDeletedBy());
+    time(json, "roleRecreatedAt", b.roleRecreatedAt());
+    actor(json, "roleRecreated", b.roleRecreatedBy());
+    json.writeArrayFieldStart("recreations");
+    for (Recreation recreation : b.recreations()) {
+      json.writeStartObject();
+      time(json, "at", recreation.at());
+      json.writeStringField("by", recreation.actor().arn());
+      json.writeStringField("via", recreation.actor().via().label());
+      json.writeStringField("newRoleId", recreation.newRoleId());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    time(json, "firstFailureAt", b.firstFailureAt());
+    time(json, "lastFailureAt", b.lastFailureAt());
+    json.writeNumberField("failedDecrypts", b.failedDecrypts());
+    time(json, "remediatedAt", b.remediatedAt());
+    json.writeStringField("remediatedBy", b.remediatedBy() == null ? null : b.remediatedBy().arn());
+    time(json, "recoveredAt", b.recoveredAt());
+    json.writeStringField("confidence", b.confidence().label());
+    evidence(json, b.evidence());
+    json.writeEndObject();
+  }
+
+  private static void actor(JsonGenerator json, String prefix, Actor actor) throws IOException {
+    json.writeStringField(prefix + "By", actor == null ? null : actor.arn());
+    json.writeStringField(prefix + "Via", actor == null ? null : actor.via().label());
+  }
+
+  private static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
+    json.writeArrayFieldStart("evidence");
+    for (Evidence item : evidence) {
+      json.writeStartObject();
+      json.writeStringField("eventId", item.eventId());
+      time(json, "eventTime", item.eventTime());
+      json.writeStringField("eventName", item.eventName());
+      json.writeStringField("sourceFile", item.sourceFile());
+      json.writeNumberField("sourceRecord", item.sourceRecord());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private static void time(JsonGenerator json, String name, Instant time) throws IOException {
+    json.writeStringField(name, time == null ? null : time.toString());
+  }
+}

@@ -1,0 +1,68 @@
+package io.trailsleuth.report;
+
+import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.code;
+import static io.trailsleuth.report.Durations.time;
+
+import io.trailsleuth.analysis.Actor;
+import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.Recreation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** One broken function's section: a timeline table and a Mermaid sequence diagram of grant → deletion → re-creation → failures → fix. */
+final class FunctionSection {
+  private record Step(Instant at, String event, Actor actor, String detail) {}
+
+  private FunctionSection() {}
+
+  static void write(StringBuilder out, Breakage b) {
+    List<Step> steps = steps(b);
+    out.append("## Function ").append(code(b.functionName())).append(" (").append(cell(b.accountId())).append(", ")
+        .append(cell(b.region())).append(")\n\n");
+    out.append("| Time | Event | Actor | Via | Detail |\n| --- | --- | --- | --- | --- |\n");
+    for (Step step : steps) {
+      out.append("| ").append(time(step.at())).append(" | ").append(cell(step.event())).append(" | ")
+          .append(step.actor() == null ? "—" : code(step.actor().arn())).append(" | ")
+          .append(step.actor() == null ? "—" : step.actor().via().label()).append(" | ").append(cell(step.detail()))
+          .append(" |\n");
+    }
+    out.append("\n```mermaid\nsequenceDiagram\n");
+    out.append("  participant L as Lambda ").append(MermaidText.label(b.functionName())).append('\n');
+    out.append("  participant K as KMS grant\n");
+    out.append("  participant I as IAM role ").append(MermaidText.label(b.roleName())).append('\n');
+    for (Step step : steps) {
+      String label = MermaidText.label(time(step.at()) + " " + step.event());
+      String arrow = step.event().startsWith("Decrypt") || step.event().contains("cold start") ? "L->>K: "
+          : step.event().contains("Role") ? "I->>I: " : "L->>K: ";
+      out.append("  ").append(arrow).append(label).append('\n');
+    }
+    out.append("```\n\n");
+  }
+
+  private static List<Step> steps(Breakage b) {
+    List<Step> steps = new ArrayList<>();
+    b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(b.roleRecreatedAt()))
+        .findFirst().ifPresent(e -> steps.add(new Step(e.eventTime(), "CreateGrant",
+            null, "Lambda grant " + (b.grantId() == null ? "" : b.grantId().substring(0, Math.min(12, b.grantId().length())) + "… ")
+                + "bound to " + b.oldRoleId())));
+    if (b.roleDeletedAt() != null) {
+      steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + b.oldRoleId() + ")"));
+    }
+    for (Recreation recreation : b.recreations()) {
+      steps.add(new Step(recreation.at(), "CreateRole", recreation.actor(), "new unique ID " + recreation.newRoleId()));
+    }
+    steps.add(new Step(b.firstFailureAt(), b.failedDecrypts() + " denied Decrypts (cold starts)", null,
+        "from " + time(b.firstFailureAt()) + " to " + time(b.lastFailureAt()) + " under " + b.newRoleId()));
+    if (b.remediatedAt() != null) {
+      steps.add(new Step(b.remediatedAt(), b.remediationEvent(), b.remediatedBy(), "remediation; a new grant follows"));
+    }
+    if (b.recoveredAt() != null) {
+      steps.add(new Step(b.recoveredAt(), "Decrypt succeeded", null, "function recovered"));
+    }
+    steps.sort(Comparator.comparing(Step::at));
+    return steps;
+  }
+}

@@ -1,0 +1,223 @@
+package io.trailsleuth.report;
+
+import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.code;
+import static io.trailsleuth.report.Durations.between;
+import static io.trailsleuth.report.Durations.time;
+
+import io.trailsleuth.analysis.Actor;
+import io.trailsleuth.analysis.AtRisk;
+import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.Coverage;
+import io.trailsleuth.analysis.DeletedRole;
+import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.UnexplainedDenial;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Writes the incident report as markdown: summary, impact, root cause, per-function timelines, fix, evidence, coverage. */
+public final class MarkdownReport {
+  private final Findings findings;
+  private final ReportContext context;
+  private final StringBuilder out = new StringBuilder();
+
+  private MarkdownReport(Findings findings, ReportContext context) {
+    this.findings = findings;
+    this.context = context;
+  }
+
+  /** The report text; byte-identical for the same findings and context. */
+  public static String render(Findings findings, ReportContext context) {
+    MarkdownReport report = new MarkdownReport(findings, context);
+    report.write();
+    return report.out.toString();
+  }
+
+  private void write() {
+    List<Breakage> breakages = findings.breakages();
+    line("# Incident report: Lambda functions broken by IAM role re-creation");
+    line("");
+    line("## Summary");
+    line("");
+    if (breakages.isEmpty()) {
+      line("No Lambda function in these logs failed because its execution role was re-created.");
+      line("");
+    }
+    for (Breakage b : breakages) {
+      line(summary(b));
+      line("");
+    }
+    line(verdict());
+    line("");
+    impact();
+    rootCause();
+    for (Breakage b : breakages) {
+      FunctionSection.write(out, b);
+    }
+    Remedies.fix(out, breakages, findings.atRisk());
+    Remedies.prevention(out);
+    others();
+    evidence();
+    coverage();
+    line("## Reproduce");
+    line("");
+    line("- Command: " + code(context.commandLine()));
+    line("- trailsleuth " + cell(context.toolVersion()));
+    line("- Input manifest SHA-256 (sorted `root/path sha256` lines): `" + context.manifestHash() + "`");
+  }
+
+  private String summary(Breakage b) {
+    StringBuilder s = new StringBuilder();
+    s.append("Role ").append(code(b.roleName())).append(" was ");
+    if (b.roleDeletedAt() != null) {
+      s.append("deleted by ").append(who(b.roleDeletedBy())).append(" at ").append(time(b.roleDeletedAt()))
+          .append(" and ");
+    }
+    s.append("re-created");
+    if (b.roleDeletedAt() != null) {
+      s.append(' ').append(between(b.roleDeletedAt(), b.roleRecreatedAt())).append(" later");
+    } else {
+      s.append(" at ").append(time(b.roleRecreatedAt()));
+    }
+    s.append(" by ").append(who(b.roleRecreatedBy())).append(" with a new unique ID ").append(code(b.newRoleId()))
+        .append(". Lambda's grant on the function's KMS key ")
+        .append(b.grantId() == null ? "(not in these logs; inferred from earlier successful decrypts) " : "")
+        .append("still names the old ID ").append(code(b.oldRoleId())).append(", so ").append(b.failedDecrypts())
+        .append(b.failedDecrypts() == 1 ? " cold start" : " cold starts").append(" of ").append(code(b.functionName()))
+        .append(" failed between ").append(time(b.firstFailureAt())).append(" and ").append(time(b.lastFailureAt()))
+        .append(" (").append(between(b.firstFailureAt(), b.lastFailureAt())).append(").");
+    if (b.remediatedAt() != null) {
+      s.append(" It was remediated at ").append(time(b.remediatedAt())).append(" by ").append(who(b.remediatedBy()))
+          .append(" (").append(cell(b.remediationEvent())).append(")");
+      s.append(b.recoveredAt() == null ? "; no successful decrypt is logged after that."
+          : " and the function recovered at " + time(b.recoveredAt()) + ".");
+    } else {
+      s.append(" **It is still broken at the end of the logs.**");
+    }
+    s.append(" Confidence: ").append(b.confidence().label()).append('.');
+    return s.toString();
+  }
+
+  static String who(Actor actor) {
+    if (actor == null || actor == Actor.UNKNOWN) {
+      return "an unknown actor";
+    }
+    return code(actor.arn()) + " (" + actor.via().label() + ")";
+  }
+
+  private String verdict() {
+    return findings.atRisk().size() + " function(s) at risk of the same failure at their next cold start; "
+        + findings.unexplainedDecryptFailures().size() + " principal(s) with denied Decrypts that no re-creation explains; "
+        + findings.deletedRoles().size() + " role(s) deleted and not re-created.";
+  }
+
+  private void impact() {
+    line("## Impact");
+    line("");
+    line("| Account | Region | Function | Role | Old → new role ID | First failure | Last failure | Failed cold starts | Time to remediation | Status |");
+    line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (Breakage b : findings.breakages()) {
+      line("| " + cell(b.accountId()) + " | " + cell(b.region()) + " | " + code(b.functionName()) + " | "
+          + code(b.roleName()) + " | " + code(b.oldRoleId()) + " → " + code(b.newRoleId()) + " | "
+          + time(b.firstFailureAt()) + " | " + time(b.lastFailureAt()) + " | " + b.failedDecrypts() + " | "
+          + between(b.firstFailureAt(), b.remediatedAt()) + " | " + b.status() + " |");
+    }
+    for (AtRisk r : findings.atRisk()) {
+      line("| " + cell(r.accountId()) + " | " + cell(r.region()) + " | " + code(r.functionName()) + " | "
+          + code(r.roleName()) + " | " + code(r.oldRoleId()) + " → " + code(r.newRoleId()) + " | — | — | 0 | — | at risk |");
+    }
+    if (findings.breakages().isEmpty() && findings.atRisk().isEmpty()) {
+      line("| — | — | — | — | — | — | — | 0 | — | none found |");
+    }
+    line("");
+  }
+
+  private void rootCause() {
+    line("## Root cause");
+    line("");
+    line("A Lambda function without a customer-managed key encrypts its environment variables with the AWS-managed "
+        + "key `aws/lambda`. Lambda calls KMS `CreateGrant` so the execution role may decrypt them, and KMS binds the "
+        + "grant to the role's unique ID (`AROA…`), not to its name. Deleting the role and creating one with the same "
+        + "name yields a new unique ID; the grant no longer applies, every cold start's `kms:Decrypt` is denied, the "
+        + "function never runs and writes no log. Grants on AWS-managed keys cannot be managed by users, and IaC tools "
+        + "do not see the drift.");
+    line("");
+    line("In these logs the chain is visible as: Lambda `CreateGrant` (grantee session of the role) → `DeleteRole` → "
+        + "`CreateRole` with a new `roleId` → `Decrypt` denied under `principalId NEWROLEID:FUNCTION`.");
+    line("");
+  }
+
+  private void others() {
+    line("## At risk, unexplained denials, deleted roles");
+    line("");
+    if (findings.atRisk().isEmpty() && findings.unexplainedDecryptFailures().isEmpty() && findings.deletedRoles().isEmpty()) {
+      line("None.");
+      line("");
+      return;
+    }
+    for (AtRisk r : findings.atRisk()) {
+      line("- **At risk:** " + code(r.functionArn()) + ". " + cell(r.reason())
+          + ". Apply the fix below before its next invocation.");
+    }
+    for (UnexplainedDenial u : findings.unexplainedDecryptFailures()) {
+      line("- **Unexplained denial:** " + code(u.principalArn()) + " was denied `kms:Decrypt` " + u.count()
+          + " time(s) between " + time(u.firstAt()) + " and " + time(u.lastAt()) + " (" + cell(String.join(", ", u.errorCodes()))
+          + ") on " + (u.keyArns().isEmpty() ? "an unknown key" : String.join(", ", u.keyArns().stream().map(k -> code(k)).toList()))
+          + ". No role re-creation explains it: check the principal's IAM and key policies.");
+    }
+    for (DeletedRole d : findings.deletedRoles()) {
+      line("- **Deleted role:** " + code(d.roleName()) + " (" + code(d.roleId() == null ? "?" : d.roleId()) + ") in "
+          + cell(d.accountId()) + " was deleted at " + time(d.deletedAt()) + " by " + who(d.deletedBy())
+          + " and not re-created in these logs. Functions using it: "
+          + (d.functions().isEmpty() ? "none seen" : String.join(", ", d.functions().stream().map(f -> code(f)).toList()))
+          + ". They cannot start until they get an existing role.");
+    }
+    line("");
+  }
+
+  private void evidence() {
+    line("## Evidence");
+    line("");
+    line("| Event ID | Time | Event | Source file # record | File SHA-256 |");
+    line("| --- | --- | --- | --- | --- |");
+    TreeSet<Evidence> all = new TreeSet<>();
+    findings.breakages().forEach(b -> all.addAll(b.evidence()));
+    findings.atRisk().forEach(r -> all.addAll(r.evidence()));
+    for (Evidence e : all) {
+      line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName()) + " | "
+          + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " |");
+    }
+    if (all.isEmpty()) {
+      line("| — | — | — | — | — |");
+    }
+    line("");
+  }
+
+  private void coverage() {
+    Coverage c = findings.coverage();
+    line("## Coverage and limits");
+    line("");
+    line("- Time window: " + time(c.firstEventTime()) + " to " + time(c.lastEventTime()));
+    line("- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
+    line("- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
+    line("- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests, Config or other non-CloudTrail files)");
+    line("- Records: " + c.records() + " read = " + c.events() + " stored events + " + c.duplicates()
+        + " duplicates + " + c.rejected() + " rejected");
+    for (List<String> row : context.rejectReasons().rows()) {
+      line("  - rejected " + cell(row.get(0)) + ": " + row.get(1));
+    }
+    if (!c.regions().contains("us-east-1")) {
+      line("- **Warning:** no `us-east-1` events are present. IAM is a global service whose events are recorded in "
+          + "us-east-1, so role deletions and re-creations may be missing from this analysis.");
+    }
+    line("- Assumed: a Lambda execution-role session's name is the function name; a grant is bound to the role "
+        + "generation live when it was made; denied Decrypts are `AccessDenied`, `AccessDeniedException`, "
+        + "`KMSAccessDeniedException` or `UnrecognizedClientException`.");
+    line("");
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+}
