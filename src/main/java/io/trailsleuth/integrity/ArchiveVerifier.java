@@ -1,0 +1,76 @@
+package io.trailsleuth.integrity;
+
+import io.trailsleuth.ingest.SourceFile;
+import io.trailsleuth.ingest.SourceWalker;
+import io.trailsleuth.ingest.WalkProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies a downloaded CloudTrail archive offline against its digest files: log hashes, digest chains and, when keys
+ * and signatures are supplied, digest signatures. Files are only read, never modified.
+ */
+public final class ArchiveVerifier {
+  private ArchiveVerifier() {}
+
+  /** Verifies everything under the paths; signatures are checked only when both keys and signatures are given. */
+  public static IntegrityReport verify(List<String> paths, Optional<PublicKeys> publicKeys,
+      Optional<Signatures> signatures) {
+    SourceWalker.Walk walk = SourceWalker.walk(paths);
+    List<String> notes = new ArrayList<>();
+    for (WalkProblem problem : walk.problems()) {
+      notes.add("not read: " + problem.reason());
+    }
+    List<Digest> digests = new ArrayList<>();
+    List<SourceFile> logFiles = new ArrayList<>();
+    List<ChainBreak> unreadableDigests = new ArrayList<>();
+    int ignored = 0;
+    for (SourceFile file : walk.files()) {
+      if (file.isStandardInput()) {
+        notes.add("standard input (-) cannot be verified: it has no S3 key; save it to a file");
+        ignored++;
+      } else if (S3Keys.logKey(file.relativePath()).isPresent()) {
+        logFiles.add(file);
+      } else {
+        try {
+          Optional<Digest> digest = DigestReader.read(file.path(), file.relativePath());
+          digest.ifPresent(digests::add);
+          ignored += digest.isPresent() ? 0 : 1;
+        } catch (DigestReader.UnreadableDigestException e) {
+          Optional<S3Keys.DigestKey> key = S3Keys.digestKey(file.relativePath());
+          if (e.lookedLikeDigest() || key.isPresent()) {
+            String chain = key.map(k -> k.accountId() + "/" + k.region() + "/" + k.trailName()).orElse("unknown");
+            unreadableDigests.add(new ChainBreak(ChainBreakKind.MALFORMED, chain, file.relativePath(),
+                "digest " + e.getMessage(), 0));
+          } else {
+            notes.add("not read: " + file.relativePath() + " " + e.getMessage());
+            ignored++;
+          }
+        }
+      }
+    }
+    return check(digests, logFiles, unreadableDigests, ignored, notes, publicKeys, signatures);
+  }
+
+  private static IntegrityReport check(List<Digest> digests, List<SourceFile> logFiles, List<ChainBreak> breaks,
+      int ignored, List<String> notes, Optional<PublicKeys> publicKeys, Optional<Signatures> signatures) {
+    LogFileVerifier logs = new LogFileVerifier(logFiles);
+    logs.verify(digests);
+    DigestIndex index = new DigestIndex(digests);
+    ChainVerifier chains = new ChainVerifier(index);
+    chains.verify(digests);
+    List<ChainBreak> allBreaks = new ArrayList<>(breaks);
+    allBreaks.addAll(chains.breaks);
+    notes.addAll(chains.notes);
+    SignatureCheck signatureCheck = SignatureCheck.notChecked();
+    if (publicKeys.isPresent() && signatures.isPresent()) {
+      SignatureVerifier verifier = new SignatureVerifier(publicKeys.get(), signatures.get());
+      verifier.verify(digests, index);
+      allBreaks.addAll(verifier.breaks);
+      signatureCheck = verifier.result();
+    }
+    return new IntegrityReport(logs.verified, logs.tampered, logs.missing, logs.unlisted, allBreaks, signatureCheck,
+        digests.size() + breaks.size(), logFiles.size(), ignored, notes);
+  }
+}

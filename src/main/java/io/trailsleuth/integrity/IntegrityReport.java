@@ -1,0 +1,62 @@
+package io.trailsleuth.integrity;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The outcome of verifying an archive against its digest files; every list is sorted.
+ *
+ * @param verifiedFiles log files whose hash matches their digest, relative to their input root
+ * @param tampered log files whose hash does not match
+ * @param missing log files a digest lists that are not in the archive
+ * @param unlisted local log files no digest lists
+ * @param chainBreaks breaks in the digest chains and malformed digests
+ * @param signatures the signature checks, or why none were made
+ * @param digestsChecked how many digest files were read
+ * @param logFilesFound how many local log files were found
+ * @param ignoredFiles how many files were neither digests nor log files
+ * @param notes other observations (chain starts, unreadable paths), sorted
+ */
+public record IntegrityReport(
+    List<String> verifiedFiles,
+    List<TamperedFile> tampered,
+    List<MissingFile> missing,
+    List<UnlistedFile> unlisted,
+    List<ChainBreak> chainBreaks,
+    SignatureCheck signatures,
+    int digestsChecked,
+    int logFilesFound,
+    int ignoredFiles,
+    List<String> notes) {
+  public IntegrityReport {
+    verifiedFiles = verifiedFiles.stream().sorted().distinct().toList();
+    tampered = tampered.stream()
+        .sorted(Comparator.comparing(TamperedFile::path).thenComparing(TamperedFile::digest)).toList();
+    missing = missing.stream()
+        .sorted(Comparator.comparing(MissingFile::s3Object).thenComparing(MissingFile::digest)).toList();
+    unlisted = unlisted.stream().sorted(Comparator.comparing(UnlistedFile::path)).toList();
+    chainBreaks = chainBreaks.stream().sorted(ChainBreak.ORDER).toList();
+    requireNonNull(signatures, "signatures is null");
+    notes = notes.stream().sorted().toList();
+  }
+
+  /** True when tampering, missing files, chain breaks or failed signatures were found. */
+  public boolean failed() {
+    return !tampered.isEmpty() || !missing.isEmpty() || !chainBreaks.isEmpty() || signatures.failed();
+  }
+
+  /** True when the inputs held neither a digest nor a log file. */
+  public boolean nothingFound() {
+    return digestsChecked == 0 && logFilesFound == 0;
+  }
+
+  /** The status of one local log file, by its path relative to its input root. */
+  public FileIntegrity statusOf(String relativePath) {
+    if (tampered.stream().anyMatch(file -> file.path().equals(relativePath))) {
+      return FileIntegrity.TAMPERED;
+    }
+    return verifiedFiles.contains(relativePath) ? FileIntegrity.VERIFIED : FileIntegrity.UNVERIFIED;
+  }
+}
