@@ -62,7 +62,7 @@ public final class SourceReader {
           && !looksLikeLog(sourceFile)) {
         state.notJson("file is not valid JSON (" + Texts.abbreviate(String.valueOf(describe(e)), 120) + ")");
       } else {
-        state.rejectRest(offsetOf(state, counted), reasonCode(e), describe(e));
+        state.rejectRest(offsetOf(e, counted), reasonCode(e), describe(e));
       }
     }
     state.flushPending();
@@ -71,9 +71,14 @@ public final class SourceReader {
         state.shape, state.compression, decompressed, state.recordsRead, state.accepted, state.rejected, state.detail);
   }
 
-  private static long offsetOf(FileState state, LimitedInputStream counted) {
-    if (state.parser != null) {
-      return state.parser.currentLocation().getByteOffset();
+  /**
+   * Where a file stopped being readable. The parser is already closed here (its location then points
+   * past its whole buffer), so a JSON error's own location is used, else the bytes decoded so far.
+   */
+  private static long offsetOf(IOException e, LimitedInputStream counted) {
+    if (e instanceof JsonProcessingException json && json.getLocation() != null
+        && json.getLocation().getByteOffset() >= 0) {
+      return json.getLocation().getByteOffset();
     }
     return counted == null ? 0 : counted.count();
   }
