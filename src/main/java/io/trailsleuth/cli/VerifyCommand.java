@@ -25,13 +25,16 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  trailsleuth verify ~/cases/acme/AWSLogs",
-        "  trailsleuth verify ~/cases/acme --public-keys keys.json --signatures signatures.json --json integrity.json",
+        "  trailsleuth verify ~/cases/acme --public-keys keys.json \\",
+        "      --signatures signatures.json --json integrity.json",
         "",
-        "--public-keys takes the output of 'aws cloudtrail list-public-keys'; --signatures a JSON object mapping each",
-        "digest's S3 key to its x-amz-meta-signature (from 'aws s3api head-object'). Files are only read.",
+        "--public-keys takes the output of 'aws cloudtrail list-public-keys'.",
+        "--signatures takes a JSON object mapping each digest's S3 key to its",
+        "x-amz-meta-signature (from 'aws s3api head-object'). Files are only read.",
         "",
-        "Exit codes: 0 all checks passed; 5 tampering, missing files, chain breaks or bad signatures were found;",
-        "3 no digest and no log file was found; 2 usage error."
+        "Exit codes: 0 all checks passed; 5 tampering, missing files, chain breaks",
+        "or bad signatures were found; 3 no digest and no log file was found;",
+        "2 usage error."
     })
 public final class VerifyCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Archive files or directories to verify.")

@@ -2,6 +2,7 @@ package io.trailsleuth.integrity;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -57,6 +58,6 @@ public record IntegrityReport(
     if (tampered.stream().anyMatch(file -> file.path().equals(relativePath))) {
       return FileIntegrity.TAMPERED;
     }
-    return verifiedFiles.contains(relativePath) ? FileIntegrity.VERIFIED : FileIntegrity.UNVERIFIED;
+    return Collections.binarySearch(verifiedFiles, relativePath) >= 0 ? FileIntegrity.VERIFIED : FileIntegrity.UNVERIFIED;
   }
 }

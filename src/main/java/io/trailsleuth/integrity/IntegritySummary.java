@@ -1,6 +1,7 @@
 package io.trailsleuth.integrity;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,13 @@ public final class IntegritySummary {
     section(out, "missing", report.missing().size());
     report.missing().forEach(file -> out.println("    " + file.s3Object() + " (listed in " + file.digest() + ")"));
     section(out, "unlisted", report.unlisted().size());
-    report.unlisted().forEach(file -> out.println("    " + file.path() + ": " + file.explanation()));
+    Map<String, List<String>> unlistedByExplanation = new TreeMap<>();
+    report.unlisted().forEach(file -> unlistedByExplanation.computeIfAbsent(file.explanation(), key -> new ArrayList<>())
+        .add(file.path()));
+    unlistedByExplanation.forEach((explanation, paths) -> {
+      out.println("    " + paths.size() + " file(s): " + explanation + ":");
+      paths.forEach(path -> out.println("      " + path));
+    });
     section(out, "chain breaks", report.chainBreaks().size());
     report.chainBreaks().forEach(chainBreak -> out.println("    " + chainBreak.kind().code() + " in "
         + chainBreak.chain() + " at " + chainBreak.digest() + ": " + chainBreak.detail()));

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,7 @@ public record Signatures(Map<String, String> byKey) {
       throw new IOException(file + " is not a JSON object mapping digest S3 keys to x-amz-meta-signature values");
     }
     Map<String, String> byKey = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext();) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       JsonNode value = field.getValue();
       String signature = value.isTextual() ? value.asText() : value.path("Metadata").path("signature").asText("");
       byKey.put(field.getKey(), signature.strip());
