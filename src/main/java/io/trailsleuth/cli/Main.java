@@ -66,7 +66,8 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
-    commandLine.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR);
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.INTERNAL_ERROR);
     return commandLine;
   }
 

@@ -40,8 +40,6 @@ final class IngestCommandTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("Main.commandLine() sets an exit-code exception mapper that returns 1 for every "
-      + "exception, picocli's ParameterException included; it should return ExitCode.USAGE for those (Main is not ours)")
   void exitsTwoOnAnUnknownOption() {
     CliRun run = CliRun.of("ingest", "--no-such-option", fixture("trail-records").toString(), "--store", store());
 
