@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
+import io.trailsleuth.integrity.IntegrityReport;
 import picocli.CommandLine.Option;
 
 /** The output options shared by {@code analyze} and {@code investigate}, and the code that writes them. */
@@ -30,7 +32,8 @@ public final class AnalysisOutputs {
   String json;
 
   /** Analyses the store, writes the requested outputs and prints a short summary. */
-  void run(StoreLayout layout, String commandLine, PrintWriter out) throws SQLException, IOException {
+  void run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out)
+      throws SQLException, IOException {
     Findings findings;
     ReportContext context;
     try (Connection connection = CaseStore.connect(layout, "1GB")) {
@@ -38,17 +41,18 @@ public final class AnalysisOutputs {
       findings = Analyzer.analyze(connection);
       context = new ReportContext(commandLine, VersionProvider.version(),
           QueryRunner.run(connection, SqlFiles.get("report_source_files"), Map.of()),
-          QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()));
+          QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
+          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity);
     }
     if (markdown != null) {
       Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
     }
     if ("-".equals(json)) {
-      out.print(FindingsJson.write(findings));
+      out.print(FindingsJson.write(findings, integrity));
       return;
     }
     if (json != null) {
-      Files.writeString(Path.of(json), FindingsJson.write(findings), StandardCharsets.UTF_8);
+      Files.writeString(Path.of(json), FindingsJson.write(findings, integrity), StandardCharsets.UTF_8);
     }
     summary(findings, out);
   }

@@ -25,7 +25,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    outputs.run(CaseStore.openExisting(store), CommandLines.describe(spec), spec.commandLine().getOut());
+    outputs.run(CaseStore.openExisting(store), CommandLines.describe(spec), java.util.Optional.empty(),
+        spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

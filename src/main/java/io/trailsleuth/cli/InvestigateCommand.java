@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import io.trailsleuth.integrity.ArchiveVerifier;
+import io.trailsleuth.integrity.IntegrityReport;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -53,7 +56,9 @@ public final class InvestigateCommand implements Callable<Integer> {
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, store != null ? store : Path.of("(temporary store)"),
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), spec.commandLine().getOut());
+      Optional<IntegrityReport> integrity = paths.contains("-") ? Optional.empty()
+          : Optional.of(ArchiveVerifier.verify(paths, Optional.empty(), Optional.empty()));
+      outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), integrity, spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {
       if (store == null) {

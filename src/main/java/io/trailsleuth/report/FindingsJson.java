@@ -1,6 +1,5 @@
 package io.trailsleuth.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.AtRisk;
@@ -11,6 +10,10 @@ import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
 import io.trailsleuth.analysis.UnexplainedDenial;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailsleuth.integrity.IntegrityJson;
+import io.trailsleuth.integrity.IntegrityReport;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,8 +28,13 @@ public final class FindingsJson {
 
   /** The findings as pretty-printed JSON text ending in a newline. */
   public static String write(Findings findings) {
+    return write(findings, Optional.empty());
+  }
+
+  /** The findings with an {@code integrity} block (null when the archive's digests were not checked). */
+  public static String write(Findings findings, Optional<IntegrityReport> integrity) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+    try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", SCHEMA_VERSION);
       coverage(json, findings.coverage());
@@ -76,6 +84,12 @@ public final class FindingsJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      json.writeFieldName("integrity");
+      if (integrity.isPresent()) {
+        json.writeTree(IntegrityJson.toNode(integrity.get()));
+      } else {
+        json.writeNull();
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -58,6 +58,7 @@ public final class MarkdownReport {
     Remedies.fix(out, breakages, findings.atRisk());
     Remedies.prevention(out);
     others();
+    IntegritySection.write(out, context.integrity());
     evidence();
     coverage();
     line("## Reproduce");
@@ -179,17 +180,18 @@ public final class MarkdownReport {
   private void evidence() {
     line("## Evidence");
     line("");
-    line("| Event ID | Time | Event | Source file # record | File SHA-256 |");
-    line("| --- | --- | --- | --- | --- |");
+    line("| Event ID | Time | Event | Source file # record | File SHA-256 | File integrity |");
+    line("| --- | --- | --- | --- | --- | --- |");
     TreeSet<Evidence> all = new TreeSet<>();
     findings.breakages().forEach(b -> all.addAll(b.evidence()));
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
     for (Evidence e : all) {
       line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName()) + " | "
-          + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " |");
+          + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " | "
+          + context.integrity().map(r -> r.statusOf(e.sourceFile()).code()).orElse("not checked") + " |");
     }
     if (all.isEmpty()) {
-      line("| — | — | — | — | — |");
+      line("| — | — | — | — | — | — |");
     }
     line("");
   }
@@ -207,6 +209,7 @@ public final class MarkdownReport {
     for (List<String> row : context.rejectReasons().rows()) {
       line("  - rejected " + cell(row.get(0)) + ": " + row.get(1));
     }
+    gaps();
     if (!c.regions().contains("us-east-1")) {
       line("- **Warning:** no `us-east-1` events are present. IAM is a global service whose events are recorded in "
           + "us-east-1, so role deletions and re-creations may be missing from this analysis.");
@@ -215,6 +218,26 @@ public final class MarkdownReport {
         + "generation live when it was made; denied Decrypts are `AccessDenied`, `AccessDeniedException`, "
         + "`KMSAccessDeniedException` or `UnrecognizedClientException`.");
     line("");
+  }
+
+  private void gaps() {
+    List<List<String>> rows = context.coverageGaps().rows();
+    if (rows.isEmpty()) {
+      line("- Hours without events: none; every account and region has events in every hour of the window.");
+      return;
+    }
+    long hours = rows.stream().mapToLong(r -> Long.parseLong(r.get(4))).sum();
+    line("- Hours without events: " + hours + " hour(s) in " + rows.size() + " run(s). CloudTrail writes no log file "
+        + "for an hour without events, so a gap is not proof that logs were removed; the digest chain (Evidence "
+        + "integrity) is the authority.");
+    int shown = 0;
+    for (List<String> row : rows) {
+      if (shown++ == 20) {
+        line("  - … " + (rows.size() - 20) + " more run(s): `trailsleuth query --store DIR --name report_coverage_gaps`");
+        break;
+      }
+      line("  - " + cell(row.get(0)) + " " + cell(row.get(1)) + ": " + row.get(2) + " to " + row.get(3) + " (" + row.get(4) + " h)");
+    }
   }
 
   private void line(String text) {

@@ -2,7 +2,10 @@ package io.trailsleuth.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.query.ResultTable;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What the report states about how it was made; nothing here depends on the wall clock.
@@ -11,13 +14,23 @@ import io.trailsleuth.query.ResultTable;
  * @param toolVersion trailsleuth version
  * @param sourceFiles the report_source_files query result
  * @param rejectReasons the report_reject_reasons query result
+ * @param coverageGaps the report_coverage_gaps query result
+ * @param integrity the digest verification of the input archive, when it was run
  */
-public record ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons) {
+public record ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
+    ResultTable coverageGaps, Optional<IntegrityReport> integrity) {
   public ReportContext {
     requireNonNull(commandLine, "commandLine is null");
     requireNonNull(toolVersion, "toolVersion is null");
     requireNonNull(sourceFiles, "sourceFiles is null");
     requireNonNull(rejectReasons, "rejectReasons is null");
+    requireNonNull(coverageGaps, "coverageGaps is null");
+    requireNonNull(integrity, "integrity is null");
+  }
+
+  /** A context without coverage gaps or an integrity check. */
+  public ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons) {
+    this(commandLine, toolVersion, sourceFiles, rejectReasons, new ResultTable(List.of(), List.of()), Optional.empty());
   }
 
   /** SHA-256 over the sorted "path sha256" lines of the input manifest. */
