@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         InvestigateCommand.class,
         IngestCommand.class,
         AnalyzeCommand.class,
+        TimelineCommand.class,
         QueryCommand.class,
         VerifyCommand.class,
         GenerateCommand.class,

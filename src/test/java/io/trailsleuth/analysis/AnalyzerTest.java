@@ -156,4 +156,70 @@ class AnalyzerTest {
     assertThat(Files.readString(report)).contains("`AROAWJFTKRGSL363D6SWQ` → `AROAWJFTKRGSJLRRX5PRS`")
         .contains("grant-shenanigans");
   }
+
+  @Test
+  void reportsProbableBreakageWhenLogsBeginAfterTheGrant() throws Exception {
+    StoryLogs logs = new StoryLogs()
+        .decrypt("2026-03-01T09:10:00Z", A, "worker-exec", OLD, "worker", false)
+        .createRole("2026-03-02T10:14:09Z", A, "worker-exec", NEW)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true);
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "late.jsonl").toString()));
+
+    assertThat(findings.breakages()).hasSize(1);
+    assertThat(findings.breakages().get(0).confidence()).isEqualTo(Confidence.PROBABLE);
+    assertThat(findings.breakages().get(0).grantId()).isNull();
+    assertThat(findings.breakages().get(0).oldRoleId()).isEqualTo(OLD);
+  }
+
+  @Test
+  void reportsRoleRecreatedTwiceAsOneFindingListingBothRecreations() throws Exception {
+    String third = "AROATHIRDTHIRDTHIRD03";
+    StoryLogs logs = new StoryLogs()
+        .createRole("2026-03-01T09:00:00Z", A, "worker-exec", OLD)
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g1")
+        .deleteRole("2026-03-02T10:00:00Z", A, "worker-exec")
+        .createRole("2026-03-02T10:00:05Z", A, "worker-exec", NEW)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
+        .deleteRole("2026-03-02T11:00:00Z", A, "worker-exec")
+        .createRole("2026-03-02T11:00:05Z", A, "worker-exec", third)
+        .decrypt("2026-03-02T11:20:00Z", A, "worker-exec", third, "worker", true);
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "twice.jsonl").toString()));
+
+    assertThat(findings.breakages()).hasSize(1);
+    Breakage breakage = findings.breakages().get(0);
+    assertThat(breakage.newRoleId()).isEqualTo(NEW);
+    assertThat(breakage.recreations()).extracting(Recreation::newRoleId).containsExactly(NEW, third);
+    assertThat(breakage.failedDecrypts()).isEqualTo(2);
+  }
+
+  @Test
+  void listsRoleDeletedAndNotRecreatedWithoutABreakage() throws Exception {
+    StoryLogs logs = new StoryLogs()
+        .createRole("2026-03-01T09:00:00Z", A, "gone-exec", OLD)
+        .grant("2026-03-01T09:05:00Z", A, "gone-exec", "gone-fn", "g1")
+        .deleteRole("2026-03-02T10:00:00Z", A, "gone-exec");
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "gone.jsonl").toString()));
+
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.atRisk()).isEmpty();
+    assertThat(findings.deletedRoles()).extracting(DeletedRole::roleName).containsExactly("gone-exec");
+    assertThat(findings.deletedRoles().get(0).functions())
+        .containsExactly("arn:aws:lambda:eu-west-1:" + A + ":function:gone-fn");
+  }
+
+  @Test
+  void doesNotReportADenialUnderTheSameGenerationAsTheGrant() throws Exception {
+    StoryLogs logs = new StoryLogs()
+        .createRole("2026-03-01T09:00:00Z", A, "worker-exec", OLD)
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g1")
+        .decrypt("2026-03-01T10:00:00Z", A, "worker-exec", OLD, "worker", true);
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "same.jsonl").toString()));
+
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.unexplainedDecryptFailures()).hasSize(1);
+  }
 }

@@ -1,0 +1,84 @@
+-- id: timeline
+-- title: Incident timeline
+-- description: Role lifecycle, Lambda grants, function configuration changes and Decrypt outcomes collapsed into runs, in time order.
+-- params: account, role, function, since, until
+WITH role_changes AS (
+  SELECT
+    event_time, event_time AS end_time,
+    coalesce(recipient_account_id, user_identity_account_id) AS account_id, aws_region,
+    'role' AS kind, event_name,
+    json_extract_string(request_parameters, '$.roleName') AS role_name,
+    NULL AS function_name,
+    user_identity_arn AS actor, user_agent, invoked_by, session_credential_from_console,
+    1 AS events,
+    CASE WHEN event_name = 'CreateRole'
+      THEN 'unique ID ' || coalesce(json_extract_string(response_elements, '$.role.roleId'), '?') END AS detail,
+    error_code, event_id, source_file, source_record
+  FROM events
+  WHERE event_source = 'iam.amazonaws.com' AND event_name IN ('CreateRole', 'DeleteRole')
+),
+grants AS (
+  SELECT
+    event_time, event_time, account_id, aws_region, 'grant', event_name, grantee_role_name, function_name,
+    caller_arn, NULL, NULL, NULL, 1,
+    'grant ' || coalesce(left(grant_id, 12), '?') || ' bound to ' || coalesce(bound_role_id, 'an unseen generation'),
+    error_code, event_id, source_file, source_record
+  FROM grant_ledger
+),
+configuration AS (
+  SELECT
+    f.event_time, f.event_time, f.account_id, f.aws_region, 'function', f.event_name,
+    regexp_extract(f.role_arn, 'role/(?:.*/)?([^/]+)$', 1), f.function_name,
+    f.caller_arn, e.user_agent, e.invoked_by, e.session_credential_from_console, 1,
+    'role ' || coalesce(f.role_arn, '-') || CASE WHEN f.kms_key_arn IS NOT NULL THEN ', key ' || f.kms_key_arn ELSE '' END,
+    f.error_code, f.event_id, f.source_file, f.source_record
+  FROM function_history AS f
+  JOIN events AS e ON e.event_id = f.event_id
+),
+decrypts AS (
+  SELECT
+    *,
+    coalesce(regexp_extract(function_arn, ':function:([^:]+)', 1), session_name) AS function_name,
+    CASE WHEN denied THEN 'denied' WHEN error_code IS NULL THEN 'ok' ELSE 'failed' END AS outcome
+  FROM decrypt_outcomes
+),
+decrypt_changes AS (
+  SELECT
+    *,
+    CASE WHEN lag(outcome || '|' || coalesce(role_id, '')) OVER w = outcome || '|' || coalesce(role_id, '')
+      THEN 0 ELSE 1 END AS starts_run
+  FROM decrypts
+  WINDOW w AS (PARTITION BY account_id, aws_region, principal_arn ORDER BY event_time, event_id)
+),
+decrypt_runs AS (
+  SELECT *, sum(starts_run) OVER (PARTITION BY account_id, aws_region, principal_arn ORDER BY event_time, event_id) AS run
+  FROM decrypt_changes
+),
+decrypt_summary AS (
+  SELECT
+    min(event_time), max(event_time), account_id, aws_region, 'decrypt',
+    CASE WHEN any_value(outcome) = 'ok' THEN 'Decrypt' ELSE 'Decrypt ' || any_value(outcome) END,
+    any_value(role_name), any_value(function_name), principal_arn, NULL, NULL, NULL, count(*),
+    count(*) || ' ' || any_value(outcome) || ' under ' || coalesce(any_value(role_id), '?')
+      || coalesce(' on ' || any_value(key_arn), ''),
+    string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, event_time),
+    arg_min(source_file, event_time), arg_min(source_record, event_time)
+  FROM decrypt_runs
+  GROUP BY account_id, aws_region, principal_arn, run
+),
+story AS (
+  SELECT * FROM role_changes
+  UNION ALL SELECT * FROM grants
+  UNION ALL SELECT * FROM configuration
+  UNION ALL SELECT * FROM decrypt_summary
+)
+SELECT *
+FROM story
+WHERE account_id = coalesce(CAST($account AS VARCHAR), account_id)
+  AND (CAST($role AS VARCHAR) IS NULL OR role_name = CAST($role AS VARCHAR))
+  AND (CAST($function AS VARCHAR) IS NULL OR function_name = CAST($function AS VARCHAR)
+    OR (kind = 'role' AND role_name IN (
+      SELECT s.role_name FROM story AS s WHERE s.function_name = CAST($function AS VARCHAR))))
+  AND end_time >= coalesce(CAST($since AS TIMESTAMP), end_time)
+  AND event_time <= coalesce(CAST($until AS TIMESTAMP), event_time)
+ORDER BY event_time, kind, event_id
