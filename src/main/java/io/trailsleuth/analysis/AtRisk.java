@@ -11,6 +11,7 @@ public record AtRisk(
     String functionName,
     String functionArn,
     String roleName,
+    String roleArn,
     String oldRoleId,
     String newRoleId,
     String grantId,

@@ -31,7 +31,17 @@ final class RiskCheck {
         + replacement.appearedAt() + "; the function has not run since, so its next cold start will fail to decrypt"
         + " its environment variables";
     return Optional.of(new AtRisk(function.accountId(), function.region(), function.name(), function.arn(),
-        old.roleName(), old.roleId(), replacement.roleId(), latest.grantId(), reason, List.of(latest.evidence())));
+        old.roleName(),
+        replacement.roleArn() != null ? replacement.roleArn() : old.roleArn(), old.roleId(), replacement.roleId(),
+        latest.grantId(), reason, List.of(latest.evidence())));
+  }
+
+  /** The role a function used last: from its latest grant, else its latest Decrypt session; null when unknown. */
+  private static String currentRole(FunctionFacts facts) {
+    if (!facts.grants().isEmpty()) {
+      return facts.grants().get(facts.grants().size() - 1).roleName();
+    }
+    return facts.decrypts().isEmpty() ? null : facts.decrypts().get(facts.decrypts().size() - 1).roleName();
   }
 
   /** Roles whose last generation was deleted, with the functions whose grants or sessions name them. */
@@ -45,9 +55,7 @@ final class RiskCheck {
       }
       List<String> users = new ArrayList<>();
       functions.forEach((key, facts) -> {
-        boolean uses = key.accountId().equals(last.accountId())
-            && (facts.grants().stream().anyMatch(g -> g.roleName().equals(last.roleName()))
-                || facts.decrypts().stream().anyMatch(d -> last.roleName().equals(d.roleName())));
+        boolean uses = key.accountId().equals(last.accountId()) && last.roleName().equals(currentRole(facts));
         if (uses) {
           users.add(key.arn());
         }

@@ -23,7 +23,7 @@ final class Remedies {
       }
     }
     for (AtRisk r : atRisk) {
-      commands(out, r.functionArn(), r.region(), r.roleName());
+      commands(out, r.functionArn(), r.region(), r.roleArn() == null ? r.roleName() : r.roleArn());
     }
     out.append("```\n\n");
     out.append("Alternatives: delete and re-create the function (loses published versions and their aliases' history); "
