@@ -1,5 +1,6 @@
 package io.trailsleuth.analysis;
 
+import io.trailsleuth.common.SqlFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,18 +12,19 @@ import java.util.Map;
 
 /** The facts the analysis works on, read from the analysis views in one pass each. */
 record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<DecryptAttempt> decrypts,
-    List<FunctionChange> changes, Map<String, ActorEvent> actors) {
+    List<FunctionChange> changes, Map<String, ActorEvent> actors,
+    List<InvokeError> invokeErrors) {
 
   static AnalysisData load(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       return new AnalysisData(generations(statement), grants(statement), decrypts(statement), changes(statement),
-          actors(statement));
+          actors(statement), invokeErrors(statement));
     }
   }
 
   private static List<Generation> generations(Statement statement) throws SQLException {
     List<Generation> result = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery("SELECT * FROM role_lineage")) {
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("role_lineage").sql())) {
       while (rows.next()) {
         result.add(new Generation(rows.getString("account_id"), rows.getString("role_name"), rows.getInt("generation"),
             rows.getString("role_id"), rows.getString("role_arn"), rows.getString("known_from"),
@@ -35,7 +37,7 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
 
   private static List<GrantEvent> grants(Statement statement) throws SQLException {
     List<GrantEvent> result = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery("SELECT * FROM grant_ledger")) {
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("grant_ledger").sql())) {
       while (rows.next()) {
         if (!"CreateGrant".equals(rows.getString("event_name")) || rows.getString("error_code") != null
             || rows.getString("function_name") == null || rows.getString("grantee_role_name") == null) {
@@ -52,7 +54,7 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
 
   private static List<DecryptAttempt> decrypts(Statement statement) throws SQLException {
     List<DecryptAttempt> result = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery("SELECT * FROM decrypt_outcomes")) {
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("decrypt_outcomes").sql())) {
       while (rows.next()) {
         String accountId = rows.getString("account_id");
         String region = rows.getString("aws_region");
@@ -68,7 +70,7 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
 
   private static List<FunctionChange> changes(Statement statement) throws SQLException {
     List<FunctionChange> result = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery("SELECT * FROM function_history")) {
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("function_history").sql())) {
       while (rows.next()) {
         String arn = rows.getString("function_arn");
         FunctionKey key = arn == null ? null : FunctionKey.fromArn(arn);
@@ -84,9 +86,23 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
     return result;
   }
 
+  private static List<InvokeError> invokeErrors(Statement statement) throws SQLException {
+    List<InvokeError> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("lambda_kms_invoke_errors").sql())) {
+      while (rows.next()) {
+        String name = rows.getString("function_name");
+        if (name != null && !name.isEmpty()) {
+          result.add(new InvokeError(new FunctionKey(String.valueOf(rows.getString("account_id")),
+              String.valueOf(rows.getString("aws_region")), name), Rows.evidence(rows, "Invoke")));
+        }
+      }
+    }
+    return result;
+  }
+
   private static Map<String, ActorEvent> actors(Statement statement) throws SQLException {
     Map<String, ActorEvent> result = new HashMap<>();
-    try (ResultSet rows = statement.executeQuery("SELECT * FROM actor_events")) {
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("actor_events").sql())) {
       while (rows.next()) {
         String arn = rows.getString("actor_arn");
         String ip = rows.getString("source_ip_address");

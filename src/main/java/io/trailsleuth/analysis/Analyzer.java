@@ -57,6 +57,12 @@ public final class Analyzer {
         facts.changes().add(change);
       }
     }
+    for (InvokeError invoke : data.invokeErrors()) {
+      FunctionFacts facts = functions.get(invoke.function());
+      if (facts != null) {
+        facts.invokeErrors().add(invoke.evidence());
+      }
+    }
     return functions;
   }
 

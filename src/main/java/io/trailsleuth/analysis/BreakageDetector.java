@@ -106,6 +106,9 @@ final class BreakageDetector {
         evidence.add(created.evidence());
       }
     }
+    facts.invokeErrors().stream()
+        .filter(e -> !e.eventTime().isBefore(replacement.appearedAt()) && e.eventTime().isBefore(until))
+        .forEach(evidence::add);
     ActorEvent deleted = old.deletedEventId() == null ? null : data.actors().get(old.deletedEventId());
     if (deleted != null) {
       evidence.add(deleted.evidence());

@@ -222,4 +222,13 @@ class AnalyzerTest {
     assertThat(findings.breakages()).isEmpty();
     assertThat(findings.unexplainedDecryptFailures()).hasSize(1);
   }
+
+  @Test
+  void citesLambdaInvokeDataEventsThatFailedOnKmsAsEvidence() throws Exception {
+    StoryLogs logs = seedStory().invokeDenied("2026-03-02T10:20:01Z", A, "worker");
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "invoke.jsonl").toString()));
+
+    assertThat(findings.breakages().get(0).evidence()).extracting(Evidence::eventName).contains("Invoke");
+  }
 }

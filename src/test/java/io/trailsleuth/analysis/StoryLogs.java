@@ -90,6 +90,16 @@ final class StoryLogs {
     return this;
   }
 
+  StoryLogs invokeDenied(String time, String account, String function) {
+    String identity = "{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::" + account + ":assumed-role/caller/app\","
+        + "\"accountId\":\"" + account + "\"}";
+    lines.add(envelope(time, "lambda.amazonaws.com", "Invoke", identity, ",\"eventCategory\":\"Data\","
+        + "\"errorCode\":\"KMSAccessDeniedException\",\"errorMessage\":\"Lambda was unable to decrypt the environment "
+        + "variables because KMS access was denied.\",\"requestParameters\":{\"functionName\":\"arn:aws:lambda:eu-west-1:"
+        + account + ":function:" + function + "\"}"));
+    return this;
+  }
+
   Path write(Path directory, String name) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(name);
