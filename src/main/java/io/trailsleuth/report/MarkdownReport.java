@@ -8,7 +8,6 @@ import static io.trailsleuth.report.Durations.time;
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.AtRisk;
 import io.trailsleuth.analysis.Breakage;
-import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
@@ -60,12 +59,12 @@ public final class MarkdownReport {
     others();
     IntegritySection.write(out, context.integrity());
     evidence();
-    coverage();
+    CoverageSection.write(out, findings.coverage(), context);
     line("## Reproduce");
     line("");
     line("- Command: " + code(context.commandLine()));
     line("- trailsleuth " + cell(context.toolVersion()));
-    line("- Input manifest SHA-256 (sorted `root/path sha256` lines): `" + context.manifestHash() + "`");
+    line("- Input manifest SHA-256 (sorted `root/path sha256` lines of the files read for events): `" + context.manifestHash() + "`");
   }
 
   private String summary(Breakage b) {
@@ -194,50 +193,6 @@ public final class MarkdownReport {
       line("| — | — | — | — | — | — |");
     }
     line("");
-  }
-
-  private void coverage() {
-    Coverage c = findings.coverage();
-    line("## Coverage and limits");
-    line("");
-    line("- Time window: " + time(c.firstEventTime()) + " to " + time(c.lastEventTime()));
-    line("- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
-    line("- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
-    line("- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests, Config or other non-CloudTrail files)");
-    line("- Records: " + c.records() + " read = " + c.events() + " stored events + " + c.duplicates()
-        + " duplicates + " + c.rejected() + " rejected");
-    for (List<String> row : context.rejectReasons().rows()) {
-      line("  - rejected " + cell(row.get(0)) + ": " + row.get(1));
-    }
-    gaps();
-    if (!c.regions().contains("us-east-1")) {
-      line("- **Warning:** no `us-east-1` events are present. IAM is a global service whose events are recorded in "
-          + "us-east-1, so role deletions and re-creations may be missing from this analysis.");
-    }
-    line("- Assumed: a Lambda execution-role session's name is the function name; a grant is bound to the role "
-        + "generation live when it was made; denied Decrypts are `AccessDenied`, `AccessDeniedException`, "
-        + "`KMSAccessDeniedException` or `UnrecognizedClientException`.");
-    line("");
-  }
-
-  private void gaps() {
-    List<List<String>> rows = context.coverageGaps().rows();
-    if (rows.isEmpty()) {
-      line("- Hours without events: none; every account and region has events in every hour of the window.");
-      return;
-    }
-    long hours = rows.stream().mapToLong(r -> Long.parseLong(r.get(4))).sum();
-    line("- Hours without events: " + hours + " hour(s) in " + rows.size() + " run(s). CloudTrail writes no log file "
-        + "for an hour without events, so a gap is not proof that logs were removed; the digest chain (Evidence "
-        + "integrity) is the authority.");
-    int shown = 0;
-    for (List<String> row : rows) {
-      if (shown++ == 20) {
-        line("  - … " + (rows.size() - 20) + " more run(s): `trailsleuth query --store DIR --name report_coverage_gaps`");
-        break;
-      }
-      line("  - " + cell(row.get(0)) + " " + cell(row.get(1)) + ": " + row.get(2) + " to " + row.get(3) + " (" + row.get(4) + " h)");
-    }
   }
 
   private void line(String text) {

@@ -33,11 +33,17 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
     this(commandLine, toolVersion, sourceFiles, rejectReasons, new ResultTable(List.of(), List.of()), Optional.empty());
   }
 
-  /** SHA-256 over the sorted "path sha256" lines of the input manifest. */
+  /**
+   * SHA-256 over the sorted "root/path sha256" lines of the files read for events (skipped files such as digests or
+   * a report written into the archive do not change it).
+   */
   public String manifestHash() {
     try {
       java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
       for (var row : sourceFiles.rows()) {
+        if ("skipped".equals(row.get(3))) {
+          continue;
+        }
         digest.update((row.get(0) + "/" + row.get(1) + " " + row.get(2) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       return java.util.HexFormat.of().formatHex(digest.digest());

@@ -1,0 +1,61 @@
+package io.trailsleuth.report;
+
+import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.report.Durations.time;
+
+import io.trailsleuth.analysis.Coverage;
+import java.util.List;
+
+/** The report's "Coverage and limits" section: window, accounts, regions, accounting, gaps and assumptions. */
+final class CoverageSection {
+  private static final int MAX_GAPS = 20;
+
+  private CoverageSection() {}
+
+  static void write(StringBuilder out, Coverage c, ReportContext context) {
+    line(out, "## Coverage and limits");
+    line(out, "");
+    line(out, "- Time window: " + time(c.firstEventTime()) + " to " + time(c.lastEventTime()));
+    line(out, "- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
+    line(out, "- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
+    line(out, "- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests, Config or other non-CloudTrail files)");
+    line(out, "- Records: " + c.records() + " read = " + c.events() + " stored events + " + c.duplicates()
+        + " duplicates + " + c.rejected() + " rejected");
+    for (List<String> row : context.rejectReasons().rows()) {
+      line(out, "  - rejected " + cell(row.get(0)) + ": " + row.get(1));
+    }
+    gaps(out, context);
+    if (!c.regions().contains("us-east-1")) {
+      line(out, "- **Warning:** no `us-east-1` events are present. IAM is a global service whose events are recorded in "
+          + "us-east-1, so role deletions and re-creations may be missing from this analysis.");
+    }
+    line(out, "- Assumed: a Lambda execution-role session's name is the function name; a grant is bound to the role "
+        + "generation live when it was made; denied Decrypts are `AccessDenied`, `AccessDeniedException`, "
+        + "`KMSAccessDeniedException` or `UnrecognizedClientException`.");
+    line(out, "");
+  }
+
+  private static void gaps(StringBuilder out, ReportContext context) {
+    List<List<String>> rows = context.coverageGaps().rows();
+    if (rows.isEmpty()) {
+      line(out, "- Hours without events: none; every account and region has events in every hour of the window.");
+      return;
+    }
+    long hours = rows.stream().mapToLong(r -> Long.parseLong(r.get(4))).sum();
+    line(out, "- Hours without events: " + hours + " hour(s) in " + rows.size() + " run(s). CloudTrail writes no log file "
+        + "for an hour without events, so a gap is not proof that logs were removed; the digest chain (Evidence "
+        + "integrity) is the authority.");
+    int shown = 0;
+    for (List<String> row : rows) {
+      if (shown++ == MAX_GAPS) {
+        line(out, "  - … " + (rows.size() - MAX_GAPS) + " more run(s): `trailsleuth query --store DIR --name report_coverage_gaps`");
+        break;
+      }
+      line(out, "  - " + cell(row.get(0)) + " " + cell(row.get(1)) + ": " + row.get(2) + " to " + row.get(3) + " (" + row.get(4) + " h)");
+    }
+  }
+
+  private static void line(StringBuilder out, String text) {
+    out.append(text).append('\n');
+  }
+}
