@@ -7,6 +7,7 @@ import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.query.AnalysisViews;
 import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.report.FindingsJson;
+import io.trailsleuth.report.HtmlReport;
 import io.trailsleuth.report.MarkdownReport;
 import io.trailsleuth.report.ReportContext;
 import io.trailsleuth.store.CaseStore;
@@ -31,6 +32,9 @@ public final class AnalysisOutputs {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the findings JSON here; - for standard output.")
   String json;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Write the incident report as one self-contained HTML page (inline SVG charts, printable) here.")
+  Path html;
+
   /** Analyses the store, writes the requested outputs and prints a short summary. */
   void run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out)
       throws SQLException, IOException {
@@ -43,6 +47,9 @@ public final class AnalysisOutputs {
           QueryRunner.run(connection, SqlFiles.get("report_source_files"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity);
+      if (html != null) {
+        HtmlReport.write(html, connection, findings, context);
+      }
     }
     if (markdown != null) {
       Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);

@@ -10,6 +10,10 @@ final class Remedies {
 
   static void fix(StringBuilder out, List<Breakage> breakages, List<AtRisk> atRisk) {
     out.append("## Fix\n\n");
+    if (breakages.isEmpty() && atRisk.isEmpty()) {
+      out.append("Nothing to fix: no function in these logs is broken or at risk.\n\n");
+      return;
+    }
     if (breakages.stream().allMatch(b -> b.remediatedAt() != null) && atRisk.isEmpty()) {
       out.append("Nothing is left to fix: every affected function was remediated within the logs.\n\n");
       return;
