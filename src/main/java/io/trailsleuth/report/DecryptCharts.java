@@ -6,6 +6,7 @@ import io.trailsleuth.analysis.AtRisk;
 import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,22 +50,36 @@ final class DecryptCharts {
   }
 
   /** The figure for an at-risk function: from its grant to the end of the logs, where it has not run since. */
-  static String forAtRisk(Connection connection, AtRisk r, Coverage coverage, int index) throws SQLException {
+  static String forAtRisk(Connection connection, AtRisk r, Findings findings, int index) throws SQLException {
+    Coverage coverage = findings.coverage();
     List<ChartMarker> markers = new ArrayList<>();
+    // The role's deletion and re-creation are known from a broken function on the same role, when there is one.
+    findings.breakages().stream().filter(b -> b.accountId().equals(r.accountId()) && b.roleName().equals(r.roleName())
+        && b.newRoleId().equals(r.newRoleId())).findFirst().ifPresent(b -> {
+          if (b.roleDeletedAt() != null) {
+            markers.add(new ChartMarker(b.roleDeletedAt(), "role deleted", ChartMarker.Kind.DELETION));
+          }
+          b.recreations().forEach(c -> markers.add(new ChartMarker(c.at(), "role re-created", ChartMarker.Kind.RECREATION)));
+        });
     for (Evidence e : r.evidence()) {
       switch (e.eventName()) {
         case "CreateGrant" -> markers.add(new ChartMarker(e.eventTime(), "grant to old role ID", ChartMarker.Kind.GRANT));
-        case "DeleteRole" -> markers.add(new ChartMarker(e.eventTime(), "role deleted", ChartMarker.Kind.DELETION));
-        case "CreateRole" -> markers.add(new ChartMarker(e.eventTime(), "role re-created", ChartMarker.Kind.RECREATION));
+        case "DeleteRole" -> addOnce(markers, new ChartMarker(e.eventTime(), "role deleted", ChartMarker.Kind.DELETION));
+        case "CreateRole" -> addOnce(markers, new ChartMarker(e.eventTime(), "role re-created", ChartMarker.Kind.RECREATION));
         default -> { }
       }
     }
-    Instant start = r.evidence().stream().map(Evidence::eventTime).min(Comparator.naturalOrder())
-        .orElse(coverage.firstEventTime());
+    Instant start = markers.stream().map(ChartMarker::at).min(Comparator.naturalOrder()).orElse(coverage.firstEventTime());
     Instant end = latest(coverage.lastEventTime(), r.evidence().stream().map(Evidence::eventTime)
         .max(Comparator.naturalOrder()).orElse(null));
     return figure(connection, "risk-chart-" + (index + 1), r.accountId(), r.region(), r.functionName(), start, end,
         coverage, markers);
+  }
+
+  private static void addOnce(List<ChartMarker> markers, ChartMarker marker) {
+    if (!markers.contains(marker)) {
+      markers.add(marker);
+    }
   }
 
   private static String figure(Connection connection, String id, String account, String region, String function,

@@ -39,7 +39,7 @@ public final class HtmlReport {
     for (int i = 0; i < findings.atRisk().size(); i++) {
       atRiskCharts.append("<h3>Decrypts of at-risk function <code>").append(escape(findings.atRisk().get(i).functionName()))
           .append("</code></h3>\n")
-          .append(DecryptCharts.forAtRisk(connection, findings.atRisk().get(i), findings.coverage(), i));
+          .append(DecryptCharts.forAtRisk(connection, findings.atRisk().get(i), findings, i));
     }
     Figures figures = new Figures(breakageCharts, atRiskCharts.toString());
     MarkdownHtml.Result body = MarkdownHtml.convert(MarkdownReport.render(findings, context), figures);

@@ -66,7 +66,7 @@ final class MarkdownInline {
         if (code.length() > 1 && code.startsWith(" ") && code.endsWith(" ")) {
           code = code.substring(1, code.length() - 1);
         }
-        out.append(html ? "<code>" + breakable(code) + "</code>" : code);
+        out.append(html ? (code.length() <= 24 ? "<code class=\"short\">" : "<code>") + breakable(code) + "</code>" : code);
         i = close + run;
       } else if (text.startsWith("**", i) && closingStrong(text, i + 2) > i + 2) {
         int close = closingStrong(text, i + 2);

@@ -41,7 +41,7 @@ class MarkdownHtmlTest {
     assertThat(result.title()).isEqualTo("Title");
     assertThat(result.headings()).containsExactly(new MarkdownHtml.Heading("two-words", "Two words"));
     assertThat(result.html()).isEqualTo("<section id=\"two-words\">\n<h2>Two words</h2>\n"
-        + "<p>Some <strong>bold <code>x</code></strong> text wrapped.</p>\n"
+        + "<p>Some <strong>bold <code class=\"short\">x</code></strong> text wrapped.</p>\n"
         + "<ul>\n<li>one\n<ul>\n<li>nested</li>\n</ul></li>\n<li>two</li>\n</ul>\n"
         + "<pre><code>echo &#39;&lt;b&gt;&#39;\n</code></pre>\n<figure>0</figure></section>\n");
   }
