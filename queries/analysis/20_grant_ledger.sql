@@ -15,8 +15,9 @@ WITH grant_events AS (
       json_extract_string(resources, '$[0].ARN')) AS key_arn,
     json_extract_string(request_parameters, '$.constraints.encryptionContextEquals."aws:lambda:FunctionArn"') AS function_arn,
     json_extract_string(request_parameters, '$.granteePrincipal') AS grantee_principal,
-    regexp_extract(json_extract_string(request_parameters, '$.granteePrincipal'), 'assumed-role/([^/]+)/', 1) AS grantee_role_name,
-    regexp_extract(json_extract_string(request_parameters, '$.granteePrincipal'), 'assumed-role/[^/]+/(.+)$', 1) AS grantee_session_name,
+    nullif(regexp_extract(
+      json_extract_string(request_parameters, '$.constraints.encryptionContextEquals."aws:lambda:FunctionArn"'),
+      ':function:([^:]+)', 1), '') AS constrained_function_name,
     coalesce(
       json_extract_string(response_elements, '$.grantId'),
       json_extract_string(request_parameters, '$.grantId'),
@@ -29,6 +30,26 @@ WITH grant_events AS (
     source_record
   FROM events
   WHERE event_source = 'kms.amazonaws.com' AND event_name IN ('CreateGrant', 'RetireGrant', 'RevokeGrant')
+),
+-- The grantee is arn:...:assumed-role/ROLE/SESSION and Lambda's session name is the function name, so ROLE is what
+-- lies between "assumed-role/" and "/FUNCTION"; that holds even when a forged name contains "/".
+named_grants AS (
+  SELECT
+    * EXCLUDE (constrained_function_name),
+    CASE
+      WHEN constrained_function_name IS NOT NULL
+        AND ends_with(grantee_principal, '/' || constrained_function_name)
+        AND strpos(grantee_principal, 'assumed-role/') > 0
+      THEN substr(grantee_principal, strpos(grantee_principal, 'assumed-role/') + 13,
+        length(grantee_principal) - length(constrained_function_name) - strpos(grantee_principal, 'assumed-role/') - 13)
+      ELSE nullif(regexp_extract(grantee_principal, 'assumed-role/([^/]+)/', 1), '')
+    END AS grantee_role_name,
+    CASE
+      WHEN constrained_function_name IS NOT NULL AND ends_with(grantee_principal, '/' || constrained_function_name)
+      THEN constrained_function_name
+      ELSE nullif(regexp_extract(grantee_principal, 'assumed-role/[^/]+/(.+)$', 1), '')
+    END AS grantee_session_name
+  FROM grant_events
 )
 SELECT
   g.*,
@@ -36,7 +57,7 @@ SELECT
   nullif(regexp_extract(g.function_arn, ':function:([^:]+)', 1), '') AS function_name,
   l.role_id AS bound_role_id,
   l.generation AS bound_generation
-FROM grant_events AS g
+FROM named_grants AS g
 ASOF LEFT JOIN role_lineage AS l
   ON g.account_id = l.account_id AND g.grantee_role_name = l.role_name AND g.event_time >= l.appeared_at
 ORDER BY g.event_time, g.event_id

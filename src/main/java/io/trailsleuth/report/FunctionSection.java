@@ -42,11 +42,15 @@ final class FunctionSection {
     out.append("```\n\n");
   }
 
+  private static String shortId(String id) {
+    return id.length() > 12 ? id.substring(0, 12) + "…" : id;
+  }
+
   private static List<Step> steps(Breakage b) {
     List<Step> steps = new ArrayList<>();
     b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(b.roleRecreatedAt()))
         .findFirst().ifPresent(e -> steps.add(new Step(e.eventTime(), "CreateGrant",
-            null, "Lambda grant " + (b.grantId() == null ? "" : b.grantId().substring(0, Math.min(12, b.grantId().length())) + "… ")
+            null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ")
                 + "bound to " + b.oldRoleId())));
     if (b.roleDeletedAt() != null) {
       steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + b.oldRoleId() + ")"));

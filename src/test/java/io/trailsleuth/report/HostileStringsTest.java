@@ -44,7 +44,8 @@ class HostileStringsTest {
   @Test
   void hostileNamesReachTheAnalysis() {
     assertThat(findings).contains("\"functionName\" : \"fnx|y`z<script>alert(1)</script>-->[x](y)*_~\\n'); DROP TABLE");
-    assertThat(markdown).contains("| broken |");
+    assertThat(findings).contains("\"confidence\" : \"confirmed\"");
+    assertThat(markdown).contains("| remediated |");
   }
 
   @Test
