@@ -80,7 +80,9 @@ public final class MarkdownReport {
     } else {
       s.append(" at ").append(time(b.roleRecreatedAt()));
     }
-    s.append(" by ").append(who(b.roleRecreatedBy())).append(" with a new unique ID ").append(code(b.newRoleId()))
+    boolean samePrincipal = b.roleDeletedBy() != null && b.roleRecreatedBy() != null
+        && b.roleDeletedBy() != Actor.UNKNOWN && b.roleDeletedBy().arn().equals(b.roleRecreatedBy().arn());
+    s.append(" by ").append(samePrincipal ? "the same principal" : who(b.roleRecreatedBy())).append(" with a new unique ID ").append(code(b.newRoleId()))
         .append(". Lambda's grant on the function's KMS key ")
         .append(b.grantId() == null ? "(not in these logs; inferred from earlier successful decrypts) " : "")
         .append("still names the old ID ").append(code(b.oldRoleId())).append(", so ").append(b.failedDecrypts())
