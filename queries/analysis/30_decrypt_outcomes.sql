@@ -19,8 +19,8 @@ SELECT
     nullif(regexp_extract(error_message, 'on resource: (arn:[^ ]+)', 1), ''),
     json_extract_string(resources, '$[0].ARN')) AS key_arn,
   error_code,
-  error_code IN ('AccessDenied', 'AccessDeniedException', 'KMSAccessDeniedException', 'UnrecognizedClientException')
-    AS denied,
+  coalesce(error_code IN ('AccessDenied', 'AccessDeniedException', 'KMSAccessDeniedException',
+    'UnrecognizedClientException'), false) AS denied,
   error_message,
   source_file,
   source_record
