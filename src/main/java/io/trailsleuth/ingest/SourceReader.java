@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -44,6 +43,7 @@ public final class SourceReader {
   public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
     FileState state = new FileState(sourceFile, sha256, sink);
     LimitedInputStream counted = null;
+    GzipMembersInputStream gzip = null;
     try {
       BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
       buffered.mark(2);
@@ -53,7 +53,10 @@ public final class SourceReader {
       InputStream decoded = buffered;
       if (first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2) {
         state.compression = "gzip";
-        decoded = new GZIPInputStream(buffered, 1 << 16);
+        gzip = new GzipMembersInputStream(buffered);
+        decoded = gzip;
+      } else if (isGzipName(sourceFile)) {
+        state.detail = "named .gz but not gzip-compressed; read as it is";
       }
       counted = new LimitedInputStream(decoded, maxDecompressedBytes);
       readDecoded(new BufferedInputStream(counted, 1 << 16), state);
@@ -64,11 +67,25 @@ public final class SourceReader {
       } else {
         state.rejectRest(offsetOf(e, counted), reasonCode(e), describe(e));
       }
+    } finally {
+      if (gzip != null) {
+        gzip.close();
+      }
     }
     state.flushPending();
     long decompressed = counted == null ? 0 : counted.count();
     return new FileReadResult(
         state.shape, state.compression, decompressed, state.recordsRead, state.accepted, state.rejected, state.detail);
+  }
+
+  /** The result for a file none of whose bytes could be used: one counted reject for the whole file. */
+  public static FileReadResult rejectWhole(String sourceFile, String code, String reason, EventSink sink) {
+    sink.reject(new Reject(sourceFile, 0, -1, code, "whole file: " + reason));
+    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, reason);
+  }
+
+  private static boolean isGzipName(String sourceFile) {
+    return sourceFile.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
   }
 
   /**
@@ -166,6 +183,10 @@ public final class SourceReader {
         String field = parser.currentName();
         if (value == JsonToken.START_ARRAY && (field.equals("Records") || field.equals("Events"))) {
           readArrayOfRecords(parser, state, false);
+        } else if (field.equals("Records") || field.equals("Events")) {
+          long offset = parser.currentLocation().getByteOffset();
+          parser.skipChildren();
+          state.rejectRecord(offset, "wrong-type", field + " should be an array of records but is " + value);
         } else {
           parser.skipChildren();
         }
@@ -366,6 +387,9 @@ public final class SourceReader {
     long lineNumber = 0;
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       lineNumber++;
+      if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -414,6 +438,9 @@ public final class SourceReader {
     if (e instanceof DecompressionLimitException) {
       return "decompression-limit";
     }
+    if (e instanceof GzipFormatException gzip) {
+      return gzip.reasonCode();
+    }
     if (e instanceof ZipException || (e instanceof EOFException && e.getMessage() != null
         && e.getMessage().contains("ZLIB"))) {
       return "corrupt-gzip";
@@ -426,6 +453,9 @@ public final class SourceReader {
     }
     if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
       return "truncated";
+    }
+    if (e instanceof JsonProcessingException json && String.valueOf(json.getOriginalMessage()).contains("Invalid UTF-8")) {
+      return "invalid-utf8";
     }
     if (e instanceof JsonProcessingException) {
       return "invalid-json";
@@ -496,7 +526,8 @@ public final class SourceReader {
       if (looksLikeLog(sourceFile)) {
         shape = SourceShape.UNREADABLE;
         shapeSettled = true;
-        rejectRest(0, "not-json", why + "; it is not a CloudTrail log or export although its name says so");
+        rejectRest(0, isGzipName(sourceFile) ? "not-gzip" : "not-json", why + "; it is not a CloudTrail log or export"
+            + (isGzipName(sourceFile) ? " and not gzip-compressed although its name ends in .gz" : " although its name says so"));
       } else {
         skipFile(SourceShape.NOT_JSON, why + "; a stray file, not a log");
       }
@@ -525,7 +556,7 @@ public final class SourceReader {
 
     void rejectRest(long byteOffset, String code, String reason) {
       sink.reject(new Reject(sourceFile, recordsRead, byteOffset, code,
-          "rest of file from record " + recordsRead + " at byte " + byteOffset + ": " + reason));
+          "rest of file from record " + recordsRead + " at byte " + byteOffset + ": " + reason + RejectAdvice.forCode(code)));
       recordsRead++;
       rejected++;
     }

@@ -88,7 +88,12 @@ public final class SourceWalker {
 
   private static void addFile(String named, Path root, Path file, List<SourceFile> files, List<WalkProblem> problems) {
     String relative = relative(root, file);
-    if (!Files.isRegularFile(file)) {
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      boolean loop = isLoop(file);
+      problems.add(new WalkProblem(named, relative, loop ? "symlink-loop" : "broken-link", loop
+          ? "symbolic link loop at " + relative + "; the loop was not followed"
+          : relative + " is a symbolic link to a missing file; restore its target or remove the link"));
+    } else if (!Files.isRegularFile(file)) {
       problems.add(new WalkProblem(named, relative, "special-file",
           relative + " is not a regular file (FIFO, socket or device); it was not read"));
     } else if (!Files.isReadable(file)) {
@@ -96,6 +101,17 @@ public final class SourceWalker {
           "permission denied reading " + relative + "; fix its permissions and ingest again"));
     } else {
       files.add(new SourceFile(file, named, relative));
+    }
+  }
+
+  private static boolean isLoop(Path link) {
+    try {
+      link.toRealPath();
+      return false;
+    } catch (java.nio.file.FileSystemLoopException e) {
+      return true;
+    } catch (IOException e) {
+      return String.valueOf(e.getMessage()).contains("levels of symbolic links");
     }
   }
 

@@ -4,6 +4,7 @@ import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceReader;
+import io.trailsleuth.ingest.SourceSnapshot;
 import io.trailsleuth.ingest.SourceWalker;
 import io.trailsleuth.ingest.WalkProblem;
 import io.trailsleuth.model.EventColumn;
@@ -173,20 +174,20 @@ public final class IngestPipeline {
 
     FileOutcome process(SourceFile file, Set<String> known) throws IOException, InterruptedException {
       Path path = file.isStandardInput() ? copyStandardInput() : file.path();
-      long size = Files.size(path);
-      String sha256 = sha256(path);
-      if (known.contains(sha256)) {
-        return new FileOutcome(file, size, sha256, null, Map.of(), null, null, true);
+      // one read for hash and parse; a file that changes meanwhile or cannot be read is rejected whole
+      try (SourceSnapshot snapshot = SourceSnapshot.take(path, file.relativePath(), scratch)) {
+        long size = snapshot.sizeBytes();
+        String sha256 = snapshot.sha256();
+        if (snapshot.usable() && known.contains(sha256)) {
+          return new FileOutcome(file, size, sha256, null, Map.of(), null, null, true);
+        }
+        first = null;
+        last = null;
+        rejectReasons.clear();
+        FileReadResult result = snapshot.read(reader, file.relativePath(), this);
+        flushRejects();
+        return new FileOutcome(file, size, sha256, result, new TreeMap<>(rejectReasons), first, last, false);
       }
-      first = null;
-      last = null;
-      rejectReasons.clear();
-      FileReadResult result;
-      try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ)) {
-        result = reader.read(in, file.relativePath(), sha256, this);
-      }
-      flushRejects();
-      return new FileOutcome(file, size, sha256, result, new TreeMap<>(rejectReasons), first, last, false);
     }
 
     private Path copyStandardInput() throws IOException {
