@@ -8,7 +8,7 @@ final class RejectAdvice {
     return switch (code) {
       case "truncated", "corrupt-gzip", "trailing-garbage" ->
           ". Fetch the file again from its source (aws s3 cp) and compare its size; keep this copy as evidence";
-      case "not-json", "not-gzip" -> ". Check what the file really is (file NAME); move it out of the archive if it is not a log";
+      case "not-json" -> ". Check what the file really is (file NAME); move it out of the archive if it is not a log";
       case "invalid-json", "invalid-utf8" ->
           ". The file is damaged or was edited: fetch it again, or run 'trailsleuth verify' to check it against its digest";
       case "limit-exceeded" -> ". No real CloudTrail record comes near this limit; treat the file as hostile";

@@ -526,7 +526,7 @@ public final class SourceReader {
       if (looksLikeLog(sourceFile)) {
         shape = SourceShape.UNREADABLE;
         shapeSettled = true;
-        rejectRest(0, isGzipName(sourceFile) ? "not-gzip" : "not-json", why + "; it is not a CloudTrail log or export"
+        rejectRest(0, "not-json", why + "; it is not a CloudTrail log or export"
             + (isGzipName(sourceFile) ? " and not gzip-compressed although its name ends in .gz" : " although its name says so"));
       } else {
         skipFile(SourceShape.NOT_JSON, why + "; a stray file, not a log");

@@ -113,7 +113,7 @@ final class HostileArchiveTest {
   }
 
   @Test
-  void readsPlainJsonNamedGzAndRejectsGarbageNamedGzAsNotGzip() throws Exception {
+  void readsPlainJsonNamedGzAndRejectsGarbageNamedGzSayingItIsNotGzip() throws Exception {
     write("plain.json.gz", trail(records(0, 2)).getBytes(UTF_8));
     write("garbage.json.gz", "PK\u0003\u0004 this is a zip, not gzip".getBytes(UTF_8));
 
@@ -124,7 +124,7 @@ final class HostileArchiveTest {
     assertThat(byFile.get("plain.json.gz").detail()).contains("named .gz but not gzip-compressed");
     assertThat(byFile.get("garbage.json.gz").status()).isEqualTo("rejected");
     Map<String, Object> reject = onlyReject("garbage.json.gz");
-    assertThat(reject).containsEntry("reason_code", "not-gzip");
+    assertThat(reject).containsEntry("reason_code", "not-json");
     assertThat((String) reject.get("reason")).contains("not gzip-compressed although its name ends in .gz");
   }
 
