@@ -1,4 +1,4 @@
 -- id: store_stage_events
 -- title: Stage parsed events
--- description: Pulls the parser threads' Arrow batches into the run's staging table (internal).
-CREATE TABLE staged AS SELECT * FROM incoming_batches
+-- description: Streams the parser threads' Arrow batches into one zstd Parquet staging file (internal).
+COPY (SELECT * FROM incoming_batches) TO {{staging_file}} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)

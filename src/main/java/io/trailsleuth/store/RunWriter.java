@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -44,7 +45,8 @@ public final class RunWriter implements AutoCloseable {
   private final ArrowArrayStream stream;
   private Thread consumer;
   private volatile Exception consumerFailure;
-  private PreparedStatement rejectInsert;
+  /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
+  private final DuckDBAppender rejectAppender;
   private boolean committed;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
@@ -67,7 +69,8 @@ public final class RunWriter implements AutoCloseable {
       }
     }
     this.rejectConnection = connection.unwrap(DuckDBConnection.class).duplicate();
-    this.rejectInsert = rejectConnection.prepareStatement(TableDdl.insert("run_rejects", RejectColumn.ALL));
+    this.rejectAppender = rejectConnection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
+        "run_rejects");
   }
 
   /** Starts a run in a fresh staging directory. */
@@ -96,7 +99,7 @@ public final class RunWriter implements AutoCloseable {
       try {
         connection.unwrap(DuckDBConnection.class).registerArrowStream("incoming_batches", stream);
         try (Statement statement = connection.createStatement()) {
-          statement.execute(sql("store_stage_events", Map.of()));
+          statement.execute(sql("store_stage_events", Map.of("staging_file", stagingFile())));
         }
       } catch (Exception e) {
         consumerFailure = e;
@@ -123,14 +126,15 @@ public final class RunWriter implements AutoCloseable {
   public Map<FileKey, Long> deduplicateAndWrite() {
     Map<FileKey, Long> stored = new HashMap<>();
     try (Statement statement = connection.createStatement()) {
-      statement.execute(sql("store_stage_new_events", Map.of()));
-      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of()))) {
+      statement.execute(sql("store_find_dropped_events", Map.of("staging_file", stagingFile())));
+      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of("staging_file", stagingFile())))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
         }
       }
       if (!stored.isEmpty()) {
-        statement.execute(sql("store_write_events", Map.of("events_dir", output.resolve("events").toString())));
+        statement.execute(sql("store_write_events",
+            Map.of("staging_file", stagingFile(), "events_dir", output.resolve("events").toString())));
       }
     } catch (SQLException e) {
       throw new StoreException("deduplicating and writing events failed: " + e.getMessage(), e);
@@ -140,30 +144,33 @@ public final class RunWriter implements AutoCloseable {
 
   /** Writes the manifest rows and rejects, then publishes the run with one atomic rename. */
   public void commit(List<SourceEntry> entries) throws IOException {
-    try (PreparedStatement insert = connection.prepareStatement(TableDdl.insert("run_sources", SourceColumn.ALL));
-        Statement statement = connection.createStatement()) {
-      for (SourceEntry entry : entries) {
-        insert.setString(1, runId);
-        insert.setString(2, entry.inputRoot());
-        insert.setString(3, entry.sourceFile());
-        insert.setLong(4, entry.sizeBytes());
-        insert.setString(5, entry.sha256());
-        insert.setLong(6, entry.decompressedBytes());
-        insert.setString(7, entry.compression());
-        insert.setString(8, entry.shape());
-        insert.setString(9, entry.status());
-        insert.setLong(10, entry.recordsRead());
-        insert.setLong(11, entry.stored());
-        insert.setLong(12, entry.duplicates());
-        insert.setLong(13, entry.rejected());
-        setTimestamp(insert, 14, entry.firstEventMicros());
-        setTimestamp(insert, 15, entry.lastEventMicros());
-        insert.setString(16, entry.detail());
-        insert.addBatch();
+    try (Statement statement = connection.createStatement()) {
+      synchronized (this) {
+        rejectAppender.flush();
       }
-      insert.executeBatch();
-      statement.execute("UPDATE run_rejects SET source_sha256 = s.sha256 FROM run_sources AS s "
-          + "WHERE run_rejects.source_file = s.source_file AND run_rejects.source_sha256 IS NULL");
+      try (DuckDBAppender sources = connection.unwrap(DuckDBConnection.class)
+          .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_sources")) {
+        for (SourceEntry entry : entries) {
+          sources.beginRow()
+              .append(runId)
+              .append(entry.inputRoot())
+              .append(entry.sourceFile())
+              .append(entry.sizeBytes())
+              .append(entry.sha256())
+              .append(entry.decompressedBytes())
+              .append(entry.compression())
+              .append(entry.shape())
+              .append(entry.status())
+              .append(entry.recordsRead())
+              .append(entry.stored())
+              .append(entry.duplicates())
+              .append(entry.rejected());
+          appendTimestamp(sources, entry.firstEventMicros());
+          appendTimestamp(sources, entry.lastEventMicros());
+          sources.append(entry.detail()).endRow();
+        }
+      }
+      statement.execute(sql("store_fill_reject_hashes", Map.of()));
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
     } catch (SQLException e) {
@@ -174,13 +181,19 @@ public final class RunWriter implements AutoCloseable {
     committed = true;
   }
 
-  private static void setTimestamp(PreparedStatement statement, int index, Long micros) throws SQLException {
+  private static void appendTimestamp(DuckDBAppender appender, Long micros) throws SQLException {
     if (micros == null) {
-      statement.setNull(index, Types.TIMESTAMP);
+      appender.appendNull();
     } else {
       Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-      statement.setObject(index, java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+      appender.append(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
     }
+  }
+
+
+  /** The run's staged events, one Parquet file outside the directory that gets published. */
+  private String stagingFile() {
+    return staging.resolve("staged-events.parquet").toString();
   }
 
   static String sql(String id, Map<String, String> literals) {
@@ -190,25 +203,24 @@ public final class RunWriter implements AutoCloseable {
   /** Records rejects; thread-safe. */
   public synchronized void addRejects(List<Reject> rejects) throws SQLException {
     for (Reject reject : rejects) {
-      rejectInsert.setString(1, runId);
-      rejectInsert.setString(2, reject.sourceFile());
-      rejectInsert.setString(3, null);
-      setLong(rejectInsert, 4, reject.sourceRecord() < 0 ? null : reject.sourceRecord());
-      setLong(rejectInsert, 5, reject.byteOffset() < 0 ? null : reject.byteOffset());
-      rejectInsert.setString(6, reject.reasonCode());
-      rejectInsert.setString(7, reject.reason());
-      rejectInsert.addBatch();
+      rejectAppender.beginRow()
+          .append(runId)
+          .append(reject.sourceFile())
+          .appendNull();
+      appendLong(rejectAppender, reject.sourceRecord() < 0 ? null : reject.sourceRecord());
+      appendLong(rejectAppender, reject.byteOffset() < 0 ? null : reject.byteOffset());
+      rejectAppender.append(reject.reasonCode()).append(reject.reason()).endRow();
     }
-    rejectInsert.executeBatch();
   }
 
-  private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+  private static void appendLong(DuckDBAppender appender, Long value) throws SQLException {
     if (value == null) {
-      statement.setNull(index, Types.BIGINT);
+      appender.appendNull();
     } else {
-      statement.setLong(index, value);
+      appender.append(value.longValue());
     }
   }
+
 
   @Override
   public void close() throws IOException {
@@ -218,7 +230,7 @@ public final class RunWriter implements AutoCloseable {
         consumer.interrupt();
       }
       try {
-        rejectInsert.close();
+        rejectAppender.close();
         rejectConnection.close();
         connection.close();
       } catch (SQLException e) {
