@@ -7,10 +7,10 @@ FROM (
   SELECT
     source_file, source_sha256, source_record,
     row_number() OVER (PARTITION BY event_id ORDER BY source_file, source_sha256, source_record) AS copy_number
-  FROM read_parquet({{staging_file}})
+  FROM read_parquet({{run_events}})
 )
 WHERE copy_number > 1
 UNION
 SELECT s.source_file, s.source_sha256, s.source_record
-FROM read_parquet({{staging_file}}) AS s
+FROM read_parquet({{run_events}}) AS s
 SEMI JOIN stored_ids AS k ON s.event_id = k.event_id

@@ -1,4 +1,7 @@
 -- id: store_stage_events
--- title: Stage parsed events
--- description: Streams the parser threads' Arrow batches into one zstd Parquet staging file (internal).
-COPY (SELECT * FROM incoming_batches) TO {{staging_file}} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)
+-- title: Write parsed events
+-- description: Streams the parser threads' Arrow batches into zstd Parquet partitioned by event date, Hive style (internal).
+COPY (SELECT *, CAST(event_time AS DATE) AS event_date FROM incoming_batches)
+TO {{events_dir}} (
+  FORMAT parquet, COMPRESSION zstd, PARTITION_BY (event_date), FILENAME_PATTERN 'part-{i}', ROW_GROUP_SIZE 65536
+)

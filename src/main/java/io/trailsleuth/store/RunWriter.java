@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class RunWriter implements AutoCloseable {
       try {
         connection.unwrap(DuckDBConnection.class).registerArrowStream("incoming_batches", stream);
         try (Statement statement = connection.createStatement()) {
-          statement.execute(sql("store_stage_events", Map.of("staging_file", stagingFile())));
+          statement.execute(sql("store_stage_events", Map.of("events_dir", eventsDirectory().toString())));
         }
       } catch (Exception e) {
         consumerFailure = e;
@@ -123,24 +124,51 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /** Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file. */
-  public Map<FileKey, Long> deduplicateAndWrite() {
+  public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
+    if (!containsParquet(eventsDirectory())) {
+      return stored;
+    }
+    Map<String, String> runEvents = Map.of("run_events", eventsDirectory() + "/*/*.parquet");
+    List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
-      statement.execute(sql("store_find_dropped_events", Map.of("staging_file", stagingFile())));
-      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of("staging_file", stagingFile())))) {
+      statement.execute(sql("store_find_dropped_events", runEvents));
+      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
         }
       }
-      if (!stored.isEmpty()) {
-        statement.execute(sql("store_write_events",
-            Map.of("staging_file", stagingFile(), "events_dir", output.resolve("events").toString())));
+      try (ResultSet rows = statement.executeQuery(sql("store_files_with_dropped_events", runEvents))) {
+        while (rows.next()) {
+          rewrite.add(rows.getString(1));
+        }
+      }
+      for (String file : rewrite) {
+        Path original = Path.of(file);
+        Path rewritten = original.resolveSibling(original.getFileName() + ".rewrite");
+        statement.execute(sql("store_rewrite_without_dropped", Map.of("file", file, "target", rewritten.toString())));
+        Files.move(rewritten, original, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (SQLException e) {
-      throw new StoreException("deduplicating and writing events failed: " + e.getMessage(), e);
+      throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
     return stored;
   }
+
+  /** Where this run's event files are written before the run is published. */
+  private Path eventsDirectory() {
+    return output.resolve("events");
+  }
+
+  private static boolean containsParquet(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (var walk = Files.walk(directory)) {
+      return walk.anyMatch(p -> p.toString().endsWith(".parquet"));
+    }
+  }
+
 
   /** Writes the manifest rows and rejects, then publishes the run with one atomic rename. */
   public void commit(List<SourceEntry> entries) throws IOException {
@@ -191,10 +219,7 @@ public final class RunWriter implements AutoCloseable {
   }
 
 
-  /** The run's staged events, one Parquet file outside the directory that gets published. */
-  private String stagingFile() {
-    return staging.resolve("staged-events.parquet").toString();
-  }
+
 
   static String sql(String id, Map<String, String> literals) {
     return SqlParameters.withLiterals(SqlFiles.get(id).sql(), literals);
