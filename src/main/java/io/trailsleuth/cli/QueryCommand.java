@@ -83,12 +83,7 @@ public final class QueryCommand implements Callable<Integer> {
     if (store == null) {
       throw new UserException(ExitCode.USAGE, "--store DIR is required to run a query");
     }
-    ResultFormat resultFormat;
-    try {
-      resultFormat = ResultFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UserException(ExitCode.USAGE, "unknown --format '" + format + "'; use table, csv, json or markdown");
-    }
+    ResultFormat resultFormat = FormatOption.parse(ResultFormat.class, format);
     try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "1GB")) {
       io.trailsleuth.query.AnalysisViews.install(connection);
       ResultTable result;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,12 +63,7 @@ public final class TimelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TimelineFormat timelineFormat;
-    try {
-      timelineFormat = TimelineFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UserException(ExitCode.USAGE, "unknown --format '" + format + "'; use table, markdown, csv, jsonl or timesketch");
-    }
+    TimelineFormat timelineFormat = FormatOption.parse(TimelineFormat.class, format);
     if ((store == null) == paths.isEmpty()) {
       throw new UserException(ExitCode.USAGE, "give either PATH... or --store DIR");
     }
