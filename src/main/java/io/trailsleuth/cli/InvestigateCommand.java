@@ -3,16 +3,12 @@ package io.trailsleuth.cli;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.store.CaseStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import io.trailsleuth.integrity.ArchiveVerifier;
 import io.trailsleuth.integrity.IntegrityReport;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,32 +42,20 @@ public final class InvestigateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path target = store != null ? store : Files.createTempDirectory("trailsleuth-store-");
-    try {
+    try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
+      Path target = directory.path();
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec));
       if (summary.nothingReadable()) {
-        IngestSummaryPrinter.print(summary, target, spec.commandLine().getErr());
+        IngestSummaryPrinter.print(summary, directory.label(), spec.commandLine().getErr());
         return ExitCode.NOTHING_READ;
       }
       boolean jsonToStdout = "-".equals(outputs.json);
-      IngestSummaryPrinter.print(summary, store != null ? store : Path.of("(temporary store)"),
+      IngestSummaryPrinter.print(summary, directory.label(),
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
       Optional<IntegrityReport> integrity = paths.contains("-") ? Optional.empty()
           : Optional.of(ArchiveVerifier.verify(paths, Optional.empty(), Optional.empty()));
       outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), integrity, spec.commandLine().getOut());
       return settings.exitCode(summary);
-    } finally {
-      if (store == null) {
-        deleteTree(target);
-      }
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -9,7 +9,6 @@ import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.query.ResultTable;
 import io.trailsleuth.report.TimelineFormat;
 import io.trailsleuth.store.CaseStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.HashMap;
@@ -67,8 +66,8 @@ public final class TimelineCommand implements Callable<Integer> {
     if ((store == null) == paths.isEmpty()) {
       throw new UserException(ExitCode.USAGE, "give either PATH... or --store DIR");
     }
-    Path target = store != null ? store : Files.createTempDirectory("trailsleuth-timeline-");
-    try {
+    try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
+      Path target = directory.path();
       if (store == null) {
         IngestSummary summary = IngestPipeline.run(io.trailsleuth.pipeline.IngestOptions.of(paths, target), IngestProgress.SILENT);
         if (summary.nothingReadable()) {
@@ -88,10 +87,6 @@ public final class TimelineCommand implements Callable<Integer> {
       }
       spec.commandLine().getOut().print(timelineFormat.render(rows));
       return ExitCode.OK;
-    } finally {
-      if (store == null) {
-        InvestigateCommand.deleteTree(target);
-      }
     }
   }
 

@@ -1,0 +1,45 @@
+package io.trailsleuth.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The store a command works in: the one the user named, or a temporary one deleted on close. */
+final class StoreDirectory implements AutoCloseable {
+  private final Path path;
+  private final boolean temporary;
+
+  private StoreDirectory(Path path, boolean temporary) {
+    this.path = path;
+    this.temporary = temporary;
+  }
+
+  /** The named store, or a new temporary directory when {@code named} is null. */
+  static StoreDirectory namedOrTemporary(Path named) throws IOException {
+    return named != null ? new StoreDirectory(named, false)
+        : new StoreDirectory(Files.createTempDirectory("trailsleuth-store-"), true);
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** How to name the store in messages. */
+  Path label() {
+    return temporary ? Path.of("(temporary store)") : path;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!temporary) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(entry);
+      }
+    }
+  }
+}
