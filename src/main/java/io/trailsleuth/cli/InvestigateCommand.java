@@ -6,7 +6,6 @@ import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import io.trailsleuth.integrity.ArchiveVerifier;
 import io.trailsleuth.integrity.IntegrityReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,11 +36,15 @@ public final class InvestigateCommand implements Callable<Integer> {
   @Mixin
   AnalysisOutputs outputs;
 
+  @Mixin
+  DigestVerification digests;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    digests.validate();
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec));
@@ -52,8 +55,7 @@ public final class InvestigateCommand implements Callable<Integer> {
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory.label(),
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      Optional<IntegrityReport> integrity = paths.contains("-") ? Optional.empty()
-          : Optional.of(ArchiveVerifier.verify(paths, Optional.empty(), Optional.empty()));
+      Optional<IntegrityReport> integrity = paths.contains("-") ? Optional.empty() : Optional.of(digests.verify(paths));
       outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), integrity, spec.commandLine().getOut());
       return settings.exitCode(summary);
     }

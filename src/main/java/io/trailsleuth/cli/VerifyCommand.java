@@ -1,18 +1,15 @@
 package io.trailsleuth.cli;
 
-import io.trailsleuth.integrity.ArchiveVerifier;
 import io.trailsleuth.integrity.IntegrityJson;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.integrity.IntegritySummary;
-import io.trailsleuth.integrity.PublicKeys;
-import io.trailsleuth.integrity.Signatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,13 +37,8 @@ public final class VerifyCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Archive files or directories to verify.")
   List<String> paths;
 
-  @Option(names = "--public-keys", paramLabel = "FILE",
-      description = "CloudTrail public keys, as printed by 'aws cloudtrail list-public-keys'.")
-  Path publicKeysFile;
-
-  @Option(names = "--signatures", paramLabel = "FILE",
-      description = "JSON object: digest S3 key -> hex x-amz-meta-signature.")
-  Path signaturesFile;
+  @Mixin
+  DigestVerification digests;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
   Path jsonFile;
@@ -56,15 +48,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((publicKeysFile == null) != (signaturesFile == null)) {
-      throw new UserException(ExitCode.USAGE, "--public-keys and --signatures go together: a signature can only be"
-          + " checked with its public key; give both, or neither to check hashes and the chain only");
-    }
-    Optional<PublicKeys> publicKeys = Optional.ofNullable(publicKeysFile).map(file -> load("--public-keys", file,
-        () -> PublicKeys.load(file)));
-    Optional<Signatures> signatures = Optional.ofNullable(signaturesFile).map(file -> load("--signatures", file,
-        () -> Signatures.load(file)));
-    IntegrityReport report = ArchiveVerifier.verify(paths, publicKeys, signatures);
+    IntegrityReport report = digests.verify(paths);
     PrintWriter out = spec.commandLine().getOut();
     IntegritySummary.print(report, out);
     if (jsonFile != null) {
@@ -80,17 +64,5 @@ public final class VerifyCommand implements Callable<Integer> {
       return ExitCode.NOTHING_READ;
     }
     return report.failed() ? ExitCode.INTEGRITY_FAILURE : ExitCode.OK;
-  }
-
-  private interface Loader<T> {
-    T load() throws IOException;
-  }
-
-  private static <T> T load(String option, Path file, Loader<T> loader) {
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UserException(ExitCode.USAGE, "cannot read " + option + " " + file + ": " + e.getMessage());
-    }
   }
 }

@@ -1,0 +1,52 @@
+package io.trailsleuth.cli;
+
+import io.trailsleuth.integrity.ArchiveVerifier;
+import io.trailsleuth.integrity.IntegrityReport;
+import io.trailsleuth.integrity.PublicKeys;
+import io.trailsleuth.integrity.Signatures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The digest-signature options shared by {@code verify} and {@code investigate}, and the verification they drive. */
+public final class DigestVerification {
+  @Option(names = "--public-keys", paramLabel = "FILE",
+      description = "CloudTrail public keys, as printed by 'aws cloudtrail list-public-keys'.")
+  Path publicKeysFile;
+
+  @Option(names = "--signatures", paramLabel = "FILE",
+      description = "JSON object: digest S3 key -> hex x-amz-meta-signature.")
+  Path signaturesFile;
+
+  /** Verifies the archive against its digests, and their signatures when both files were given. */
+  IntegrityReport verify(List<String> paths) {
+    validate();
+    Optional<PublicKeys> publicKeys = Optional.ofNullable(publicKeysFile).map(file -> load("--public-keys", file,
+        () -> PublicKeys.load(file)));
+    Optional<Signatures> signatures = Optional.ofNullable(signaturesFile).map(file -> load("--signatures", file,
+        () -> Signatures.load(file)));
+    return ArchiveVerifier.verify(paths, publicKeys, signatures);
+  }
+
+  /** Fails with a usage error unless both files or neither were given. */
+  void validate() {
+    if ((publicKeysFile == null) != (signaturesFile == null)) {
+      throw new UserException(ExitCode.USAGE, "--public-keys and --signatures go together: a signature can only be"
+          + " checked with its public key; give both, or neither to check hashes and the chain only");
+    }
+  }
+
+  private interface Loader<T> {
+    T load() throws IOException;
+  }
+
+  private static <T> T load(String option, Path file, Loader<T> loader) {
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UserException(ExitCode.USAGE, "cannot read " + option + " " + file + ": " + e.getMessage());
+    }
+  }
+}
