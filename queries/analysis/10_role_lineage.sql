@@ -10,24 +10,22 @@ WITH created AS (
     arg_min(json_extract_string(response_elements, '$.role.arn'), event_time) AS role_arn,
     min(event_time) AS created_at,
     arg_min(event_id, event_time) AS created_event_id
-  FROM events
+  FROM focus_events
   WHERE event_source = 'iam.amazonaws.com' AND event_name = 'CreateRole' AND error_code IS NULL
     AND json_extract_string(response_elements, '$.role.roleId') IS NOT NULL
   GROUP BY ALL
 ),
 sighted AS (
   SELECT
-    coalesce(session_issuer_account_id, user_identity_account_id, recipient_account_id) AS account_id,
-    session_issuer_user_name AS role_name,
-    session_issuer_principal_id AS role_id,
-    arg_min(session_issuer_arn, event_time) AS role_arn,
-    min(event_time) AS first_seen_at,
-    max(event_time) AS last_seen_at,
-    arg_min(event_id, event_time) AS first_seen_event_id,
-    count(*) AS events_seen
-  FROM events
-  WHERE session_issuer_type = 'Role' AND session_issuer_principal_id IS NOT NULL
-    AND session_issuer_user_name IS NOT NULL
+    account_id,
+    role_name,
+    role_id,
+    arg_min(role_arn, first_seen_at) AS role_arn,
+    min(first_seen_at) AS first_seen_at,
+    max(last_seen_at) AS last_seen_at,
+    arg_min(first_seen_event_id, first_seen_at) AS first_seen_event_id,
+    sum(events_seen) AS events_seen
+  FROM role_sightings
   GROUP BY ALL
 ),
 generations AS (
@@ -63,7 +61,7 @@ deletions AS (
     json_extract_string(request_parameters, '$.roleName') AS role_name,
     event_time,
     event_id
-  FROM events
+  FROM focus_events
   WHERE event_source = 'iam.amazonaws.com' AND event_name = 'DeleteRole' AND error_code IS NULL
 )
 SELECT

@@ -28,7 +28,7 @@ WITH grant_events AS (
     error_code,
     source_file,
     source_record
-  FROM events
+  FROM focus_events
   WHERE event_source = 'kms.amazonaws.com' AND event_name IN ('CreateGrant', 'RetireGrant', 'RevokeGrant')
 ),
 -- The grantee is arn:...:assumed-role/ROLE/SESSION and Lambda's session name is the function name, so ROLE is what

@@ -24,6 +24,6 @@ SELECT
   error_message,
   source_file,
   source_record
-FROM events
+FROM focus_events
 WHERE event_source = 'kms.amazonaws.com' AND event_name = 'Decrypt'
 ORDER BY event_time, event_id

@@ -12,7 +12,7 @@ SELECT
   error_message,
   source_file,
   source_record
-FROM events
+FROM focus_events
 WHERE event_source = 'lambda.amazonaws.com' AND event_name LIKE 'Invoke%'
   AND (error_code ILIKE '%KMS%' OR error_message ILIKE '%KMS%')
 ORDER BY event_time, event_id

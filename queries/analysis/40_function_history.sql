@@ -27,7 +27,7 @@ SELECT
   error_code,
   source_file,
   source_record
-FROM events
+FROM focus_events
 WHERE event_source = 'lambda.amazonaws.com'
   AND (event_name LIKE 'CreateFunction%' OR event_name LIKE 'UpdateFunctionConfiguration%'
     OR event_name LIKE 'DeleteFunction%')

@@ -19,7 +19,7 @@ SELECT
   error_code,
   source_file,
   source_record
-FROM events
+FROM focus_events
 WHERE (event_source = 'iam.amazonaws.com' AND event_name IN ('CreateRole', 'DeleteRole', 'DetachRolePolicy',
     'DeleteRolePolicy', 'AttachRolePolicy', 'PutRolePolicy', 'UpdateAssumeRolePolicy'))
   OR (event_source = 'lambda.amazonaws.com' AND (event_name LIKE 'CreateFunction%'

@@ -14,7 +14,7 @@ WITH role_changes AS (
     CASE WHEN event_name = 'CreateRole'
       THEN 'unique ID ' || coalesce(json_extract_string(response_elements, '$.role.roleId'), '?') END AS detail,
     error_code, event_id, source_file, source_record
-  FROM events
+  FROM focus_events
   WHERE event_source = 'iam.amazonaws.com' AND event_name IN ('CreateRole', 'DeleteRole')
 ),
 grants AS (
@@ -33,7 +33,7 @@ configuration AS (
     'role ' || coalesce(f.role_arn, '-') || CASE WHEN f.kms_key_arn IS NOT NULL THEN ', key ' || f.kms_key_arn ELSE '' END,
     f.error_code, f.event_id, f.source_file, f.source_record
   FROM function_history AS f
-  JOIN events AS e ON e.event_id = f.event_id
+  JOIN focus_events AS e ON e.event_id = f.event_id
 ),
 decrypts AS (
   SELECT

@@ -2,15 +2,12 @@
 -- title: Hours without events per account and region
 -- description: Runs of whole UTC hours inside the time window with no event for an account and region that has events.
 WITH hours AS (
-  SELECT DISTINCT
-    coalesce(recipient_account_id, user_identity_account_id) AS account_id,
-    aws_region,
-    date_trunc('hour', event_time) AS hour
-  FROM events
-  WHERE aws_region IS NOT NULL AND coalesce(recipient_account_id, user_identity_account_id) IS NOT NULL
+  SELECT DISTINCT account_id, aws_region, hour
+  FROM event_hours
+  WHERE aws_region IS NOT NULL AND account_id IS NOT NULL
 ),
 window_bounds AS (
-  SELECT date_trunc('hour', min(event_time)) AS first_hour, date_trunc('hour', max(event_time)) AS last_hour FROM events
+  SELECT min(hour) AS first_hour, max(hour) AS last_hour FROM event_hours
 ),
 streams AS (
   SELECT DISTINCT account_id, aws_region FROM hours

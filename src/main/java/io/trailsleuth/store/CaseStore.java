@@ -1,5 +1,6 @@
 package io.trailsleuth.store;
 
+import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.RejectColumn;
 import io.trailsleuth.model.SourceColumn;
@@ -67,6 +68,13 @@ public final class CaseStore {
         statement.execute(RunWriter.sql("store_view_events", Map.of("events_glob", layout.eventsGlob())));
       } else {
         statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
+      }
+      statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
+      for (DerivedTable table : DerivedTable.values()) {
+        String sql = hasRuns
+            ? RunWriter.sql("store_view_derived", Map.of("glob", layout.runs().toAbsolutePath() + "/*/" + table.fileName()))
+            : SqlFiles.get(table.queryId()).sql();
+        statement.execute("CREATE VIEW " + table.viewName() + " AS " + sql);
       }
       if (hasRuns) {
         statement.execute(RunWriter.sql("store_view_sources", Map.of("sources_glob", layout.sourcesGlob())));

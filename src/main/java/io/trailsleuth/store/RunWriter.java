@@ -155,6 +155,24 @@ public final class RunWriter implements AutoCloseable {
     return stored;
   }
 
+  /**
+   * Writes the run's derived tables beside its events: its IAM, KMS and Lambda events, role sightings and events per
+   * hour. The analysis reads these instead of scanning every event again.
+   */
+  private void writeDerivedTables(Statement statement) throws SQLException, IOException {
+    if (containsParquet(eventsDirectory())) {
+      statement.execute(sql("store_view_events", Map.of("events_glob", eventsDirectory() + "/*/*.parquet")));
+    } else {
+      statement.execute(TableDdl.create("events", io.trailsleuth.model.EventColumn.ALL).replace(")", ", event_date DATE)"));
+    }
+    statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
+    for (DerivedTable table : DerivedTable.values()) {
+      // COPY takes no bind parameters for its target: the path is ours, quoted as a literal.
+      statement.execute("COPY (" + SqlFiles.get(table.queryId()).sql() + ") TO "
+          + SqlParameters.quote(output.resolve(table.fileName()).toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+    }
+  }
+
   /** Where this run's event files are written before the run is published. */
   private Path eventsDirectory() {
     return output.resolve("events");
@@ -199,6 +217,7 @@ public final class RunWriter implements AutoCloseable {
         }
       }
       statement.execute(sql("store_fill_reject_hashes", Map.of()));
+      writeDerivedTables(statement);
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
     } catch (SQLException e) {

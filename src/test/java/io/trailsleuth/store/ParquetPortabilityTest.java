@@ -28,7 +28,7 @@ final class ParquetPortabilityTest {
     TestStores.ingest(store, fixture(""));
     Configuration configuration = new Configuration();
 
-    List<Path> eventFiles = parquetFiles(store.resolve("runs"), "events");
+    List<Path> eventFiles = parquetFiles(store.resolve("runs"), "/events/");
     long eventRows = 0;
     for (Path file : eventFiles) {
       try (ParquetFileReader reader = open(file, configuration)) {
