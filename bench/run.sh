@@ -52,8 +52,11 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src/main" "$here/queries" "$here/po
   (cd "$here" && mvn -B -q -DskipTests package >&2)
 fi
 # Pin a copy of the jar: a rebuild in the checkout must not land in the middle of a run.
-cp "$jar" "$work/trailsleuth.jar"
-jar="$work/trailsleuth.jar"
+# One copy per run, so two runs sharing $work do not overwrite each other's jar.
+pinned="$work/trailsleuth.$$.jar"
+cp "$jar" "$pinned"
+jar="$pinned"
+trap 'rm -f "$pinned"' EXIT
 export TRAILSLEUTH_JAR="$jar"
 
 # generate N: prints the archive directory, generating it once per (events, days).
@@ -107,8 +110,8 @@ bench_archive() {
   if [[ "$mode" == scaling ]]; then return; fi
   measure analyze "$launcher" analyze --store "$run/store" --out "$run/analyze.md" --json "$run/analyze.json"
   local duck=(java -Xmx1g -cp "$jar" "$here/bench/DuckDbBaseline.java")
-  measure duckdb_select "${duck[@]}" select "$archive/AWSLogs/**/CloudTrail/**/*.json.gz"
-  measure duckdb_copy "${duck[@]}" copy "$archive/AWSLogs/**/CloudTrail/**/*.json.gz" "$run/duckdb.parquet"
+  measure duckdb_select "${duck[@]}" select "$archive/AWSLogs/*/*/CloudTrail/**/*.json.gz"
+  measure duckdb_copy "${duck[@]}" copy "$archive/AWSLogs/*/*/CloudTrail/**/*.json.gz" "$run/duckdb.parquet"
   measure jq_p bash -c "xargs -0 -n 16 -P $cores sh -c 'zcat \"\$@\" | jq -r -f \"$here/bench/relevant.jq\"' jq <'$run/logs' | wc -l"
   store_bytes=$(du -sb "$run/store" | cut -f1)
   duck_bytes=$(stat -c %s "$run/duckdb.parquet")
@@ -125,8 +128,8 @@ print_table() {
   echo
   echo "Archive: $events events, $file_count files, $(mb "$gz_bytes") MB gzip, $(mb "$json_bytes") MB JSON; $cores cores"
   echo
-  printf '| %-36s | %8s | %10s | %9s | %9s | %9s | %8s | %8s | %8s |\n' step "wall s" "events/s" "MB/s gz" "MB/s json" "peak RSS" "x zcat-P" "x duckdb" "x jq-P"
-  printf '|%s|%s:|%s:|%s:|%s:|%s:|%s:|%s:|%s:|\n' "$(printf -- '-%.0s' {1..38})" "---------" "-----------" "----------" "----------" "----------" "---------" "---------" "---------"
+  printf '| %-40s | %8s | %10s | %9s | %9s | %9s | %8s | %8s | %8s |\n' step "wall s" "events/s" "MB/s gz" "MB/s json" "peak RSS" "x zcat-P" "x duckdb" "x jq-P"
+  printf '|%s|%s:|%s:|%s:|%s:|%s:|%s:|%s:|%s:|\n' "$(printf -- '-%.0s' {1..42})" "---------" "-----------" "----------" "----------" "----------" "---------" "---------" "---------"
   local name label
   for name in zcat_1 zcat_p ingest investigate analyze duckdb_select duckdb_copy jq_p; do
     [[ -n "${wall[$name]:-}" ]] || continue
@@ -134,14 +137,14 @@ print_table() {
       zcat_1) label="zcat, 1 process" ;;
       zcat_p) label="zcat, $cores processes (floor)" ;;
       ingest) label="trailsleuth ingest" ;;
-      investigate) label="trailsleuth investigate (raw → report)" ;;
+      investigate) label="trailsleuth investigate (raw -> report)" ;;
       analyze) label="trailsleuth analyze (existing store)" ;;
       duckdb_select) label="DuckDB read_json, relevant events" ;;
-      duckdb_copy) label="DuckDB read_json → Parquet (COPY)" ;;
-      jq_p) label="zcat | jq, $cores in parallel" ;;
+      duckdb_copy) label="DuckDB read_json -> Parquet (COPY)" ;;
+      jq_p) label="zcat \\| jq, $cores in parallel" ;;
     esac
     local t="${wall[$name]}"
-    printf '| %-36s | %8.2f | %10.0f | %9.1f | %9.1f | %5.0f MiB | %8s | %8s | %8s |\n' "$label" "$t" \
+    printf '| %-40s | %8.2f | %10.0f | %9.1f | %9.1f | %5.0f MiB | %8s | %8s | %8s |\n' "$label" "$t" \
       "$(echo "$events / $t" | bc -l)" "$(echo "$gz_bytes / $t / 1000000" | bc -l)" \
       "$(echo "$json_bytes / $t / 1000000" | bc -l)" "$(echo "${rss[$name]} / 1024" | bc -l)" \
       "$(ratio "$t" "$floor")" "$([[ -n "$duck" ]] && ratio "$t" "$duck" || echo -)" "$([[ -n "$jqt" ]] && ratio "$t" "$jqt" || echo -)"
