@@ -1,15 +1,12 @@
 package io.trailsleuth.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +22,6 @@ import java.util.Map;
  */
 public final class RecordExtractor {
   private static final Map<String, EventColumn> TOP_LEVEL = new HashMap<>();
-  private static final List<EventColumn> IDENTITY_COLUMNS =
-      EventColumn.ALL.stream().filter(EventColumn::isUserIdentityField).toList();
 
   static {
     for (EventColumn column : EventColumn.ALL) {
@@ -36,15 +31,15 @@ public final class RecordExtractor {
     }
   }
 
-  private final JsonFactory factory;
-  private final ObjectMapper mapper;
-  private final StringWriter buffer = new StringWriter(512);
-  private final StringWriter extras = new StringWriter(128);
+  private final TextCopier values;
+  private final TextCopier extras;
+  private final UserIdentityReader identity;
   private final MessageDigest digest;
 
   public RecordExtractor(ObjectMapper mapper) {
-    this.mapper = mapper;
-    this.factory = mapper.getFactory();
+    this.values = new TextCopier(mapper.getFactory());
+    this.extras = new TextCopier(mapper.getFactory());
+    this.identity = new UserIdentityReader(mapper);
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -70,7 +65,6 @@ public final class RecordExtractor {
     }
     String problem = null;
     String problemCode = null;
-    extras.getBuffer().setLength(0);
     JsonGenerator extrasGenerator = null;
     for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
       String name = parser.currentName();
@@ -81,7 +75,7 @@ public final class RecordExtractor {
       }
       if (column == null) {
         if (extrasGenerator == null) {
-          extrasGenerator = factory.createGenerator(extras);
+          extrasGenerator = extras.start();
           extrasGenerator.writeStartObject();
         }
         extrasGenerator.writeFieldName(name);
@@ -99,8 +93,7 @@ public final class RecordExtractor {
     }
     if (extrasGenerator != null) {
       extrasGenerator.writeEndObject();
-      extrasGenerator.close();
-      row.set(EventColumn.EXTRA_FIELDS, extras.toString());
+      row.set(EventColumn.EXTRA_FIELDS, extras.finish());
     }
     if (problem != null) {
       throw new RecordRejectedException(problemCode, problem);
@@ -130,7 +123,7 @@ public final class RecordExtractor {
         if (column == EventColumn.USER_IDENTITY) {
           return readUserIdentity(parser, value, row);
         }
-        row.set(column, copyAsText(parser));
+        row.set(column, values.copy(parser));
         return null;
       }
       case STRING -> {
@@ -170,29 +163,7 @@ public final class RecordExtractor {
     if (value != JsonToken.START_OBJECT) {
       return wrongType(parser, "userIdentity", "an object", value);
     }
-    JsonNode identity = mapper.readTree(parser);
-    row.set(EventColumn.USER_IDENTITY, identity.toString());
-    for (EventColumn column : IDENTITY_COLUMNS) {
-      JsonNode node = identity;
-      for (String part : column.jsonPath().substring("userIdentity.".length()).split("\\.")) {
-        node = node.path(part);
-      }
-      if (node.isMissingNode() || node.isNull()) {
-        continue;
-      }
-      if (column.type() == io.trailsleuth.model.ColumnType.BOOLEAN) {
-        Boolean parsed = node.isBoolean() ? Boolean.valueOf(node.booleanValue()) : booleanOf(JsonToken.VALUE_STRING, node.asText());
-        if (parsed == null) {
-          return column.jsonPath() + " should be true or false but is " + Texts.abbreviate(node.toString(), 40);
-        }
-        row.set(column, parsed);
-      } else if (node.isValueNode()) {
-        row.set(column, node.asText());
-      } else {
-        return column.jsonPath() + " should be a string but is a " + node.getNodeType().name().toLowerCase();
-      }
-    }
-    return null;
+    return identity.read(parser, values, row);
   }
 
   private static Boolean booleanOf(JsonToken token, String text) {
@@ -227,14 +198,6 @@ public final class RecordExtractor {
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       default -> token.name();
     };
-  }
-
-  private String copyAsText(JsonParser parser) throws IOException {
-    buffer.getBuffer().setLength(0);
-    try (JsonGenerator generator = factory.createGenerator(buffer)) {
-      generator.copyCurrentStructure(parser);
-    }
-    return buffer.toString();
   }
 
   /** A stable ID for a record without eventID: a hash of the fields that identify it. */
