@@ -1,7 +1,6 @@
 package io.trailsleuth.common;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -129,16 +128,6 @@ public final class SqlFiles {
       return Map.copyOf(loadDirectory(Path.of(uri).getParent()));
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot list bundled queries", e);
-    }
-  }
-
-  /** Reads a bundled resource as text (used by tests and the store). */
-  static String readResource(String name) throws IOException {
-    try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -104,10 +103,5 @@ public final class CaseStore {
       }
     }
     return hashes;
-  }
-
-  /** Column names of the events table, for messages and tests. */
-  public static List<String> eventColumnNames() {
-    return EventColumn.ALL.stream().map(EventColumn::columnName).toList();
   }
 }
