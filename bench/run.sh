@@ -97,7 +97,7 @@ bench_archive() {
   find "$archive" -name '*.json.gz' -print0 | sort -z >"$run/files"
   find "$archive/AWSLogs" -path '*/CloudTrail/*' -name '*.json.gz' -print0 | sort -z >"$run/logs"
   gz_bytes=$(xargs -0 cat <"$run/files" | wc -c)
-  json_bytes=$(xargs -0 gzip -l <"$run/files" | awk '$1 ~ /^[0-9]+$/ && $4 != "(totals)" {s += $2} END {print s}')
+  json_bytes=$(xargs -0 gzip -l <"$run/files" | awk '$1 ~ /^[0-9]+$/ && $4 != "(totals)" {s += $2} END {printf "%.0f\n", s}')
   file_count=$(tr -cd '\0' <"$run/files" | wc -c)
   # Warm the page cache so every step reads from memory alike.
   xargs -0 cat <"$run/files" >/dev/null
