@@ -30,6 +30,9 @@ final class LoadTest {
   @TempDir
   Path temp;
 
+  /** The memory bound bench/README.md states: measured 1.36 GiB at 5M events; the 1 GiB target is not met yet. */
+  private static final long PEAK_RSS_BOUND_MEGABYTES = 1600;
+
   @Test
   void ingestsALargeArchiveWithTwoPercentFaultyFilesWithinTheMemoryBound() throws Exception {
     long events = Long.getLong("trailsleuth.load.events", 5_000_000L);
@@ -68,6 +71,8 @@ final class LoadTest {
         .map(row -> (String) row.get("source_file")).toList();
     assertThat(rejectedFiles).containsExactlyElementsOf(damaged);
     assertThat(stored).isGreaterThan(events * 9 / 10);
+    assertThat(peakKilobytes / 1024).as("peak RSS in MB, against the bound bench/README.md states")
+        .isLessThan(PEAK_RSS_BOUND_MEGABYTES);
   }
 
   /** Truncates the file, appends garbage, or breaks its JSON. */
