@@ -30,7 +30,7 @@ final class ChangingFileTest {
     Path archive = Files.createDirectories(temp.resolve("archive"));
     Path growing = archive.resolve("growing.jsonl");
     Files.writeString(growing, Records.lines(Records.records(0, 60_000), "\n"), UTF_8);
-    Files.writeString(archive.resolve("still.json"), Records.trail(Records.records(100_000, 2)), UTF_8);
+    Files.writeString(archive.resolve("still.json"), Records.trail(Records.records(1_000_000_000, 2)), UTF_8);
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger appended = new AtomicInteger();
     Thread writer = new Thread(() -> {
