@@ -18,18 +18,12 @@ import io.trailsleuth.store.SourceEntry;
 import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreLock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -238,22 +232,6 @@ public final class IngestPipeline {
     public void close() {
       batch.close();
     }
-  }
-
-  static String sha256(Path path) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(path, StandardOpenOption.READ), digest)) {
-      byte[] buffer = new byte[1 << 16];
-      while (in.read(buffer) >= 0) {
-        // the digest stream hashes as it reads
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** What happened to one file before deduplication. */
