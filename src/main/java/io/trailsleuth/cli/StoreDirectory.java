@@ -1,10 +1,9 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The store a command works in: the one the user named, or a temporary one deleted on close. */
 final class StoreDirectory implements AutoCloseable {
@@ -36,10 +35,6 @@ final class StoreDirectory implements AutoCloseable {
     if (!temporary) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(entry);
-      }
-    }
+    FileTrees.deleteRecursively(path);
   }
 }

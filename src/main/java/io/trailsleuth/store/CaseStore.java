@@ -1,5 +1,6 @@
 package io.trailsleuth.store;
 
+import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.RejectColumn;
@@ -53,7 +54,7 @@ public final class CaseStore {
   public static void removeAbandonedStaging(StoreLayout layout) throws IOException {
     try (Stream<Path> list = Files.list(layout.root())) {
       for (Path path : list.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList()) {
-        RunWriter.deleteRecursively(path);
+        FileTrees.deleteRecursively(path);
       }
     }
   }

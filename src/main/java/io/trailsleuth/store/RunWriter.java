@@ -1,5 +1,6 @@
 package io.trailsleuth.store;
 
+import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.common.SqlParameters;
 import io.trailsleuth.model.Reject;
@@ -48,7 +49,6 @@ public final class RunWriter implements AutoCloseable {
   private volatile Exception consumerFailure;
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
-  private boolean committed;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
     this.layout = layout;
@@ -126,7 +126,7 @@ public final class RunWriter implements AutoCloseable {
   /** Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file. */
   public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
-    if (!containsParquet(eventsDirectory())) {
+    if (!FileTrees.containsParquet(eventsDirectory())) {
       return stored;
     }
     Map<String, String> runEvents = Map.of("run_events", eventsDirectory() + "/*/*.parquet");
@@ -160,7 +160,7 @@ public final class RunWriter implements AutoCloseable {
    * hour. The analysis reads these instead of scanning every event again.
    */
   private void writeDerivedTables(Statement statement) throws SQLException, IOException {
-    if (containsParquet(eventsDirectory())) {
+    if (FileTrees.containsParquet(eventsDirectory())) {
       statement.execute(sql("store_view_events", Map.of("events_glob", eventsDirectory() + "/*/*.parquet")));
     } else {
       statement.execute(TableDdl.create("events", io.trailsleuth.model.EventColumn.ALL).replace(")", ", event_date DATE)"));
@@ -177,16 +177,6 @@ public final class RunWriter implements AutoCloseable {
   private Path eventsDirectory() {
     return output.resolve("events");
   }
-
-  private static boolean containsParquet(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      return false;
-    }
-    try (var walk = Files.walk(directory)) {
-      return walk.anyMatch(p -> p.toString().endsWith(".parquet"));
-    }
-  }
-
 
   /** Writes the manifest rows and rejects, then publishes the run with one atomic rename. */
   public void commit(List<SourceEntry> entries) throws IOException {
@@ -225,7 +215,6 @@ public final class RunWriter implements AutoCloseable {
     }
     Files.createDirectories(layout.runs());
     Files.move(output, layout.runs().resolve(runId), StandardCopyOption.ATOMIC_MOVE);
-    committed = true;
   }
 
   private static void appendTimestamp(DuckDBAppender appender, Long micros) throws SQLException {
@@ -282,22 +271,7 @@ public final class RunWriter implements AutoCloseable {
       }
       stream.close();
     } finally {
-      deleteRecursively(staging);
+      FileTrees.deleteRecursively(staging);
     }
-  }
-
-  static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  boolean committed() {
-    return committed;
   }
 }

@@ -1,5 +1,6 @@
 package io.trailsleuth.store;
 
+import io.trailsleuth.common.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,17 +66,13 @@ public record StoreLayout(Path root) {
   /** True when at least one committed run has event files. */
   public boolean hasEvents() throws IOException {
     for (Path run : committedRuns()) {
-      Path events = run.resolve("events");
-      if (Files.isDirectory(events)) {
-        try (Stream<Path> walk = Files.walk(events)) {
-          if (walk.anyMatch(p -> p.toString().endsWith(".parquet"))) {
-            return true;
-          }
-        }
+      if (FileTrees.containsParquet(run.resolve("events"))) {
+        return true;
       }
     }
     return false;
   }
+
 
   /** The id the next run gets. */
   public String nextRunId() throws IOException {
