@@ -3,6 +3,7 @@ package io.trailsleuth.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The Jackson configuration for reading untrusted logs, with limits far above any real record. */
@@ -33,6 +34,8 @@ public final class JsonSettings {
             .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxNameLength(MAX_NAME_LENGTH)
             .build())
+        // copies of nested values are written as UTF-8: keep a surrogate pair one character (lone halves stay escaped)
+        .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
         .build();
     factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     return new ObjectMapper(factory);

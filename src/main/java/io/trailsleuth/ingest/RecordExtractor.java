@@ -216,7 +216,7 @@ public final class RecordExtractor {
             EventColumn.REQUEST_PARAMETERS,
             EventColumn.RESPONSE_ELEMENTS)) {
       Object value = row.get(column);
-      digest.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+      digest.update(value instanceof byte[] json ? json : String.valueOf(value).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0x1f);
     }
     return "derived-" + HexFormat.of().formatHex(digest.digest(), 0, 16);

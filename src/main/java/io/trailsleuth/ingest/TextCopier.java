@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
- * Copies JSON values as compact text with one reused generator, instead of a new generator and writer
+ * Copies JSON values as compact UTF-8 with one reused generator, instead of a new generator and writer
  * per value; values are written as consecutive root values with no separator and taken out one by one.
+ * The bytes go to the Arrow batch as they are, without a detour through {@code String}.
  * Not thread-safe: each {@link RecordExtractor} owns one.
  */
 final class TextCopier {
   private final JsonFactory factory;
-  private final TextBuffer buffer = new TextBuffer();
+  private final ByteSink buffer = new ByteSink();
   private JsonGenerator generator;
   private boolean open;
 
@@ -21,8 +23,8 @@ final class TextCopier {
     this.factory = factory;
   }
 
-  /** Copies the value the parser stands on, with all it contains, and returns it as text. */
-  String copy(JsonParser parser) throws IOException {
+  /** Copies the value the parser stands on, with all it contains, and returns it as UTF-8 JSON. */
+  byte[] copy(JsonParser parser) throws IOException {
     JsonGenerator out = start();
     out.copyCurrentStructure(parser);
     return finish();
@@ -35,36 +37,40 @@ final class TextCopier {
       generator = factory.createGenerator(buffer);
       generator.setRootValueSeparator(null);
     }
-    buffer.text.setLength(0);
+    buffer.length = 0;
     open = true;
     return generator;
   }
 
-  /** Ends the value started last and returns its text. */
-  String finish() throws IOException {
+  /** Ends the value started last and returns its UTF-8 bytes. */
+  byte[] finish() throws IOException {
     generator.flush();
     open = false;
-    return buffer.text.toString();
+    return Arrays.copyOf(buffer.bytes, buffer.length);
   }
 
-  /** An unsynchronised writer into a reused StringBuilder (StringWriter locks on every write). */
-  private static final class TextBuffer extends Writer {
-    final StringBuilder text = new StringBuilder(1024);
+  /** An unsynchronised, reused byte buffer (ByteArrayOutputStream locks on every write). */
+  private static final class ByteSink extends OutputStream {
+    byte[] bytes = new byte[4096];
+    int length;
 
     @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
+    public void write(int b) {
+      ensure(1);
+      bytes[length++] = (byte) b;
     }
 
     @Override
-    public void write(String string, int offset, int length) {
-      text.append(string, offset, length);
+    public void write(byte[] source, int offset, int count) {
+      ensure(count);
+      System.arraycopy(source, offset, bytes, length, count);
+      length += count;
     }
 
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
+    private void ensure(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
   }
 }

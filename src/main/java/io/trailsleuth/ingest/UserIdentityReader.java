@@ -9,9 +9,12 @@ import io.trailsleuth.model.ColumnType;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a record's {@code userIdentity} object in one streaming pass: copies it as compact JSON and picks
@@ -23,16 +26,17 @@ import java.util.List;
 final class UserIdentityReader {
   private static final List<EventColumn> COLUMNS =
       EventColumn.ALL.stream().filter(EventColumn::isUserIdentityField).toList();
-  /** The names on the path to each column, below userIdentity. */
-  private static final String[][] PATHS =
-      COLUMNS.stream().map(c -> c.jsonPath().substring("userIdentity.".length()).split("\\.")).toArray(String[][]::new);
+  /** The names below userIdentity that lead to the columns, as a tree. */
+  private static final PathNode PATHS = PathNode.of(COLUMNS);
 
   private final ObjectMapper mapper;
   private final String[] values = new String[COLUMNS.size()];
   /** The names seen so far in each open object, by depth, to notice a repeated name. */
   private final List<List<String>> namesByDepth = new ArrayList<>();
-  /** The path of names from userIdentity to the current value. */
-  private final String[] path = new String[8];
+  /** The path node of each open container, by depth; null off every column's path. */
+  private PathNode[] containers = new PathNode[8];
+  /** The path node of the current field in each open object, by depth; null off every column's path. */
+  private PathNode[] fields = new PathNode[8];
 
   UserIdentityReader(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -46,7 +50,7 @@ final class UserIdentityReader {
     Arrays.fill(values, null);
     JsonGenerator generator = copy.start();
     boolean simple = walk(parser, generator);
-    String text = copy.finish();
+    byte[] text = copy.finish();
     if (simple) {
       row.set(EventColumn.USER_IDENTITY, text);
       for (int i = 0; i < COLUMNS.size(); i++) {
@@ -69,16 +73,21 @@ final class UserIdentityReader {
       generator.copyCurrentEvent(parser);
       switch (token) {
         case START_OBJECT -> {
-          simple &= depth == 0 || depth > path.length || !isColumn(depth);
+          PathNode node = depth == 0 ? PATHS : valueNode(depth);
+          // an object where a column's value belongs
+          simple &= node == null || node.column < 0;
           while (namesByDepth.size() <= depth) {
             namesByDepth.add(new ArrayList<>());
           }
           namesByDepth.get(depth).clear();
+          open(depth, node);
           depth++;
         }
         case START_ARRAY -> {
+          // an array on a column's path, where a value or an object leading to one belongs
+          simple &= valueNode(depth) == null;
+          open(depth, null);
           depth++;
-          simple &= depth - 1 > path.length || !onColumnPath(depth - 1);
         }
         case END_OBJECT, END_ARRAY -> depth--;
         case FIELD_NAME -> {
@@ -88,92 +97,85 @@ final class UserIdentityReader {
             simple = false;
           }
           names.add(name);
-          if (depth <= path.length) {
-            path[depth - 1] = name;
-          }
+          PathNode container = containers[depth - 1];
+          fields[depth - 1] = container == null ? null : container.children.get(name);
         }
-        default -> simple &= scalar(parser, token, depth);
+        default -> simple &= scalar(parser, token, valueNode(depth));
       }
       token = depth == 0 ? null : parser.nextToken();
     } while (token != null);
     return simple;
   }
 
-  /** True when {@code path[0..depth)} is exactly a column's path. */
-  private boolean isColumn(int depth) {
-    for (String[] columnPath : PATHS) {
-      if (columnPath.length == depth && prefixMatches(columnPath, depth)) {
-        return true;
-      }
-    }
-    return false;
+  /** The path node of a value at {@code depth}: its field's node inside an object, none inside an array. */
+  private PathNode valueNode(int depth) {
+    return containers[depth - 1] == null ? null : fields[depth - 1];
   }
 
-  /** True when a column or an object leading to one is at {@code path[0..depth)}; for arrays and objects. */
-  private boolean onColumnPath(int depth) {
-    for (String[] columnPath : PATHS) {
-      if (columnPath.length >= depth && prefixMatches(columnPath, depth)) {
-        return true;
-      }
+  private void open(int depth, PathNode node) {
+    if (depth == containers.length) {
+      containers = Arrays.copyOf(containers, depth * 2);
+      fields = Arrays.copyOf(fields, depth * 2);
     }
-    return false;
+    containers[depth] = node;
+    fields[depth] = null;
   }
 
   /** Records a scalar that is a column; returns false when its type needs the slow path. */
-  private boolean scalar(JsonParser parser, JsonToken token, int depth) throws IOException {
-    if (depth > path.length) {
+  private boolean scalar(JsonParser parser, JsonToken token, PathNode node) throws IOException {
+    if (node == null || node.column < 0) {
+      // off every path, or a scalar where an object leading to a column belongs: read as missing on either path
       return true;
     }
-    for (int i = 0; i < PATHS.length; i++) {
-      String[] columnPath = PATHS[i];
-      if (columnPath.length < depth || !prefixMatches(columnPath, depth)) {
-        continue;
-      }
-      if (columnPath.length > depth) {
-        // a scalar where an object leading to a column belongs: read as missing on either path
-        return true;
-      }
-      boolean bool = COLUMNS.get(i).type() == ColumnType.BOOLEAN;
-      switch (token) {
-        case VALUE_NULL -> values[i] = null;
-        case VALUE_STRING -> {
-          String text = parser.getText();
-          if (bool) {
-            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-              return false;
-            }
-            values[i] = text.equalsIgnoreCase("true") ? "true" : "false";
-          } else {
-            values[i] = text;
+    int i = node.column;
+    boolean bool = COLUMNS.get(i).type() == ColumnType.BOOLEAN;
+    switch (token) {
+      case VALUE_NULL -> values[i] = null;
+      case VALUE_STRING -> {
+        String text = parser.getText();
+        if (bool) {
+          if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            return false;
           }
-        }
-        case VALUE_TRUE -> values[i] = "true";
-        case VALUE_FALSE -> values[i] = "false";
-        default -> {
-          return false;
+          values[i] = text.equalsIgnoreCase("true") ? "true" : "false";
+        } else {
+          values[i] = text;
         }
       }
-      return true;
-    }
-    return true;
-  }
-
-  private boolean prefixMatches(String[] columnPath, int depth) {
-    for (int d = 0; d < depth; d++) {
-      if (!columnPath[d].equals(path[d])) {
+      case VALUE_TRUE -> values[i] = "true";
+      case VALUE_FALSE -> values[i] = "false";
+      default -> {
         return false;
       }
     }
     return true;
   }
 
+  /** One name on the way to the columns: its children, and the column it ends, if any (-1 when none). */
+  private static final class PathNode {
+    final Map<String, PathNode> children = new HashMap<>();
+    int column = -1;
+
+    static PathNode of(List<EventColumn> columns) {
+      PathNode root = new PathNode();
+      for (int i = 0; i < columns.size(); i++) {
+        PathNode node = root;
+        for (String name : columns.get(i).jsonPath().substring("userIdentity.".length()).split("\\.")) {
+          node = node.children.computeIfAbsent(name, n -> new PathNode());
+        }
+        node.column = i;
+      }
+      return root;
+    }
+  }
+
   /** The slow path, as the columns were always read: by path through the tree of the copied object. */
   private String readTree(JsonNode identity, EventRow row) {
-    row.set(EventColumn.USER_IDENTITY, identity.toString());
+    row.set(EventColumn.USER_IDENTITY, identity.toString().getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < COLUMNS.size(); i++) {
       EventColumn column = COLUMNS.get(i);
       JsonNode node = identity;
-      for (String part : PATHS[i]) {
+      for (String part : column.jsonPath().substring("userIdentity.".length()).split("\\.")) {
         node = node.path(part);
       }
       if (node.isMissingNode() || node.isNull()) {

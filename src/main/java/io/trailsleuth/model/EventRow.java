@@ -9,7 +9,11 @@ import java.util.Arrays;
 public final class EventRow {
   private final Object[] values = new Object[EventColumn.ALL.size()];
 
-  /** Sets a column; the value's Java type must match the column type. */
+  /**
+   * Sets a column; the value's Java type must match the column type: {@code String} for STRING, UTF-8 {@code byte[]}
+   * for JSON (copied straight from the parser's output), {@code Boolean}, and {@code Long} for BIGINT and TIMESTAMP
+   * (microseconds).
+   */
   public void set(EventColumn column, Object value) {
     values[column.ordinal()] = value;
   }
@@ -17,11 +21,6 @@ public final class EventRow {
   /** The value of a column, or null. */
   public Object get(EventColumn column) {
     return values[column.ordinal()];
-  }
-
-  /** The value of a string or JSON column, or null. */
-  public String text(EventColumn column) {
-    return (String) values[column.ordinal()];
   }
 
   /** Makes this row a copy of {@code other}. */

@@ -4,6 +4,7 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -11,24 +12,43 @@ import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Appends {@link EventRow}s to an Arrow batch; one per ingest worker. */
+/**
+ * Appends {@link EventRow}s to an Arrow batch; one per ingest worker. Text vectors of a fresh batch are sized from
+ * the last one, so a batch does not grow its buffers by doubling and copying.
+ */
 public final class EventBatchBuilder implements AutoCloseable {
+  /** Bytes per value reserved for a text column before any batch has been seen. */
+  private static final int FIRST_BYTES_PER_VALUE = 32;
+
   private final VectorSchemaRoot root;
   private final FieldVector[] vectors;
   private final int capacity;
+  /** Text bytes each vector held in the last full batch. */
+  private final long[] lastBytes;
+  /** The last string appended per column and its UTF-8 form: the source columns repeat one string per file. */
+  private final String[] lastStrings;
+  private final byte[][] lastEncoded;
   private int rows;
 
   public EventBatchBuilder(BufferAllocator allocator, int capacity) {
     this.root = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, allocator);
     this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
     this.capacity = capacity;
+    this.lastBytes = new long[vectors.length];
+    this.lastStrings = new String[vectors.length];
+    this.lastEncoded = new byte[vectors.length][];
     allocate();
   }
 
   private void allocate() {
-    for (FieldVector vector : vectors) {
-      vector.setInitialCapacity(capacity);
-      vector.allocateNew();
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i] instanceof BaseVariableWidthVector text) {
+        long bytes = Math.max((long) capacity * FIRST_BYTES_PER_VALUE, lastBytes[i] + lastBytes[i] / 8);
+        text.allocateNew(bytes, capacity);
+      } else {
+        vectors[i].setInitialCapacity(capacity);
+        vectors[i].allocateNew();
+      }
     }
   }
 
@@ -36,13 +56,15 @@ public final class EventBatchBuilder implements AutoCloseable {
   public boolean append(EventRow row) {
     for (EventColumn column : EventColumn.ALL) {
       Object value = row.get(column);
-      FieldVector vector = vectors[column.ordinal()];
+      int index = column.ordinal();
+      FieldVector vector = vectors[index];
       if (value == null) {
         vector.setNull(rows);
         continue;
       }
       switch (column.type()) {
-        case STRING, JSON -> ((VarCharVector) vector).setSafe(rows, ((String) value).getBytes(StandardCharsets.UTF_8));
+        case STRING -> ((VarCharVector) vector).setSafe(rows, encoded(index, (String) value));
+        case JSON -> ((VarCharVector) vector).setSafe(rows, (byte[]) value);
         case BOOLEAN -> ((BitVector) vector).setSafe(rows, ((Boolean) value) ? 1 : 0);
         case BIGINT -> ((BigIntVector) vector).setSafe(rows, (Long) value);
         case TIMESTAMP -> ((TimeStampMicroVector) vector).setSafe(rows, (Long) value);
@@ -52,6 +74,14 @@ public final class EventBatchBuilder implements AutoCloseable {
     return rows >= capacity;
   }
 
+  private byte[] encoded(int index, String value) {
+    if (value != lastStrings[index]) {
+      lastStrings[index] = value;
+      lastEncoded[index] = value.getBytes(StandardCharsets.UTF_8);
+    }
+    return lastEncoded[index];
+  }
+
   /** Rows in the batch so far. */
   public int rows() {
     return rows;
@@ -59,8 +89,11 @@ public final class EventBatchBuilder implements AutoCloseable {
 
   /** Moves the filled batch into {@code target} (same schema) and starts a fresh one here. */
   public void transferTo(VectorSchemaRoot target) {
-    for (FieldVector vector : vectors) {
-      vector.setValueCount(rows);
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i].setValueCount(rows);
+      if (vectors[i] instanceof BaseVariableWidthVector text && rows == capacity) {
+        lastBytes[i] = text.sizeOfValueBuffer();
+      }
     }
     root.setRowCount(rows);
     for (int i = 0; i < vectors.length; i++) {
