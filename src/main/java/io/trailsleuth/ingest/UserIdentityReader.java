@@ -32,7 +32,7 @@ final class UserIdentityReader {
   private final ObjectMapper mapper;
   private final String[] values = new String[COLUMNS.size()];
   /** The names seen so far in each open object, by depth, to notice a repeated name. */
-  private final List<List<String>> namesByDepth = new ArrayList<>();
+  private final List<NameSet> namesByDepth = new ArrayList<>();
   /** The path node of each open container, by depth; null off every column's path. */
   private PathNode[] containers = new PathNode[8];
   /** The path node of the current field in each open object, by depth; null off every column's path. */
@@ -77,7 +77,7 @@ final class UserIdentityReader {
           // an object where a column's value belongs
           simple &= node == null || node.column < 0;
           while (namesByDepth.size() <= depth) {
-            namesByDepth.add(new ArrayList<>());
+            namesByDepth.add(new NameSet());
           }
           namesByDepth.get(depth).clear();
           open(depth, node);
@@ -92,11 +92,9 @@ final class UserIdentityReader {
         case END_OBJECT, END_ARRAY -> depth--;
         case FIELD_NAME -> {
           String name = parser.currentName();
-          List<String> names = namesByDepth.get(depth - 1);
-          if (names.contains(name)) {
+          if (!namesByDepth.get(depth - 1).add(name)) {
             simple = false;
           }
-          names.add(name);
           PathNode container = containers[depth - 1];
           fields[depth - 1] = container == null ? null : container.children.get(name);
         }
@@ -149,6 +147,34 @@ final class UserIdentityReader {
       }
     }
     return true;
+  }
+
+  /** The names of one object, compared by hash first: most objects hold a handful of names and none twice. */
+  private static final class NameSet {
+    private int[] hashes = new int[16];
+    private String[] names = new String[16];
+    private int size;
+
+    void clear() {
+      size = 0;
+    }
+
+    /** Adds a name; returns false when the object already has it. */
+    boolean add(String name) {
+      int hash = name.hashCode();
+      for (int i = 0; i < size; i++) {
+        if (hashes[i] == hash && names[i].equals(name)) {
+          return false;
+        }
+      }
+      if (size == names.length) {
+        hashes = Arrays.copyOf(hashes, size * 2);
+        names = Arrays.copyOf(names, size * 2);
+      }
+      hashes[size] = hash;
+      names[size++] = name;
+      return true;
+    }
   }
 
   /** One name on the way to the columns: its children, and the column it ends, if any (-1 when none). */

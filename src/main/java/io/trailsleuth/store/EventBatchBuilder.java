@@ -1,8 +1,10 @@
 package io.trailsleuth.store;
 
+import io.trailsleuth.model.ColumnType;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -17,6 +19,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the last one, so a batch does not grow its buffers by doubling and copying.
  */
 public final class EventBatchBuilder implements AutoCloseable {
+  private static final EventColumn[] COLUMNS = EventColumn.values();
+  private static final ColumnType[] TYPES = Arrays.stream(COLUMNS).map(EventColumn::type).toArray(ColumnType[]::new);
   /** Bytes per value reserved for a text column before any batch has been seen. */
   private static final int FIRST_BYTES_PER_VALUE = 32;
 
@@ -54,15 +58,14 @@ public final class EventBatchBuilder implements AutoCloseable {
 
   /** Adds one row; returns true when the batch is full. */
   public boolean append(EventRow row) {
-    for (EventColumn column : EventColumn.ALL) {
-      Object value = row.get(column);
-      int index = column.ordinal();
+    for (int index = 0; index < COLUMNS.length; index++) {
+      Object value = row.get(COLUMNS[index]);
       FieldVector vector = vectors[index];
       if (value == null) {
         vector.setNull(rows);
         continue;
       }
-      switch (column.type()) {
+      switch (TYPES[index]) {
         case STRING -> ((VarCharVector) vector).setSafe(rows, encoded(index, (String) value));
         case JSON -> ((VarCharVector) vector).setSafe(rows, (byte[]) value);
         case BOOLEAN -> ((BitVector) vector).setSafe(rows, ((Boolean) value) ? 1 : 0);
