@@ -3,6 +3,6 @@
 -- description: The run's Parquet files that hold a duplicate event and must be rewritten without it (internal).
 SELECT DISTINCT s.filename
 FROM read_parquet({{run_events}}, filename = true) AS s
-SEMI JOIN dropped AS d
-  ON s.source_file = d.source_file AND s.source_sha256 = d.source_sha256 AND s.source_record = d.source_record
+JOIN run_files AS f ON s.source_file = f.source_file AND s.source_sha256 = f.source_sha256
+SEMI JOIN dropped AS d ON d.record_key = f.file_rank * 1099511627776 + s.source_record
 ORDER BY s.filename

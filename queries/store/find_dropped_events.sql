@@ -1,22 +1,32 @@
 -- id: store_find_dropped_events
 -- title: Events of a run that are not new
--- description: Keys of staged records whose event the store already holds or that repeat an earlier record of the run (internal).
--- Only event IDs seen more than once are numbered. A window over every row of a large run ran out of
--- DuckDB memory (2M events at 488 MiB), and the grouping below spills to disk when it must.
+-- description: Numbers the run's files and lists, as record keys, the staged records whose event the store already holds or that repeat an earlier record of the run (internal).
+-- A record key is file_rank * 2^40 + source_record, where file_rank numbers the run's (source_file,
+-- source_sha256) pairs in order. Of the records that share an event ID, the one with the smallest key, the
+-- first by (source_file, source_sha256, source_record), is kept. Keys, not names and hashes, and grouping,
+-- not a window: with the full keys, or a window, DuckDB ran out of memory when a run held the same 1M
+-- events twice (two trails delivering one account's events).
+CREATE TABLE run_files AS
+SELECT source_file, source_sha256, row_number() OVER (ORDER BY source_file, source_sha256) AS file_rank
+FROM (SELECT DISTINCT source_file, source_sha256 FROM read_parquet({{run_events}}));
+
 CREATE TABLE dropped AS
-WITH repeated AS (
-  SELECT event_id FROM read_parquet({{run_events}}) GROUP BY event_id HAVING count(*) > 1
-)
-SELECT source_file, source_sha256, source_record
-FROM (
-  SELECT
-    s.source_file, s.source_sha256, s.source_record,
-    row_number() OVER (PARTITION BY s.event_id ORDER BY s.source_file, s.source_sha256, s.source_record) AS copy_number
+WITH keyed AS (
+  SELECT s.event_id, f.file_rank * 1099511627776 + s.source_record AS record_key
   FROM read_parquet({{run_events}}) AS s
-  SEMI JOIN repeated AS r ON s.event_id = r.event_id
+  JOIN run_files AS f ON s.source_file = f.source_file AND s.source_sha256 = f.source_sha256
+),
+repeated AS (
+  SELECT event_id, min(record_key) AS kept
+  FROM keyed
+  GROUP BY event_id
+  HAVING count(*) > 1
 )
-WHERE copy_number > 1
+SELECT k.record_key
+FROM keyed AS k
+JOIN repeated AS r ON k.event_id = r.event_id
+WHERE k.record_key <> r.kept
 UNION
-SELECT s.source_file, s.source_sha256, s.source_record
-FROM read_parquet({{run_events}}) AS s
-SEMI JOIN stored_ids AS k ON s.event_id = k.event_id
+SELECT k.record_key
+FROM keyed AS k
+SEMI JOIN stored_ids AS i ON k.event_id = i.event_id;

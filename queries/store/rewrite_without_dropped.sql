@@ -4,6 +4,6 @@
 COPY (
   SELECT s.*
   FROM read_parquet({{file}}) AS s
-  ANTI JOIN dropped AS d
-    ON s.source_file = d.source_file AND s.source_sha256 = d.source_sha256 AND s.source_record = d.source_record
+  JOIN run_files AS f ON s.source_file = f.source_file AND s.source_sha256 = f.source_sha256
+  ANTI JOIN dropped AS d ON d.record_key = f.file_rank * 1099511627776 + s.source_record
 ) TO {{target}} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)

@@ -1,8 +1,17 @@
 -- id: store_stored_per_file
 -- title: Events stored per input file
 -- description: How many of each file's events this run stores, for the accounting (internal).
-SELECT s.source_file, s.source_sha256, count(*) AS stored
-FROM read_parquet({{run_events}}) AS s
-ANTI JOIN dropped AS d
-  ON s.source_file = d.source_file AND s.source_sha256 = d.source_sha256 AND s.source_record = d.source_record
-GROUP BY s.source_file, s.source_sha256
+WITH totals AS (
+  SELECT source_file, source_sha256, count(*) AS records
+  FROM read_parquet({{run_events}})
+  GROUP BY source_file, source_sha256
+),
+drops AS (
+  SELECT record_key // 1099511627776 AS file_rank, count(*) AS records
+  FROM dropped
+  GROUP BY file_rank
+)
+SELECT t.source_file, t.source_sha256, t.records - coalesce(d.records, 0) AS stored
+FROM totals AS t
+JOIN run_files AS f ON t.source_file = f.source_file AND t.source_sha256 = f.source_sha256
+LEFT JOIN drops AS d ON d.file_rank = f.file_rank

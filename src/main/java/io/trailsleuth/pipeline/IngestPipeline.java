@@ -24,6 +24,8 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,9 +107,10 @@ public final class IngestPipeline {
   private static List<FileOutcome> parseAll(List<SourceFile> files, Set<String> known, IngestOptions options,
       RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress)
       throws InterruptedException, IOException {
+    List<int[]> units = unitsByRelativePath(files);
     AtomicInteger next = new AtomicInteger();
     FileOutcome[] outcomes = new FileOutcome[files.size()];
-    int threads = Math.max(1, Math.min(options.threads(), files.size()));
+    int threads = Math.max(1, Math.min(options.threads(), units.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread thread = new Thread(r, "trailsleuth-parser");
       thread.setDaemon(true);
@@ -118,9 +121,12 @@ public final class IngestPipeline {
       for (int t = 0; t < threads; t++) {
         futures.add(pool.submit(() -> {
           try (Worker worker = new Worker(writer, allocator, options.maxDecompressedBytes(), layout.staging(writer.runId()))) {
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-              outcomes[i] = worker.process(files.get(i), known);
-              progress.fileDone(outcomes[i].sizeBytes(), outcomes[i].result() == null ? 0 : outcomes[i].result().accepted());
+            for (int u = next.getAndIncrement(); u < units.size(); u = next.getAndIncrement()) {
+              Set<String> readInUnit = new HashSet<>();
+              for (int i : units.get(u)) {
+                outcomes[i] = worker.process(files.get(i), known, readInUnit);
+                progress.fileDone(outcomes[i].sizeBytes(), outcomes[i].result() == null ? 0 : outcomes[i].result().accepted());
+              }
             }
             worker.flush();
           }
@@ -148,6 +154,19 @@ public final class IngestPipeline {
     return List.of(outcomes);
   }
 
+  /**
+   * Groups the files by relative path, in walk order: files that share one (the same archive under two roots) are
+   * read by one worker in walk order, so a byte-identical copy is recognised as such, the first copy in walk order is
+   * the one stored, and no two stored records ever share a (source_file, source_sha256, source_record) key.
+   */
+  private static List<int[]> unitsByRelativePath(List<SourceFile> files) {
+    Map<String, List<Integer>> byPath = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      byPath.computeIfAbsent(files.get(i).relativePath(), p -> new ArrayList<>()).add(i);
+    }
+    return byPath.values().stream().map(indices -> indices.stream().mapToInt(Integer::intValue).toArray()).toList();
+  }
+
   /** One parser thread: its reader, its Arrow batch and its pending rejects. */
   private static final class Worker implements EventSink, AutoCloseable {
     private final RunWriter writer;
@@ -166,13 +185,14 @@ public final class IngestPipeline {
       this.scratch = scratch;
     }
 
-    FileOutcome process(SourceFile file, Set<String> known) throws IOException, InterruptedException {
+    /** Reads one file, unless the store or an earlier file of its unit ({@code readInUnit}) has the same content. */
+    FileOutcome process(SourceFile file, Set<String> known, Set<String> readInUnit) throws IOException, InterruptedException {
       Path path = file.isStandardInput() ? copyStandardInput() : file.path();
       // one read for hash and parse; a file that changes meanwhile or cannot be read is rejected whole
       try (SourceSnapshot snapshot = SourceSnapshot.take(path, file.relativePath(), scratch)) {
         long size = snapshot.sizeBytes();
         String sha256 = snapshot.sha256();
-        if (snapshot.usable() && known.contains(sha256)) {
+        if (snapshot.usable() && (known.contains(sha256) || !readInUnit.add(sha256))) {
           return new FileOutcome(file, size, sha256, null, Map.of(), null, null, true);
         }
         first = null;

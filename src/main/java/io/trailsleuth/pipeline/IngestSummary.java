@@ -13,7 +13,8 @@ import java.util.TreeMap;
  *
  * @param runId the run written, or "" when nothing new was found
  * @param entries one manifest entry per file read in this run (new files and files that failed)
- * @param unchangedFiles files skipped because the store already holds a file with the same SHA-256
+ * @param unchangedFiles files skipped because the store, or an earlier input with the same relative path in this run,
+ *     holds a file with the same SHA-256
  * @param rejectsByReason rejected records per reason code
  */
 public record IngestSummary(String runId, List<SourceEntry> entries, int unchangedFiles,

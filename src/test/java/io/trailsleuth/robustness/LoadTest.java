@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Load: an archive of 5 million events (-Dtrailsleuth.load.events=N to change) with 2 % of its log files
- * damaged ingests in a child JVM with the launcher's heap bound, without error, and every damaged file is
- * accounted for. Run with {@code mvn -B verify -Pload}; prints the time and peak resident memory.
+ * damaged and a tenth of the others repeated under a second path ingests in a child JVM with the launcher's
+ * heap bound, without error: every damaged file is accounted for, and every repeated record is a duplicate. Run with {@code mvn -B verify -Pload}; prints the time and peak resident memory.
  */
 @Tag("load")
 final class LoadTest {
-  private static final long HEAP_MEGABYTES = 640;
+  private static final long HEAP_MEGABYTES = 256;
 
   @TempDir
   Path temp;
@@ -34,7 +34,7 @@ final class LoadTest {
   private static final long PEAK_RSS_BOUND_MEGABYTES = 1600;
 
   @Test
-  void ingestsALargeArchiveWithTwoPercentFaultyFilesWithinTheMemoryBound() throws Exception {
+  void ingestsALargeArchiveWithFaultyAndRepeatedFilesWithinTheMemoryBound() throws Exception {
     long events = Long.getLong("trailsleuth.load.events", 5_000_000L);
     Path archive = Archives.recreatedRole(temp.resolve("archive"), events);
     List<Path> logs = Archives.logFiles(archive);
@@ -46,9 +46,19 @@ final class LoadTest {
         damaged.add(archive.relativize(log).toString());
       }
     }
+    // a tenth of the sound files again under another path, as a second trail delivering the same events would
+    int repeated = 0;
+    for (Path log : logs) {
+      if (!damaged.contains(archive.relativize(log).toString()) && random.nextInt(10) == 0) {
+        Path copy = archive.resolve("second-trail").resolve(archive.relativize(log).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(log, copy);
+        repeated++;
+      }
+    }
     Path store = temp.resolve("store");
     List<String> command = new ArrayList<>(ChildJvm.command("ingest", archive.toString(), "--store", store.toString(), "-q"));
-    command.set(command.indexOf("-Xmx512m"), "-Xmx" + HEAP_MEGABYTES + "m");
+    command.set(command.indexOf("-Xmx256m"), "-Xmx" + HEAP_MEGABYTES + "m");
 
     long started = System.nanoTime();
     Process ingest = ChildJvm.start(temp, "ingest", command);
@@ -63,10 +73,15 @@ final class LoadTest {
     long read = TestStores.count(store, "SELECT sum(records_read) FROM sources");
     long duplicates = TestStores.count(store, "SELECT sum(duplicates) FROM sources");
     long rejected = TestStores.count(store, "SELECT sum(rejected) FROM sources");
-    System.out.printf("load: %d events generated, %d log files, %d damaged; %d read = %d stored + %d duplicates + %d rejected;"
-        + " %d s, peak RSS %d MB with -Xmx%dm%n", events, logs.size(), damaged.size(), read, stored, duplicates, rejected,
-        seconds, peakKilobytes / 1024, HEAP_MEGABYTES);
+    long repeatedRecords = TestStores.count(store, "SELECT sum(records_read) FROM sources WHERE source_file LIKE 'second-trail/%'");
+    System.out.printf("load: %d events generated, %d log files, %d damaged, %d repeated; %d read = %d stored + %d duplicates"
+        + " + %d rejected; %d s, peak RSS %d MB with -Xmx%dm%n", events, logs.size(), damaged.size(), repeated, read, stored,
+        duplicates, rejected, seconds, peakKilobytes / 1024, HEAP_MEGABYTES);
     assertThat(read).isEqualTo(stored + duplicates + rejected);
+    assertThat(repeatedRecords).isGreaterThan(events / 20);
+    assertThat(duplicates).as("every record of a repeated file is a duplicate of the original").isEqualTo(repeatedRecords);
+    assertThat(TestStores.count(store, "SELECT count(*) FROM events")).isEqualTo(stored);
+    assertThat(TestStores.count(store, "SELECT count(DISTINCT event_id) FROM events")).isEqualTo(stored);
     List<String> rejectedFiles = TestStores.rows(store, "SELECT DISTINCT source_file FROM rejects ORDER BY 1").stream()
         .map(row -> (String) row.get("source_file")).toList();
     assertThat(rejectedFiles).containsExactlyElementsOf(damaged);
