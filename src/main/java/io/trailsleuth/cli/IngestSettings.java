@@ -29,7 +29,7 @@ public final class IngestSettings {
     if (parserThreads < 1) {
       throw new UserException(ExitCode.USAGE, "--threads must be at least 1");
     }
-    return new IngestOptions(paths, store, parserThreads, maxDecompressedBytes, "512MB");
+    return new IngestOptions(paths, store, parserThreads, maxDecompressedBytes, IngestOptions.DEFAULT_MEMORY_LIMIT);
   }
 
   IngestProgress progress(CommandSpec spec) {

@@ -57,8 +57,8 @@ public final class RunWriter implements AutoCloseable {
     Files.createDirectories(staging.resolve("tmp"));
     this.output = staging.resolve(runId);
     Files.createDirectories(output);
-    this.connection = DuckDb.file(staging.resolve("staging.duckdb"), memoryLimit, staging.resolve("tmp"));
-    this.queue = new BatchQueue(allocator, 4);
+    this.connection = DuckDb.staging(staging.resolve("staging.duckdb"), memoryLimit, staging.resolve("tmp"));
+    this.queue = new BatchQueue(allocator, 2);
     this.stream = ArrowArrayStream.allocateNew(allocator);
     try (Statement statement = connection.createStatement()) {
       statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));

@@ -16,7 +16,8 @@ final class ChildJvm {
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.add("-XX:+IgnoreUnrecognizedVMOptions");
     command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Xmx512m");
+    command.add("-Xmx256m");
+    command.add("-XX:+UseParallelGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.trailsleuth.cli.Main");
