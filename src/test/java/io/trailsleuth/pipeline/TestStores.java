@@ -34,7 +34,7 @@ public final class TestStores {
   /** Runs SQL against the store's views with bound parameters; each row maps column label to value. */
   public static List<Map<String, Object>> rows(Path store, String sql, Object... parameters)
       throws SQLException, IOException {
-    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "256MB");
+    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "1GB");
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
