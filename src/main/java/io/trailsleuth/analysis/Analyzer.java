@@ -89,6 +89,7 @@ public final class Analyzer {
       rows.next();
       return new Coverage(rows.getLong("files"), rows.getLong("records"), rows.getLong("events"),
           rows.getLong("duplicates"), rows.getLong("rejected"), rows.getLong("skipped_files"),
+          rows.getLong("out_of_scope_files"),
           Rows.instant(rows, "first_event_time"), Rows.instant(rows, "last_event_time"),
           split(rows.getString("accounts")), split(rows.getString("regions")));
     }

@@ -3,8 +3,12 @@ package io.trailsleuth.analysis;
 import java.time.Instant;
 import java.util.List;
 
-/** What the logs cover: files, records and their accounting, time window, accounts and regions. */
+/**
+ * What the logs cover: files, records and their accounting, log files an ingest's scope left out, time window,
+ * accounts and regions.
+ */
 public record Coverage(long files, long records, long events, long duplicates, long rejected, long skippedFiles,
+    long outOfScopeFiles,
     Instant firstEventTime, Instant lastEventTime, List<String> accounts, List<String> regions) {
   public Coverage {
     accounts = accounts.stream().sorted().toList();

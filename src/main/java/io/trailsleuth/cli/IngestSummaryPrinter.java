@@ -10,7 +10,7 @@ final class IngestSummaryPrinter {
 
   static void print(IngestSummary summary, Path store, PrintWriter out) {
     out.printf("store:      %s%s%n", store, summary.runId().isEmpty() ? " (nothing new; unchanged)" : " (" + summary.runId() + ")");
-    out.printf("files:      %d read this run, %d not read again (same content as a file already stored or read in this run)%n", summary.entries().size(),
+    out.printf("files:      %d read this run, %d not read again (same content as a file already stored or read in this run)%n", summary.filesRead(),
         summary.unchangedFiles());
     summary.filesByStatus().forEach((status, count) -> out.printf("  %-10s %d%n", status, count));
     summary.skippedByShape().forEach((shape, count) -> out.printf("    skipped %s: %d%n", shape, count));

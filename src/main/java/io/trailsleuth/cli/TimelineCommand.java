@@ -1,6 +1,8 @@
 package io.trailsleuth.cli;
 
 import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.ingest.FileScope;
+import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestProgress;
 import io.trailsleuth.pipeline.IngestSummary;
@@ -11,9 +13,11 @@ import io.trailsleuth.report.TimelineFormat;
 import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +73,10 @@ public final class TimelineCommand implements Callable<Integer> {
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();
       if (store == null) {
-        IngestSummary summary = IngestPipeline.run(io.trailsleuth.pipeline.IngestOptions.of(paths, target), IngestProgress.SILENT);
+        // raw logs: read only the log files that can hold events of the asked account and window
+        FileScope scope = new FileScope(IngestSettings.utcTime(since, "--since"), IngestSettings.utcTime(until, "--until"),
+            account == null ? Set.of() : Set.of(account), Set.of());
+        IngestSummary summary = IngestPipeline.run(IngestOptions.of(paths, target, scope), IngestProgress.SILENT);
         if (summary.nothingReadable()) {
           throw new UserException(ExitCode.NOTHING_READ, "nothing could be read from " + String.join(" ", paths));
         }
@@ -97,13 +104,8 @@ public final class TimelineCommand implements Callable<Integer> {
   }
 
   private static String time(String value, String option) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return java.time.Instant.parse(value).toString().replace("T", " ").replace("Z", "");
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new UserException(ExitCode.USAGE, option + " must be an ISO 8601 UTC time such as 2026-03-03T10:00:00Z");
-    }
+    Instant time = IngestSettings.utcTime(value, option);
+    return time == null ? null : time.toString().replace("T", " ").replace("Z", "");
   }
+
 }

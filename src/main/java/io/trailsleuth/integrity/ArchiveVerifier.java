@@ -1,5 +1,6 @@
 package io.trailsleuth.integrity;
 
+import io.trailsleuth.ingest.LogFileName;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceWalker;
 import io.trailsleuth.ingest.WalkProblem;
@@ -30,7 +31,7 @@ public final class ArchiveVerifier {
       if (file.isStandardInput()) {
         notes.add("standard input (-) cannot be verified: it has no S3 key; save it to a file");
         ignored++;
-      } else if (S3Keys.logKey(file.relativePath()).isPresent()) {
+      } else if (LogFileName.parse(file.relativePath()).isPresent()) {
         logFiles.add(file);
       } else {
         try {

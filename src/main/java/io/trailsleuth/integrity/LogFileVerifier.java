@@ -1,5 +1,6 @@
 package io.trailsleuth.integrity;
 
+import io.trailsleuth.ingest.LogFileName;
 import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
 import java.time.Duration;
@@ -80,9 +81,9 @@ final class LogFileVerifier {
   }
 
   private static UnlistedFile unlisted(String relativePath, List<Digest> digests) {
-    boolean covered = S3Keys.logKey(relativePath).map(key -> digests.stream().anyMatch(digest ->
+    boolean covered = LogFileName.parse(relativePath).map(key -> digests.stream().anyMatch(digest ->
         digest.chainName().startsWith(key.accountId() + "/" + key.region() + "/")
-            && covers(digest, key.deliveredAround()))).orElse(false);
+            && covers(digest, key.deliveredMinute()))).orElse(false);
     String explanation = covered
         ? "a digest for this account, region and hour is present but does not list this file: it may be listed by a"
             + " later or backfill digest that is not in the archive, or it was added to the archive afterwards"

@@ -1,24 +1,13 @@
 package io.trailsleuth.integrity;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses CloudTrail S3 key shapes and matches S3 keys to local relative paths by suffix. */
 final class S3Keys {
-  private static final Pattern LOG_FILE_NAME =
-      Pattern.compile("^(\\d{12})_CloudTrail_([a-z0-9-]+)_(\\d{8}T\\d{4}Z)_[A-Za-z0-9]+\\.json(\\.gz)?$");
   private static final Pattern DIGEST_FILE_NAME = Pattern.compile(
       "^(\\d{12})_CloudTrail-Digest_([a-z0-9-]+)_(.+)_([a-z]{2}(?:-[a-z]+)+-\\d+)_(\\d{8}T\\d{6}Z)(_backfill)?\\.json(\\.gz)?$");
-  private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
-
-  /** The parts of a log file name. */
-  record LogKey(String accountId, String region, Instant deliveredAround) {}
 
   /** The parts of a digest file name. */
   record DigestKey(String accountId, String region, String trailName, boolean backfill) {}
@@ -37,20 +26,6 @@ final class S3Keys {
    */
   static boolean sameObject(String s3Key, String relativePath) {
     return s3Key.equals(relativePath) || s3Key.endsWith("/" + relativePath) || relativePath.endsWith("/" + s3Key);
-  }
-
-  /** The log file key parts, when the name has the CloudTrail log file shape. */
-  static Optional<LogKey> logKey(String keyOrPath) {
-    Matcher matcher = LOG_FILE_NAME.matcher(fileName(keyOrPath));
-    if (!matcher.matches()) {
-      return Optional.empty();
-    }
-    try {
-      Instant time = LocalDateTime.parse(matcher.group(3), LOG_TIME).toInstant(ZoneOffset.UTC);
-      return Optional.of(new LogKey(matcher.group(1), matcher.group(2), time));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   /** The digest key parts, when the name has the CloudTrail digest file shape. */

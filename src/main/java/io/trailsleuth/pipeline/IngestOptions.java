@@ -2,6 +2,7 @@ package io.trailsleuth.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.ingest.FileScope;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,8 +14,10 @@ import java.util.List;
  * @param threads parser threads
  * @param maxDecompressedBytes per-file limit on decompressed bytes
  * @param memoryLimit DuckDB's memory limit for the staging database, e.g. "512MB"
+ * @param scope which CloudTrail log files to read, by their names ({@link FileScope#EVERYTHING}: all)
  */
-public record IngestOptions(List<String> inputs, Path store, int threads, long maxDecompressedBytes, String memoryLimit) {
+public record IngestOptions(List<String> inputs, Path store, int threads, long maxDecompressedBytes, String memoryLimit,
+    FileScope scope) {
   /** 4 GiB: about 20 times the largest CloudTrail file we have seen. */
   public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 4L << 30;
   /**
@@ -27,14 +30,20 @@ public record IngestOptions(List<String> inputs, Path store, int threads, long m
     inputs = List.copyOf(inputs);
     requireNonNull(store, "store is null");
     requireNonNull(memoryLimit, "memoryLimit is null");
+    requireNonNull(scope, "scope is null");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
   }
 
-  /** Defaults: one parser thread per core. */
+  /** Defaults: every file, one parser thread per core. */
   public static IngestOptions of(List<String> inputs, Path store) {
+    return of(inputs, store, FileScope.EVERYTHING);
+  }
+
+  /** Defaults, with the files to read limited by {@code scope}. */
+  public static IngestOptions of(List<String> inputs, Path store, FileScope scope) {
     return new IngestOptions(inputs, store, Runtime.getRuntime().availableProcessors(),
-        DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MEMORY_LIMIT);
+        DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MEMORY_LIMIT, scope);
   }
 }

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,9 @@ import org.apache.arrow.memory.RootAllocator;
  */
 public final class IngestPipeline {
   private static final int BATCH_ROWS = 8192;
+  /** The manifest status of a CloudTrail log file left out by the ingest's {@link io.trailsleuth.ingest.FileScope}. */
+  public static final String OUT_OF_SCOPE = "out-of-scope";
+  private static final String NOT_READ_SHAPE = "not-read";
 
   private IngestPipeline() {}
 
@@ -68,11 +72,19 @@ public final class IngestPipeline {
           "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
       rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
     }
+    List<SourceFile> files = new ArrayList<>();
     long totalBytes = 0;
     for (SourceFile file : walk.files()) {
+      Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
+      if (exclusion.isPresent()) {
+        entries.add(new SourceEntry(file.inputRoot(), file.relativePath(), Files.size(file.path()), "", 0, "none",
+            NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get()));
+        continue;
+      }
+      files.add(file);
       totalBytes += file.isStandardInput() ? 0 : Files.size(file.path());
     }
-    progress.started(walk.files().size(), totalBytes);
+    progress.started(files.size(), totalBytes);
 
     try (BufferAllocator allocator = new RootAllocator();
         RunWriter writer = RunWriter.begin(layout, runId, allocator, options.memoryLimit())) {
@@ -80,7 +92,7 @@ public final class IngestPipeline {
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
           .toList());
       writer.startConsuming(allocator);
-      List<FileOutcome> outcomes = parseAll(walk.files(), known, options, writer, allocator, layout, progress);
+      List<FileOutcome> outcomes = parseAll(files, known, options, writer, allocator, layout, progress);
       writer.finishProducing();
       progress.writing();
       Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
@@ -95,7 +107,9 @@ public final class IngestPipeline {
         outcome.rejectReasons().forEach((code, count) -> rejectReasons.merge(code, count, Long::sum));
       }
       entries.sort(Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile));
-      boolean anythingNew = entries.stream().anyMatch(e -> !e.status().equals("unreadable")) || !walk.problems().isEmpty();
+      // files left out by the scope are listed in a run's manifest, but do not make a run of their own
+      boolean anythingNew = entries.stream().anyMatch(e -> !e.status().equals("unreadable") && !e.status().equals(OUT_OF_SCOPE))
+          || !walk.problems().isEmpty();
       if (anythingNew) {
         writer.commit(entries);
       }

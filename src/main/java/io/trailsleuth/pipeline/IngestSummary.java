@@ -41,7 +41,12 @@ public record IngestSummary(String runId, List<SourceEntry> entries, int unchang
     return entries.stream().mapToLong(SourceEntry::rejected).sum();
   }
 
-  /** Files per status (ingested, skipped, rejected, unreadable). */
+  /** Files read (or tried) this run: every entry but those the scope left out. */
+  public long filesRead() {
+    return entries.stream().filter(e -> !e.status().equals(IngestPipeline.OUT_OF_SCOPE)).count();
+  }
+
+  /** Files per status (ingested, skipped, rejected, unreadable, out-of-scope). */
   public SortedMap<String, Long> filesByStatus() {
     SortedMap<String, Long> counts = new TreeMap<>();
     entries.forEach(e -> counts.merge(e.status(), 1L, Long::sum));

@@ -19,6 +19,12 @@ final class CoverageSection {
     line(out, "- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
     line(out, "- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
     line(out, "- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests, Config or other non-CloudTrail files)");
+    if (c.outOfScopeFiles() > 0) {
+      line(out, "- **Narrowed:** " + c.outOfScopeFiles() + " CloudTrail log file(s) were not read: the ingest's `--account`, "
+          + "`--region`, `--since` or `--until` left them out by their names. Events in them are not in this analysis; "
+          + "`trailsleuth query --store DIR \"select source_file, detail from sources where status = 'out-of-scope'\"` "
+          + "lists them.");
+    }
     line(out, "- Records: " + c.records() + " read = " + c.events() + " stored events + " + c.duplicates()
         + " duplicates + " + c.rejected() + " rejected");
     for (List<String> row : context.rejectReasons().rows()) {

@@ -105,6 +105,7 @@ public final class FindingsJson {
     json.writeNumberField("duplicates", coverage.duplicates());
     json.writeNumberField("rejected", coverage.rejected());
     json.writeNumberField("skippedFiles", coverage.skippedFiles());
+    json.writeNumberField("outOfScopeFiles", coverage.outOfScopeFiles());
     time(json, "firstEventTime", coverage.firstEventTime());
     time(json, "lastEventTime", coverage.lastEventTime());
     strings(json, "accounts", coverage.accounts());

@@ -1,5 +1,6 @@
 package io.trailsleuth.pipeline;
 
+import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.store.CaseStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +26,14 @@ public final class TestStores {
 
   /** Ingests the inputs into the store with two parser threads and no progress output. */
   public static IngestSummary ingest(Path store, Path... inputs) throws Exception {
+    return ingest(store, FileScope.EVERYTHING, inputs);
+  }
+
+  /** Ingests the files of the inputs that are in scope, with two parser threads and no progress output. */
+  public static IngestSummary ingest(Path store, FileScope scope, Path... inputs) throws Exception {
     List<String> paths = Stream.of(inputs).map(Path::toString).toList();
     return IngestPipeline.run(
-        new IngestOptions(paths, store, 2, IngestOptions.DEFAULT_MAX_DECOMPRESSED_BYTES, "256MB"),
+        new IngestOptions(paths, store, 2, IngestOptions.DEFAULT_MAX_DECOMPRESSED_BYTES, "256MB", scope),
         IngestProgress.SILENT);
   }
 

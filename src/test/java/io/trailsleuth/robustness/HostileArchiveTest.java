@@ -9,6 +9,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestProgress;
@@ -53,7 +54,7 @@ final class HostileArchiveTest {
 
   private Map<String, SourceEntry> ingest(long maxDecompressedBytes) throws Exception {
     IngestSummary summary = IngestPipeline.run(new IngestOptions(List.of(archive.toString()), store, 2,
-        maxDecompressedBytes, "256MB"), IngestProgress.SILENT);
+        maxDecompressedBytes, "256MB", FileScope.EVERYTHING), IngestProgress.SILENT);
     assertThat(summary.recordsRead()).isEqualTo(summary.stored() + summary.duplicates() + summary.rejected());
     Map<String, SourceEntry> byFile = summary.entries().stream()
         .collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
