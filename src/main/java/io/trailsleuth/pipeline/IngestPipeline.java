@@ -152,6 +152,7 @@ public final class IngestPipeline {
           future.get();
         } catch (java.util.concurrent.ExecutionException e) {
           writer.queue().fail();
+          writer.throwIfWriterFailed();
           Throwable cause = e.getCause();
           if (cause instanceof IOException io) {
             throw io;

@@ -111,16 +111,21 @@ public final class RunWriter implements AutoCloseable {
     consumer.start();
   }
 
+  /** Throws the writer's own failure, if it stopped early: that, not "the writer stopped", explains a failed producer. */
+  public void throwIfWriterFailed() throws StoreException {
+    if (consumerFailure != null) {
+      throw new StoreException("writing parsed events to the staging database failed: " + consumerFailure.getMessage(),
+          consumerFailure);
+    }
+  }
+
   /** Called when every producer is done: waits until DuckDB has taken every batch. */
   public void finishProducing() throws IOException, InterruptedException {
     if (consumerFailure == null) {
       queue.finish();
     }
     consumer.join();
-    if (consumerFailure != null) {
-      throw new StoreException("writing parsed events to the staging database failed: " + consumerFailure.getMessage(),
-          consumerFailure);
-    }
+    throwIfWriterFailed();
   }
 
   /** Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file. */
