@@ -27,9 +27,12 @@ final class ChildJvm {
 
   /** Starts the child with its output in files under {@code logs}. */
   static Process start(Path logs, String name, List<String> command) throws IOException {
-    return new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(logs.resolve(name + ".out").toFile())
-        .redirectError(logs.resolve(name + ".err").toFile())
-        .start();
+        .redirectError(logs.resolve(name + ".err").toFile());
+    // as the launcher sets them
+    builder.environment().put("MALLOC_MMAP_THRESHOLD_", "262144");
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
+    return builder.start();
   }
 }
