@@ -65,7 +65,7 @@ public final class SourceReader {
           && !looksLikeLog(sourceFile)) {
         state.notJson("file is not valid JSON (" + Texts.abbreviate(String.valueOf(describe(e)), 120) + ")");
       } else {
-        state.rejectRest(offsetOf(e, counted), reasonCode(e), describe(e));
+        state.rejectRest(offsetOf(e, counted, state.offsetBase), reasonCode(e), describe(e));
       }
     } finally {
       if (gzip != null) {
@@ -92,13 +92,14 @@ public final class SourceReader {
    * Where a file stopped being readable. The parser is already closed here (its location then points
    * past its whole buffer), so a JSON error's own location is used, else the bytes decoded so far.
    */
-  private static long offsetOf(IOException e, LimitedInputStream counted) {
+  private static long offsetOf(IOException e, LimitedInputStream counted, long parserBase) {
     if (e instanceof JsonProcessingException json && json.getLocation() != null
         && json.getLocation().getByteOffset() >= 0) {
-      return json.getLocation().getByteOffset();
+      return parserBase + json.getLocation().getByteOffset();
     }
     return counted == null ? 0 : counted.count();
   }
+
 
   private void readDecoded(BufferedInputStream in, FileState state) throws IOException {
     in.mark(8);
@@ -118,10 +119,33 @@ public final class SourceReader {
       state.notJson("file does not start with JSON (first byte 0x" + Integer.toHexString(first) + ")");
       return;
     }
-    try (JsonParser parser = mapper.getFactory().createParser(in)) {
-      state.parser = parser;
-      readRootValues(parser, state);
+    LineResumableInput resumable = new LineResumableInput(in);
+    while (true) {
+      try (JsonParser parser = mapper.getFactory().createParser(resumable)) {
+        state.parser = parser;
+        state.valueEnd = state.offsetBase;
+        readRootValues(parser, state);
+        return;
+      } catch (JsonProcessingException e) {
+        if (!state.readsLines()) {
+          throw e;
+        }
+        // a broken line of JSON Lines costs that line only: reject it and read on from the next line
+        long errorOffset = state.offsetBase + location(e);
+        state.rejectRecord(errorOffset, reasonCode(e), "line at byte " + errorOffset + " is not valid JSON ("
+            + Texts.abbreviate(String.valueOf(describe(e)), 160) + "); reading goes on at the next line");
+        state.settle(SourceShape.JSON_LINES);
+        long next = resumable.resumeAfterLineOf(state.valueEnd);
+        if (next < 0) {
+          return;
+        }
+        state.offsetBase = next;
+      }
     }
+  }
+
+  private static long location(JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getByteOffset() < 0 ? 0 : e.getLocation().getByteOffset();
   }
 
   /** Skips a UTF-8 BOM and white space; returns the first other byte or -1 at the end. */
@@ -165,6 +189,7 @@ public final class SourceReader {
           state.settle(SourceShape.JSON_LINES);
         }
       }
+      state.valueEnd = state.offset();
     }
   }
 
@@ -184,7 +209,7 @@ public final class SourceReader {
         if (value == JsonToken.START_ARRAY && (field.equals("Records") || field.equals("Events"))) {
           readArrayOfRecords(parser, state, false);
         } else if (field.equals("Records") || field.equals("Events")) {
-          long offset = parser.currentLocation().getByteOffset();
+          long offset = state.offset();
           parser.skipChildren();
           state.rejectRecord(offset, "wrong-type", field + " should be an array of records but is " + value);
         } else {
@@ -212,7 +237,7 @@ public final class SourceReader {
       state.skipFile(kind, why);
       return false;
     }
-    state.rejectRecord(state.parser.currentLocation().getByteOffset(), "not-a-record",
+    state.rejectRecord(state.offset(), "not-a-record",
         "value " + rootIndex + " is " + why + ", not a CloudTrail record");
     return true;
   }
@@ -289,7 +314,7 @@ public final class SourceReader {
         if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
           readRecord(parser, state);
         } else if (next == JsonToken.END_OBJECT) {
-          state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record", "empty object where a record belongs");
+          state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
         } else {
           JsonNode tree = mapper.readTree(parser);
           SourceShape kind = classify(tree);
@@ -299,14 +324,14 @@ public final class SourceReader {
             state.skipFile(kind, "a JSON array of " + describeSkipped(kind));
             return false;
           } else {
-            state.rejectRecord(parser.currentLocation().getByteOffset(), "not-a-record",
+            state.rejectRecord(state.offset(), "not-a-record",
                 "array element is " + describeSkipped(kind));
           }
         }
       } else if (token == JsonToken.VALUE_STRING) {
         readEmbeddedRecord(parser.getText(), state);
       } else {
-        long offset = parser.currentLocation().getByteOffset();
+        long offset = state.offset();
         parser.skipChildren();
         state.rejectRecord(offset, "not-a-record", "array element is " + token + ", not a record object");
       }
@@ -484,6 +509,10 @@ public final class SourceReader {
     String compression = "none";
     String detail = "";
     JsonParser parser;
+    /** Where the current parser started in the decoded input: after a broken line, a new parser reads on. */
+    long offsetBase;
+    /** Where the last complete top-level value ended in the decoded input. */
+    long valueEnd;
     long recordsRead;
     long accepted;
     long rejected;
@@ -545,7 +574,15 @@ public final class SourceReader {
     }
 
     long offset() {
-      return parser == null ? -1 : parser.currentLocation().getByteOffset();
+      return parser == null ? -1 : offsetBase + parser.currentLocation().getByteOffset();
+    }
+
+    /**
+     * True when the file is JSON Lines, or its first value was a record (stored or rejected) and more follows: then a
+     * value that is not valid JSON costs its line only.
+     */
+    boolean readsLines() {
+      return shape == SourceShape.JSON_LINES || (shape == SourceShape.SINGLE_RECORD && recordsRead > 0);
     }
 
     void rejectRecord(long byteOffset, String code, String reason) {

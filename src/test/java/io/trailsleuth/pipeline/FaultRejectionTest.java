@@ -154,4 +154,39 @@ final class FaultRejectionTest {
     assertThat(lines.rejected()).isEqualTo(3);
     assertThat(lines.recordsRead()).isEqualTo(6);
   }
+
+  @Test
+  void rejectsOnlyTheLineOfAJsonLinesFileThatIsNotValidJsonAndReadsOn() throws Exception {
+    String truncated = GOOD_2.substring(0, GOOD_2.length() / 2);
+    write("broken.jsonl", GOOD_1 + "\n{\"eventTime\": oops}\n" + truncated + "\n" + GOOD_2 + "\n" + GOOD_3 + " trailing\n");
+
+    SourceEntry lines = ingestArchive().get("broken.jsonl");
+
+    assertThat(lines.shape()).isEqualTo("json-lines");
+    assertThat(lines.stored()).as("GOOD_1, GOOD_2 and GOOD_3").isEqualTo(3);
+    assertThat(lines.rejected()).as("oops, the truncated line and the trailing word").isEqualTo(3);
+    assertThat(lines.recordsRead()).isEqualTo(6);
+    assertThat(rows(store, "SELECT DISTINCT reason_code FROM rejects")).containsExactly(Map.of("reason_code", "invalid-json"));
+    assertThat(rows(store, "SELECT reason FROM rejects")).allSatisfy(
+        row -> assertThat((String) row.get("reason")).contains("reading goes on at the next line"));
+  }
+
+  @Test
+  void readsOnAfterABrokenLineFarIntoALargeJsonLinesFile() throws Exception {
+    StringBuilder content = new StringBuilder();
+    int lines = 3000;
+    for (int i = 0; i < lines; i++) {
+      String id = String.format("e0000000-0000-4000-8000-%012d", i);
+      String line = record(id, "\"2025-03-04T10:00:00Z\"", "{\"type\":\"Root\"}");
+      content.append(i == 2000 ? line.substring(0, 50) : line).append('\n');
+    }
+    write("large.jsonl", content.toString());
+
+    SourceEntry large = ingestArchive().get("large.jsonl");
+
+    assertThat(large.stored()).isEqualTo(lines - 1);
+    assertThat(large.rejected()).isEqualTo(1);
+    long offset = (Long) rows(store, "SELECT byte_offset FROM rejects").get(0).get("byte_offset");
+    assertThat(offset).as("past the first 2,000 lines").isGreaterThan(2000L * 200);
+  }
 }
