@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipException;
 
 /**
  * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
@@ -55,17 +54,17 @@ public final class SourceReader {
         state.compression = "gzip";
         gzip = new GzipMembersInputStream(buffered);
         decoded = gzip;
-      } else if (isGzipName(sourceFile)) {
+      } else if (SourceNames.isGzipName(sourceFile)) {
         state.detail = "named .gz but not gzip-compressed; read as it is";
       }
       counted = new LimitedInputStream(decoded, maxDecompressedBytes);
       readDecoded(new BufferedInputStream(counted, 1 << 16), state);
     } catch (IOException e) {
       if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
-          && !looksLikeLog(sourceFile)) {
-        state.notJson("file is not valid JSON (" + Texts.abbreviate(String.valueOf(describe(e)), 120) + ")");
+          && !SourceNames.looksLikeLog(sourceFile)) {
+        state.notJson("file is not valid JSON (" + Texts.abbreviate(String.valueOf(ReadFailures.describe(e)), 120) + ")");
       } else {
-        state.rejectRest(offsetOf(e, counted, state.offsetBase), reasonCode(e), describe(e));
+        state.rejectRest(offsetOf(e, counted, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
       }
     } finally {
       if (gzip != null) {
@@ -84,10 +83,6 @@ public final class SourceReader {
     return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, reason);
   }
 
-  private static boolean isGzipName(String sourceFile) {
-    return sourceFile.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
-  }
-
   /**
    * Where a file stopped being readable. The parser is already closed here (its location then points
    * past its whole buffer), so a JSON error's own location is used, else the bytes decoded so far.
@@ -99,7 +94,6 @@ public final class SourceReader {
     }
     return counted == null ? 0 : counted.count();
   }
-
 
   private void readDecoded(BufferedInputStream in, FileState state) throws IOException {
     in.mark(8);
@@ -132,8 +126,8 @@ public final class SourceReader {
         }
         // a broken line of JSON Lines costs that line only: reject it and read on from the next line
         long errorOffset = state.offsetBase + location(e);
-        state.rejectRecord(errorOffset, reasonCode(e), "line at byte " + errorOffset + " is not valid JSON ("
-            + Texts.abbreviate(String.valueOf(describe(e)), 160) + "); reading goes on at the next line");
+        state.rejectRecord(errorOffset, ReadFailures.reasonCode(e), "line at byte " + errorOffset + " is not valid JSON ("
+            + Texts.abbreviate(ReadFailures.message(e), 160) + "); reading goes on at the next line");
         state.settle(SourceShape.JSON_LINES);
         long next = resumable.resumeAfterLineOf(state.valueEnd);
         if (next < 0) {
@@ -224,9 +218,9 @@ public final class SourceReader {
       return true;
     }
     JsonNode tree = mapper.readTree(parser);
-    SourceShape kind = classify(tree);
+    SourceShape kind = SourceShape.classify(tree);
     if (!kind.holdsEvents()) {
-      return skipOrReject(state, rootIndex, kind, describeSkipped(kind));
+      return skipOrReject(state, rootIndex, kind, kind.skippedReason());
     }
     readTreeRecord(tree, kind, rootIndex, state);
     return true;
@@ -240,34 +234,6 @@ public final class SourceReader {
     state.rejectRecord(state.offset(), "not-a-record",
         "value " + rootIndex + " is " + why + ", not a CloudTrail record");
     return true;
-  }
-
-  private static String describeSkipped(SourceShape kind) {
-    return switch (kind) {
-      case DIGEST -> "CloudTrail digest file (kept for integrity checks, holds no events)";
-      case CONFIG -> "AWS Config snapshot or history file (holds no CloudTrail events)";
-      default -> "JSON that is not CloudTrail (no record fields, no Records, Events or detail)";
-    };
-  }
-
-  /** Decides what a whole JSON object is when its first field did not tell. */
-  static SourceShape classify(JsonNode tree) {
-    if (tree.has("CloudTrailEvent")) {
-      return SourceShape.LOOKUP_EVENT_LINES;
-    }
-    if (tree.has("detail-type") && tree.path("detail").isObject()) {
-      return SourceShape.EVENTBRIDGE;
-    }
-    if (tree.has("digestS3Object") || (tree.has("logFiles") && tree.has("digestStartTime"))) {
-      return SourceShape.DIGEST;
-    }
-    if (tree.has("configurationItems") || tree.has("configSnapshotId") || tree.has("configurationItem")) {
-      return SourceShape.CONFIG;
-    }
-    if (tree.has("eventTime") || (tree.has("eventName") && tree.has("eventSource"))) {
-      return SourceShape.SINGLE_RECORD;
-    }
-    return SourceShape.OTHER_JSON;
   }
 
   private void readTreeRecord(JsonNode tree, SourceShape kind, int rootIndex, FileState state) throws IOException {
@@ -317,15 +283,15 @@ public final class SourceReader {
           state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
         } else {
           JsonNode tree = mapper.readTree(parser);
-          SourceShape kind = classify(tree);
+          SourceShape kind = SourceShape.classify(tree);
           if (kind.holdsEvents()) {
             readNodeOf(tree, kind, state);
           } else if (decidesFile) {
-            state.skipFile(kind, "a JSON array of " + describeSkipped(kind));
+            state.skipFile(kind, "a JSON array of " + kind.skippedReason());
             return false;
           } else {
             state.rejectRecord(state.offset(), "not-a-record",
-                "array element is " + describeSkipped(kind));
+                "array element is " + kind.skippedReason());
           }
         }
       } else if (token == JsonToken.VALUE_STRING) {
@@ -452,150 +418,4 @@ public final class SourceReader {
     }
   }
 
-  /** True for names a log or export would have; garbage in such a file is rejected, not skipped. */
-  static boolean looksLikeLog(String sourceFile) {
-    String name = sourceFile.toLowerCase(java.util.Locale.ROOT);
-    return sourceFile.equals("<stdin>") || name.endsWith(".json") || name.endsWith(".gz") || name.endsWith(".jsonl")
-        || name.endsWith(".ndjson") || name.endsWith(".log");
-  }
-
-  private static String reasonCode(IOException e) {
-    if (e instanceof DecompressionLimitException) {
-      return "decompression-limit";
-    }
-    if (e instanceof GzipFormatException gzip) {
-      return gzip.reasonCode();
-    }
-    if (e instanceof ZipException || (e instanceof EOFException && e.getMessage() != null
-        && e.getMessage().contains("ZLIB"))) {
-      return "corrupt-gzip";
-    }
-    if (e instanceof EOFException) {
-      return "truncated";
-    }
-    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      return "limit-exceeded";
-    }
-    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
-      return "truncated";
-    }
-    if (e instanceof JsonProcessingException json && String.valueOf(json.getOriginalMessage()).contains("Invalid UTF-8")) {
-      return "invalid-utf8";
-    }
-    if (e instanceof JsonProcessingException) {
-      return "invalid-json";
-    }
-    if (e instanceof java.nio.charset.CharacterCodingException) {
-      return "invalid-utf8";
-    }
-    return "read-error";
-  }
-
-  private static String describe(IOException e) {
-    String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-    if (e instanceof EOFException && !(e instanceof com.fasterxml.jackson.core.io.JsonEOFException)) {
-      message = "input ended early (truncated upload or download?): " + message;
-    }
-    return Texts.abbreviate(String.valueOf(message), 300) + "; the records before this point were kept";
-  }
-
-  /** Per-file counters and the sink, shared by the reading methods. */
-  private static final class FileState {
-    final String sourceFile;
-    final String sha256;
-    final EventSink sink;
-    SourceShape shape = SourceShape.OTHER_JSON;
-    boolean shapeSettled;
-    String compression = "none";
-    String detail = "";
-    JsonParser parser;
-    /** Where the current parser started in the decoded input: after a broken line, a new parser reads on. */
-    long offsetBase;
-    /** Where the last complete top-level value ended in the decoded input. */
-    long valueEnd;
-    long recordsRead;
-    long accepted;
-    long rejected;
-    /** A lone first record, held until the file shows whether it is a single record or JSON Lines. */
-    EventRow pending;
-    boolean hasPending;
-
-    FileState(String sourceFile, String sha256, EventSink sink) {
-      this.sourceFile = sourceFile;
-      this.sha256 = sha256;
-      this.sink = sink;
-    }
-
-    void hold(EventRow row) {
-      if (pending == null) {
-        pending = new EventRow();
-      }
-      pending.copyFrom(row);
-      hasPending = true;
-    }
-
-    /** Hands on the held record, labelled with the shape the file turned out to have. */
-    void flushPending() {
-      if (hasPending) {
-        hasPending = false;
-        pending.set(EventColumn.SOURCE_SHAPE, shape.label());
-        sink.accept(pending);
-      }
-    }
-
-    /** The whole file is recognised as one that holds no events. */
-    void skipFile(SourceShape kind, String why) {
-      shape = kind;
-      shapeSettled = true;
-      detail = why;
-    }
-
-    /** Content that is not JSON: rejected when the name says it should be a log, else skipped as a stray file. */
-    void notJson(String why) {
-      if (looksLikeLog(sourceFile)) {
-        shape = SourceShape.UNREADABLE;
-        shapeSettled = true;
-        rejectRest(0, "not-json", why + "; it is not a CloudTrail log or export"
-            + (isGzipName(sourceFile) ? " and not gzip-compressed although its name ends in .gz" : " although its name says so"));
-      } else {
-        skipFile(SourceShape.NOT_JSON, why + "; a stray file, not a log");
-      }
-    }
-
-    /** Fixes the file's shape from its first value; later values keep it, single records become lines. */
-    void settle(SourceShape candidate) {
-      if (!shapeSettled) {
-        shape = candidate;
-        shapeSettled = true;
-      } else if (shape == SourceShape.SINGLE_RECORD && candidate == SourceShape.JSON_LINES) {
-        shape = SourceShape.JSON_LINES;
-        flushPending();
-      }
-    }
-
-    long offset() {
-      return parser == null ? -1 : offsetBase + parser.currentLocation().getByteOffset();
-    }
-
-    /**
-     * True when the file is JSON Lines, or its first value was a record (stored or rejected) and more follows: then a
-     * value that is not valid JSON costs its line only.
-     */
-    boolean readsLines() {
-      return shape == SourceShape.JSON_LINES || (shape == SourceShape.SINGLE_RECORD && recordsRead > 0);
-    }
-
-    void rejectRecord(long byteOffset, String code, String reason) {
-      sink.reject(new Reject(sourceFile, recordsRead, byteOffset, code, "record " + recordsRead + ": " + reason));
-      recordsRead++;
-      rejected++;
-    }
-
-    void rejectRest(long byteOffset, String code, String reason) {
-      sink.reject(new Reject(sourceFile, recordsRead, byteOffset, code,
-          "rest of file from record " + recordsRead + " at byte " + byteOffset + ": " + reason + RejectAdvice.forCode(code)));
-      recordsRead++;
-      rejected++;
-    }
-  }
 }
