@@ -107,5 +107,4 @@ public final class TimelineCommand implements Callable<Integer> {
     Instant time = IngestSettings.utcTime(value, option);
     return time == null ? null : time.toString().replace("T", " ").replace("Z", "");
   }
-
 }

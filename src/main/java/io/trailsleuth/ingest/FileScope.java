@@ -27,8 +27,8 @@ public record FileScope(Instant since, Instant until, Set<String> accounts, Set<
   public static final Duration LATE_DELIVERY = Duration.ofHours(24);
 
   public FileScope {
-    accounts = Set.copyOf(new TreeSet<>(accounts));
-    regions = Set.copyOf(new TreeSet<>(regions));
+    accounts = Set.copyOf(accounts);
+    regions = Set.copyOf(regions);
     if (since != null && until != null && until.isBefore(since)) {
       throw new IllegalArgumentException("--until " + until + " is before --since " + since);
     }

@@ -13,6 +13,7 @@ final class LineResumableInput extends InputStream {
 
   private final InputStream in;
   private final byte[] recent = new byte[REMEMBERED];
+  private final byte[] single = new byte[1];
   /** Bytes served so far: the absolute offset of the next byte. */
   private long served;
   /** Remembered bytes to serve again before reading on, from {@code replayFrom} up to {@code replayTo}. */
@@ -25,8 +26,7 @@ final class LineResumableInput extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override
@@ -43,20 +43,15 @@ final class LineResumableInput extends InputStream {
       return count;
     }
     int count = in.read(buffer, offset, length);
-    remember(buffer, offset, count);
     if (count > 0) {
+      remember(buffer, offset, count);
       served += count;
-      replayFrom = served;
-      replayTo = served;
     }
     return count;
   }
 
   /** Copies the last bytes served into the ring, in at most two pieces. */
   private void remember(byte[] buffer, int offset, int count) {
-    if (count <= 0) {
-      return;
-    }
     int keep = Math.min(count, REMEMBERED);
     long start = served + count - keep;
     int at = (int) (start % REMEMBERED);
@@ -72,13 +67,9 @@ final class LineResumableInput extends InputStream {
    * line, noticed only at the next line's first byte) costs its own line, not the next one too.
    */
   long resumeAfterLineOf(long from) throws IOException {
-    boolean valueStarted = false;
-    long position = Math.max(from, served - REMEMBERED);
-    for (; position < served; position++) {
-      byte b = recent[(int) (position % REMEMBERED)];
-      if (!valueStarted) {
-        valueStarted = b != ' ' && b != '\t' && b != '\r' && b != '\n';
-      } else if (b == '\n') {
+    LineEnd lineEnd = new LineEnd();
+    for (long position = Math.max(from, served - REMEMBERED); position < served; position++) {
+      if (lineEnd.isAt(recent[(int) (position % REMEMBERED)])) {
         replayFrom = position + 1;
         replayTo = served;
         return replayFrom;
@@ -87,14 +78,25 @@ final class LineResumableInput extends InputStream {
     // the rest of the line was never served: skip it in the input
     for (int b = in.read(); b >= 0; b = in.read()) {
       served++;
-      if (!valueStarted) {
-        valueStarted = b != ' ' && b != '\t' && b != '\r' && b != '\n';
-      } else if (b == '\n') {
+      if (lineEnd.isAt(b)) {
         replayFrom = served;
         replayTo = served;
         return served;
       }
     }
     return -1;
+  }
+
+  /** Finds the line feed that ends the line of the first value after some white space. */
+  private static final class LineEnd {
+    private boolean valueStarted;
+
+    boolean isAt(int b) {
+      if (!valueStarted) {
+        valueStarted = b != ' ' && b != '\t' && b != '\r' && b != '\n';
+        return false;
+      }
+      return b == '\n';
+    }
   }
 }

@@ -62,7 +62,7 @@ public final class SourceReader {
     } catch (IOException e) {
       if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
           && !SourceNames.looksLikeLog(sourceFile)) {
-        state.notJson("file is not valid JSON (" + Texts.abbreviate(String.valueOf(ReadFailures.describe(e)), 120) + ")");
+        state.notJson("file is not valid JSON (" + Texts.abbreviate(ReadFailures.describe(e), 120) + ")");
       } else {
         state.rejectRest(offsetOf(e, counted, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
       }
@@ -88,12 +88,22 @@ public final class SourceReader {
    * past its whole buffer), so a JSON error's own location is used, else the bytes decoded so far.
    */
   private static long offsetOf(IOException e, LimitedInputStream counted, long parserBase) {
+    long json = jsonErrorOffset(e, parserBase);
+    if (json >= 0) {
+      return json;
+    }
+    return counted == null ? 0 : counted.count();
+  }
+
+  /** The decoded byte offset a JSON error names, for a parser that started at {@code parserBase}; -1 when none. */
+  private static long jsonErrorOffset(IOException e, long parserBase) {
     if (e instanceof JsonProcessingException json && json.getLocation() != null
         && json.getLocation().getByteOffset() >= 0) {
       return parserBase + json.getLocation().getByteOffset();
     }
-    return counted == null ? 0 : counted.count();
+    return -1;
   }
+
 
   private void readDecoded(BufferedInputStream in, FileState state) throws IOException {
     in.mark(8);
@@ -125,7 +135,7 @@ public final class SourceReader {
           throw e;
         }
         // a broken line of JSON Lines costs that line only: reject it and read on from the next line
-        long errorOffset = state.offsetBase + location(e);
+        long errorOffset = Math.max(state.offsetBase, jsonErrorOffset(e, state.offsetBase));
         state.rejectRecord(errorOffset, ReadFailures.reasonCode(e), "line at byte " + errorOffset + " is not valid JSON ("
             + Texts.abbreviate(ReadFailures.message(e), 160) + "); reading goes on at the next line");
         state.settle(SourceShape.JSON_LINES);
@@ -136,10 +146,6 @@ public final class SourceReader {
         state.offsetBase = next;
       }
     }
-  }
-
-  private static long location(JsonProcessingException e) {
-    return e.getLocation() == null || e.getLocation().getByteOffset() < 0 ? 0 : e.getLocation().getByteOffset();
   }
 
   /** Skips a UTF-8 BOM and white space; returns the first other byte or -1 at the end. */

@@ -26,8 +26,11 @@ import java.util.Map;
 final class UserIdentityReader {
   private static final List<EventColumn> COLUMNS =
       EventColumn.ALL.stream().filter(EventColumn::isUserIdentityField).toList();
-  /** The names below userIdentity that lead to the columns, as a tree. */
-  private static final PathNode PATHS = PathNode.of(COLUMNS);
+  /** The names on the path to each column, below userIdentity. */
+  private static final String[][] NAMES =
+      COLUMNS.stream().map(c -> c.jsonPath().substring("userIdentity.".length()).split("\\.")).toArray(String[][]::new);
+  /** The same names as a tree. */
+  private static final PathNode PATHS = PathNode.of(NAMES);
 
   private final ObjectMapper mapper;
   private final String[] values = new String[COLUMNS.size()];
@@ -182,11 +185,11 @@ final class UserIdentityReader {
     final Map<String, PathNode> children = new HashMap<>();
     int column = -1;
 
-    static PathNode of(List<EventColumn> columns) {
+    static PathNode of(String[][] paths) {
       PathNode root = new PathNode();
-      for (int i = 0; i < columns.size(); i++) {
+      for (int i = 0; i < paths.length; i++) {
         PathNode node = root;
-        for (String name : columns.get(i).jsonPath().substring("userIdentity.".length()).split("\\.")) {
+        for (String name : paths[i]) {
           node = node.children.computeIfAbsent(name, n -> new PathNode());
         }
         node.column = i;
@@ -201,7 +204,7 @@ final class UserIdentityReader {
     for (int i = 0; i < COLUMNS.size(); i++) {
       EventColumn column = COLUMNS.get(i);
       JsonNode node = identity;
-      for (String part : column.jsonPath().substring("userIdentity.".length()).split("\\.")) {
+      for (String part : NAMES[i]) {
         node = node.path(part);
       }
       if (node.isMissingNode() || node.isNull()) {
