@@ -9,6 +9,11 @@ final class IngestSummaryPrinter {
   private IngestSummaryPrinter() {}
 
   static void print(IngestSummary summary, Path store, PrintWriter out) {
+    print(summary, store.toString(), out);
+  }
+
+  /** The same for a store named by a URI-like location, such as the Spark ingest's {@code s3a://…}. */
+  static void print(IngestSummary summary, String store, PrintWriter out) {
     out.printf("store:      %s%s%n", store, summary.runId().isEmpty() ? " (nothing new; unchanged)" : " (" + summary.runId() + ")");
     out.printf("files:      %d read this run, %d not read again (same content as a file already stored or read in this run)%n", summary.filesRead(),
         summary.unchangedFiles());

@@ -51,7 +51,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = commandLine();
+    return execute(commandLine(), out, err, args);
+  }
+
+  /** Runs a command line built by {@link #commandLine()}, with its error handling and exit codes. */
+  static int execute(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

@@ -29,4 +29,12 @@ public record FileReadResult(
       throw new IllegalArgumentException("records read " + recordsRead + " != accepted " + accepted + " + rejected " + rejected);
     }
   }
+
+  /** The file's manifest status before deduplication: ingested, rejected (every record) or skipped. */
+  public String manifestStatus() {
+    if (shape.holdsEvents()) {
+      return recordsRead > 0 && rejected == recordsRead ? "rejected" : "ingested";
+    }
+    return rejected > 0 ? "rejected" : "skipped";
+  }
 }

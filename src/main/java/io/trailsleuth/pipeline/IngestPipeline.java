@@ -46,7 +46,8 @@ public final class IngestPipeline {
   private static final int BATCH_ROWS = 8192;
   /** The manifest status of a CloudTrail log file left out by the ingest's {@link io.trailsleuth.ingest.FileScope}. */
   public static final String OUT_OF_SCOPE = "out-of-scope";
-  private static final String NOT_READ_SHAPE = "not-read";
+  /** The manifest shape of a file that was not opened. */
+  public static final String NOT_READ_SHAPE = "not-read";
 
   private IngestPipeline() {}
 
@@ -273,12 +274,7 @@ public final class IngestPipeline {
   private record FileOutcome(SourceFile file, long sizeBytes, String sha256, FileReadResult result,
       Map<String, Long> rejectReasons, Long firstMicros, Long lastMicros, boolean unchanged) {
     SourceEntry toEntry(long stored) {
-      String status;
-      if (result.shape().holdsEvents()) {
-        status = result.recordsRead() > 0 && result.rejected() == result.recordsRead() ? "rejected" : "ingested";
-      } else {
-        status = result.rejected() > 0 ? "rejected" : "skipped";
-      }
+      String status = result.manifestStatus();
       long duplicates = result.accepted() - stored;
       return new SourceEntry(file.inputRoot(), file.relativePath(), sizeBytes, sha256, result.decompressedBytes(),
           result.compression(), result.shape().label(), status, result.recordsRead(), stored, duplicates,

@@ -1,0 +1,86 @@
+package io.trailsleuth.cli;
+
+import io.trailsleuth.pipeline.IngestOptions;
+import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.spark.SparkIngest;
+import io.trailsleuth.spark.SparkIngestOptions;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trailsleuth spark-ingest}: the ingest as a Spark job, in-process in local mode or under spark-submit. */
+@Command(name = "spark-ingest",
+    description = "Read CloudTrail logs from any Hadoop filesystem into a case store with Apache Spark.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  trailsleuth spark-ingest sample-logs --store /tmp/s --master 'local[2]'",
+        "  spark-submit --class io.trailsleuth.spark.SparkIngest target/trailsleuth-spark.jar \\",
+        "      s3a://bucket/AWSLogs/ --store s3a://bucket/cases/incident-42",
+        "",
+        "The store has the layout, schema, dedup, accounting and derived tables of 'ingest'; analyze it as usual."
+    })
+public final class SparkIngestCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories, as Hadoop paths (s3a://, hdfs://, file: or local).")
+  List<String> paths;
+
+  @Option(names = "--store", required = true, paramLabel = "DIR", description = "Case store, a Hadoop path (created if missing).")
+  String store;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master; default: the one spark-submit set, else local[N] with N from --threads.")
+  String master;
+
+  @Mixin
+  IngestSettings settings;
+
+  @Spec
+  CommandSpec spec;
+
+  /** Runs {@code spark-ingest ARGS} with the CLI's error handling; returns the exit code. */
+  public static int run(String... args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    CommandLine commandLine = Main.commandLine();
+    commandLine.addSubcommand("spark-ingest", new SparkIngestCommand());
+    List<String> all = new ArrayList<>(List.of("spark-ingest"));
+    all.addAll(List.of(args));
+    return Main.execute(commandLine, out, err, all.toArray(String[]::new));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    IngestOptions checked = settings.options(paths, Path.of("."));
+    SparkIngestOptions options = new SparkIngestOptions(paths, store, checked.maxDecompressedBytes(), checked.scope());
+    SparkSession.Builder builder = SparkSession.builder().appName("trailsleuth spark-ingest")
+        .config("spark.ui.showConsoleProgress", !settings.quiet);
+    String chosen = master != null ? master : new SparkConf().get("spark.master", "local[" + checked.threads() + "]");
+    builder.master(chosen);
+    if (chosen.startsWith("local")) {
+      builder.config("spark.ui.enabled", false)
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    SparkSession spark = builder.getOrCreate();
+    try {
+      spark.sparkContext().setLogLevel("WARN");
+      IngestSummary summary = SparkIngest.run(spark, options);
+      IngestSummaryPrinter.print(summary, store, spec.commandLine().getOut());
+      return settings.exitCode(summary);
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package io.trailsleuth.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.ingest.WalkProblem;
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SourceColumn;
+import io.trailsleuth.pipeline.IngestPipeline;
+import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.store.DerivedTable;
+import io.trailsleuth.store.SourceEntry;
+import io.trailsleuth.store.StoreLayout;
+import io.trailsleuth.store.StoreLock;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The ingest as a Spark job: the driver lists and prunes the archive, the executors parse whole files with the
+ * project's own reader ({@link UnitParser}), and the job writes one store run with {@code ingest}'s layout, schema,
+ * dedup, accounting and derived tables, published by one rename. {@link #main} is the {@code spark-submit} entry.
+ */
+public final class SparkIngest {
+  private static final String EVENTS = "events";
+
+  private SparkIngest() {}
+
+  /** {@code spark-submit --class io.trailsleuth.spark.SparkIngest trailsleuth-spark.jar PATH... --store DIR}. */
+  public static void main(String[] args) {
+    System.exit(io.trailsleuth.cli.SparkIngestCommand.run(args));
+  }
+
+  /** Runs the ingest on a session; returns the accounting. Holds {@code ingest}'s lock when the store is local. */
+  public static IngestSummary run(SparkSession spark, SparkIngestOptions options) throws IOException {
+    configure(spark);
+    Configuration configuration = spark.sparkContext().hadoopConfiguration();
+    HadoopStore store = HadoopStore.createOrOpen(options.store(), configuration);
+    if (!store.isLocal()) {
+      return runLocked(spark, options, store, configuration);
+    }
+    try (StoreLock lock = StoreLock.acquire(new StoreLayout(java.nio.file.Path.of(store.root().toUri())))) {
+      store.removeAbandonedStaging();
+      return runLocked(spark, options, store, configuration);
+    }
+  }
+
+  /** The session settings the store's format needs; SQL settings, so they apply to any session. */
+  static void configure(SparkSession spark) {
+    spark.conf().set("spark.sql.session.timeZone", "UTC");
+    spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    spark.conf().set("spark.sql.parquet.compression.codec", "zstd");
+    spark.conf().set("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED");
+  }
+
+  private static IngestSummary runLocked(SparkSession spark, SparkIngestOptions options, HadoopStore store,
+      Configuration configuration) throws IOException {
+    ArchiveListing listing = ArchiveListing.list(options.inputs(), options.scope(), configuration);
+    String runId = store.nextRunId();
+    store.discard(runId);
+    try {
+      Dataset<Row> parsed = parse(spark, listing, knownHashes(spark, store), options, store.staging(runId), configuration);
+      List<Row> fileRows = parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.SOURCE))
+          .select(ParsedRows.SOURCE + ".*").collectAsList();
+      long accepted = fileRows.stream().mapToLong(r -> r.getLong(SourceColumn.STORED.ordinal())).sum();
+      Path events = new Path(store.stagedRun(runId), EVENTS);
+      Map<String, Long> storedPerFile = accepted == 0 ? Map.of() : writeEvents(spark, parsed, store, events);
+
+      List<SourceEntry> entries = new ArrayList<>();
+      Map<String, Long> rejectReasons = new TreeMap<>();
+      for (WalkProblem problem : listing.problems()) {
+        entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
+            "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
+      }
+      entries.addAll(listing.outOfScope());
+      int unchanged = 0;
+      for (Row row : fileRows) {
+        if (ParsedRows.UNCHANGED.equals(row.getString(SourceColumn.STATUS.ordinal()))) {
+          unchanged++;
+          continue;
+        }
+        String key = fileKey(row.getString(SourceColumn.SOURCE_FILE.ordinal()), row.getString(SourceColumn.SHA256.ordinal()));
+        entries.add(ParsedRows.sourceEntry(row, storedPerFile.getOrDefault(key, 0L)));
+      }
+      entries.sort(Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile));
+      Dataset<Row> rejects = rejects(spark, parsed, listing.problems(), runId);
+      for (Row row : rejects.groupBy(RejectColumn.REASON_CODE.columnName()).count().collectAsList()) {
+        rejectReasons.merge(row.getString(0), row.getLong(1), Long::sum);
+      }
+      boolean anythingNew = entries.stream()
+          .anyMatch(e -> !e.status().equals("unreadable") && !e.status().equals(IngestPipeline.OUT_OF_SCOPE))
+          || !listing.problems().isEmpty();
+      if (!anythingNew) {
+        store.discard(runId);
+        return new IngestSummary("", entries, unchanged, new TreeMap<>(rejectReasons));
+      }
+      Path scratch = new Path(store.staging(runId), "tables");
+      writeDerivedTables(spark, store, runId, events, scratch);
+      SingleParquetFile.write(rejects, new Path(store.stagedRun(runId), "rejects.parquet"), new Path(scratch, "rejects"),
+          store.fileSystem());
+      List<Row> sourceRows = entries.stream().map(e -> ParsedRows.sourceValues(e, runId)).toList();
+      SingleParquetFile.write(spark.createDataFrame(sourceRows, SparkColumns.SOURCES),
+          new Path(store.stagedRun(runId), "sources.parquet"), new Path(scratch, "sources"), store.fileSystem());
+      store.commit(runId);
+      return new IngestSummary(runId, entries, unchanged, new TreeMap<>(rejectReasons));
+    } catch (IOException | RuntimeException e) {
+      store.discard(runId);
+      throw e;
+    }
+  }
+
+  /** Parses every file once in the executors and stages the result as Parquet. */
+  private static Dataset<Row> parse(SparkSession spark, ArchiveListing listing, Set<String> known,
+      SparkIngestOptions options, Path staging, Configuration configuration) {
+    List<List<ArchiveFile>> units = listing.unitsByRelativePath();
+    if (units.isEmpty()) {
+      return spark.createDataFrame(List.of(), ParsedRows.SCHEMA);
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<String, String> settings = new HashMap<>();
+    configuration.forEach(entry -> settings.put(entry.getKey(), entry.getValue()));
+    int slices = Math.max(1, Math.min(units.size(), context.defaultParallelism() * 4));
+    JavaRDD<Row> rows = context.parallelize(units, slices)
+        .mapPartitions(new UnitParser(context.broadcast(known), settings, options.maxDecompressedBytes()));
+    String parsed = new Path(staging, "parsed").toString();
+    spark.createDataFrame(rows, ParsedRows.SCHEMA).write().parquet(parsed);
+    return spark.read().schema(ParsedRows.SCHEMA).parquet(parsed);
+  }
+
+  /** The SHA-256 of every file the store's committed runs read. */
+  private static Set<String> knownHashes(SparkSession spark, HadoopStore store) throws IOException {
+    Set<String> hashes = new HashSet<>();
+    List<String> manifests = store.committedSources();
+    if (manifests.isEmpty()) {
+      return hashes;
+    }
+    spark.read().parquet(manifests.toArray(String[]::new)).select(SourceColumn.SHA256.columnName()).distinct()
+        .collectAsList().forEach(row -> {
+          if (!row.isNullAt(0) && !row.getString(0).isEmpty()) {
+            hashes.add(row.getString(0));
+          }
+        });
+    return hashes;
+  }
+
+  /**
+   * Drops the events the store already holds and repeats within the run, keeping, as {@code ingest} does, the first
+   * copy by (source_file, source_sha256, source_record); writes the rest partitioned by event date; returns the events
+   * stored per file.
+   */
+  private static Map<String, Long> writeEvents(SparkSession spark, Dataset<Row> parsed, HadoopStore store, Path events)
+      throws IOException {
+    String eventId = EventColumn.EVENT_ID.columnName();
+    Dataset<Row> all = parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.EVENT)).select(ParsedRows.EVENT + ".*");
+    Column keptCopyOrder = row_number().over(Window.partitionBy(eventId).orderBy(
+        col(EventColumn.SOURCE_FILE.columnName()), col(EventColumn.SOURCE_SHA256.columnName()),
+        col(EventColumn.SOURCE_RECORD.columnName())));
+    Dataset<Row> kept = all.withColumn("copy_rank", keptCopyOrder).where(col("copy_rank").equalTo(1)).drop("copy_rank");
+    List<String> stored = store.committedEventDirectories();
+    if (!stored.isEmpty()) {
+      Dataset<Row> storedIds = spark.read().parquet(stored.toArray(String[]::new)).select(eventId);
+      kept = kept.join(storedIds, kept.col(eventId).equalTo(storedIds.col(eventId)), "left_anti");
+    }
+    kept.withColumn(SparkColumns.EVENT_DATE, to_date(col(EventColumn.EVENT_TIME.columnName())))
+        .repartition(col(SparkColumns.EVENT_DATE))
+        .write()
+        .partitionBy(SparkColumns.EVENT_DATE)
+        .option("compression", "zstd")
+        .option("maxRecordsPerFile", 4_000_000L)
+        .parquet(events.toString());
+    Map<String, Long> storedPerFile = new HashMap<>();
+    if (!holdsParquet(store, events)) {
+      return storedPerFile;
+    }
+    spark.read().parquet(events.toString())
+        .groupBy(EventColumn.SOURCE_FILE.columnName(), EventColumn.SOURCE_SHA256.columnName()).count()
+        .collectAsList()
+        .forEach(row -> storedPerFile.put(fileKey(row.getString(0), row.getString(1)), row.getLong(2)));
+    return storedPerFile;
+  }
+
+  private static boolean holdsParquet(HadoopStore store, Path events) throws IOException {
+    if (!store.fileSystem().exists(events)) {
+      return false;
+    }
+    var files = store.fileSystem().listFiles(events, true);
+    while (files.hasNext()) {
+      if (files.next().getPath().getName().endsWith(".parquet")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String fileKey(String sourceFile, String sha256) {
+    return sourceFile + "\n" + sha256;
+  }
+
+  /** The executors' rejects and the listing's, with the run id, in {@code ingest}'s order. */
+  private static Dataset<Row> rejects(SparkSession spark, Dataset<Row> parsed, List<WalkProblem> problems, String runId) {
+    List<Row> listed = problems.stream()
+        .map(p -> ParsedRows.reject(new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()), "", runId).getStruct(3))
+        .toList();
+    return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.REJECT)).select(ParsedRows.REJECT + ".*")
+        .unionByName(spark.createDataFrame(listed, SparkColumns.REJECTS))
+        .withColumn(RejectColumn.RUN_ID.columnName(), lit(runId))
+        .orderBy(col(RejectColumn.SOURCE_FILE.columnName()).asc_nulls_last(),
+            col(RejectColumn.SOURCE_RECORD.columnName()).asc_nulls_last(),
+            col(RejectColumn.BYTE_OFFSET.columnName()).asc_nulls_last());
+  }
+
+  /**
+   * The run's focus events, role sightings and event hours, from the same statements in {@code queries/store/} that
+   * {@code ingest} runs in DuckDB, here run by Spark SQL over the run's written events. Spark's TIMESTAMP results are
+   * turned into the store's UTC wall-time timestamps.
+   */
+  private static void writeDerivedTables(SparkSession spark, HadoopStore store, String runId, Path events, Path scratch)
+      throws IOException {
+    Dataset<Row> runEvents = holdsParquet(store, events)
+        ? spark.read().parquet(events.toString())
+        : spark.createDataFrame(List.of(), SparkColumns.EVENTS.add(SparkColumns.EVENT_DATE, DataTypes.DateType));
+    runEvents.createOrReplaceTempView("run_events");
+    for (DerivedTable table : DerivedTable.values()) {
+      Dataset<Row> derived = spark.sql(SqlFiles.get(table.queryId()).sql());
+      for (StructField field : derived.schema().fields()) {
+        if (field.dataType().equals(DataTypes.TimestampType)) {
+          derived = derived.withColumn(field.name(), col(field.name()).cast(DataTypes.TimestampNTZType));
+        }
+      }
+      SingleParquetFile.write(derived, store.stagedDerived(runId, table), new Path(scratch, table.viewName()),
+          store.fileSystem());
+    }
+  }
+}
