@@ -3,13 +3,15 @@
 # machine, the decompression floor (zcat), trailsleuth ingest / investigate / analyze, and what users do
 # today (DuckDB read_json, zcat | jq), with peak RSS of each. Prints one table; see bench/README.md.
 #
-#   bench/run.sh [--events N] [--days D] [--check] [--scaling] [--keep]
+#   bench/run.sh [--events N] [--days D] [--check] [--scaling] [--spark] [--keep]
 #
 #   --events N   archive size in records (default 5000000)
 #   --days D     days the archive covers (default 7)
 #   --check      quick regression gate: exit 1 when ingest is slower than 3x the parallel zcat floor
 #                (only zcat and ingest are run)
 #   --scaling    also run ingest, investigate and parallel zcat at 0.5M, 2M and 5M events
+#   --spark      also run spark-ingest in local mode with 1 and 2 executor cores (wall, CPU, ratio to ingest)
+#                and print the per-core rate and the cluster it implies for 1e9 and 1e10 events
 #
 # Work files go to $BENCH_WORK (default ${TMPDIR:-/tmp}/trailsleuth-bench), never into the repository;
 # generated archives are kept there, one per (events, days), so a second run skips generating.
@@ -20,12 +22,14 @@ events=5000000
 days=7
 check=false
 scaling=false
+spark=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --events) events="$2"; shift 2 ;;
     --days) days="$2"; shift 2 ;;
     --check) check=true; shift ;;
     --scaling) scaling=true; shift ;;
+    --spark) spark=true; shift ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -58,6 +62,14 @@ cp "$jar" "$pinned"
 jar="$pinned"
 trap 'rm -f "$pinned"' EXIT
 export TRAILSLEUTH_JAR="$jar"
+if [[ "$spark" == true ]]; then
+  # builds target/trailsleuth-spark.jar and resolves Spark now, so no build lands inside a timed step
+  "$launcher" spark-ingest --help >/dev/null 2>&1 || true
+  pinned_spark="$work/trailsleuth-spark.$$.jar"
+  cp "$here/target/trailsleuth-spark.jar" "$pinned_spark"
+  trap 'rm -f "$pinned" "$pinned_spark"' EXIT
+  export TRAILSLEUTH_SPARK_JAR="$pinned_spark"
+fi
 
 # generate N: prints the archive directory, generating it once per (events, days).
 generate() {
@@ -73,7 +85,7 @@ generate() {
 
 # measure NAME CMD...: runs CMD under /usr/bin/time -v; records wall seconds and peak RSS (KiB).
 # For pipelines and xargs, peak RSS is that of the largest single process, as getrusage reports it.
-declare -A wall rss
+declare -A wall rss cpu
 measure() {
   local name="$1"; shift
   local start end
@@ -87,6 +99,7 @@ measure() {
   end=$(date +%s.%N)
   wall[$name]=$(echo "$end - $start" | bc -l)
   rss[$name]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$run/$name.time")
+  cpu[$name]=$(awk -F': ' '/User time \(seconds\)/ {u = $2} /System time \(seconds\)/ {s = $2} END {print u + s}' "$run/$name.time")
   printf 'bench: %-22s %8.2f s  %7.0f MiB\n' "$name" "${wall[$name]}" "$(echo "${rss[$name]} / 1024" | bc -l)" >&2
 }
 
@@ -106,6 +119,11 @@ bench_archive() {
   measure zcat_p bash -c "xargs -0 -n 16 -P $cores zcat <'$run/files' >/dev/null"
   measure ingest "$launcher" ingest "$archive" --store "$run/store" -q
   if [[ "$mode" == check ]]; then return; fi
+  if [[ "$spark" == true ]]; then
+    measure spark_1 "$launcher" spark-ingest "$archive" --store "$run/spark-store-1" --master 'local[1]' -q
+    measure spark_2 "$launcher" spark-ingest "$archive" --store "$run/spark-store-2" --master 'local[2]' -q
+    spark_stored=$("$launcher" query --store "$run/spark-store-2" --format csv "select count(*) from events" | tail -1)
+  fi
   measure investigate "$launcher" investigate "$archive" --out "$run/investigate.md" --json "$run/investigate.json" -q
   if [[ "$mode" == scaling ]]; then return; fi
   measure analyze "$launcher" analyze --store "$run/store" --out "$run/analyze.md" --json "$run/analyze.json"
@@ -131,12 +149,14 @@ print_table() {
   printf '| %-40s | %8s | %10s | %9s | %9s | %9s | %8s | %8s | %8s |\n' step "wall s" "events/s" "MB/s gz" "MB/s json" "peak RSS" "x zcat-P" "x duckdb" "x jq-P"
   printf '|%s|%s:|%s:|%s:|%s:|%s:|%s:|%s:|%s:|\n' "$(printf -- '-%.0s' {1..42})" "---------" "-----------" "----------" "----------" "----------" "---------" "---------" "---------"
   local name label
-  for name in zcat_1 zcat_p ingest investigate analyze duckdb_select duckdb_copy jq_p; do
+  for name in zcat_1 zcat_p ingest spark_1 spark_2 investigate analyze duckdb_select duckdb_copy jq_p; do
     [[ -n "${wall[$name]:-}" ]] || continue
     case "$name" in
       zcat_1) label="zcat, 1 process" ;;
       zcat_p) label="zcat, $cores processes (floor)" ;;
       ingest) label="trailsleuth ingest" ;;
+      spark_1) label="trailsleuth spark-ingest, local[1]" ;;
+      spark_2) label="trailsleuth spark-ingest, local[2]" ;;
       investigate) label="trailsleuth investigate (raw -> report)" ;;
       analyze) label="trailsleuth analyze (existing store)" ;;
       duckdb_select) label="DuckDB read_json, relevant events" ;;
@@ -156,6 +176,32 @@ print_table() {
   fi
   echo "Peak RSS of pipelines and xargs is that of their largest single process. analyze's MB/s and events/s refer"
   echo "to the archive the store was built from."
+  if [[ -n "${wall[spark_2]:-}" ]]; then
+    print_spark_table
+  fi
+}
+
+# Spark against ingest: wall, CPU, the per-core rate (events per CPU-second of the whole JVM) and what it implies.
+print_spark_table() {
+  echo
+  echo "Spark local mode (the Spark store holds $spark_stored events):"
+  echo
+  echo "| step | wall s | CPU s | x ingest wall | x ingest CPU | events per CPU-s | events/s per core |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  local name cores_used
+  for name in ingest spark_1 spark_2; do
+    case "$name" in ingest) cores_used=$cores ;; spark_1) cores_used=1 ;; spark_2) cores_used=2 ;; esac
+    printf '| %s | %.1f | %.1f | %s | %s | %.0f | %.0f |\n' "$name" "${wall[$name]}" "${cpu[$name]}" \
+      "$(ratio "${wall[$name]}" "${wall[ingest]}")" "$(ratio "${cpu[$name]}" "${cpu[ingest]}")" \
+      "$(echo "$events / ${cpu[$name]}" | bc -l)" "$(echo "$events / ${wall[$name]} / $cores_used" | bc -l)"
+  done
+  # The rate per CPU-second, not per wall second: on a shared machine a job gets less than its cores, and CPU time
+  # counts only the time it ran. It includes the driver's own work and Spark's start-up, so it is a floor.
+  local rate
+  rate=$(echo "$events / ${cpu[spark_2]}" | bc -l)
+  echo
+  printf 'Per-core rate at local[2]: %.0f events per CPU-second. Executor cores to ingest in one hour: 1e9 events: %.0f; 1e10 events: %.0f\n' \
+    "$rate" "$(echo "1000000000 / ($rate * 3600)" | bc -l)" "$(echo "10000000000 / ($rate * 3600)" | bc -l)"
 }
 
 if [[ "$check" == true ]]; then

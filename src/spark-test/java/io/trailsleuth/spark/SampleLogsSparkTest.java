@@ -3,6 +3,7 @@ package io.trailsleuth.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.cli.Main;
+import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.pipeline.TestStores;
 import io.trailsleuth.store.DerivedTable;
@@ -10,26 +11,39 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark ingest of the bundled archive: the same store as {@code ingest}, and the same report from it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class SampleLogsSparkTest {
   private static final Path SAMPLE_LOGS = Path.of("sample-logs");
 
-  @TempDir
-  Path temp;
+  private Path temp;
+  private Path ingested;
+  private Path sparked;
+  private IngestSummary expected;
+  private IngestSummary actual;
+
+  @BeforeAll
+  void ingestBothWays(@TempDir Path directory) throws Exception {
+    temp = directory;
+    ingested = temp.resolve("ingested");
+    sparked = temp.resolve("sparked");
+    expected = TestStores.ingest(ingested, SAMPLE_LOGS);
+    actual = LocalSpark.ingest(sparked, SAMPLE_LOGS);
+  }
 
   @Test
   void storesExactlyWhatIngestStores() throws Exception {
-    Path ingested = temp.resolve("ingested");
-    Path sparked = temp.resolve("sparked");
-    IngestSummary expected = TestStores.ingest(ingested, SAMPLE_LOGS);
-
-    IngestSummary actual = LocalSpark.ingest(sparked, SAMPLE_LOGS);
-
     assertThat(actual.entries()).isEqualTo(expected.entries());
     assertThat(actual.rejectReasons()).isEqualTo(expected.rejectReasons());
+    assertThat(actual.stored()).isEqualTo(5000);
     assertThat(StoreComparison.eventDifferences(ingested, sparked)).isEmpty();
     assertThat(StoreComparison.sourceDifferences(ingested, sparked)).isEmpty();
     assertThat(StoreComparison.rejectDifferences(ingested, sparked)).isEmpty();
@@ -39,30 +53,19 @@ final class SampleLogsSparkTest {
           .isEqualTo(StoreComparison.columns(source, ingested));
       assertThat(StoreComparison.derivedDifferences(table, ingested, sparked)).as(table.fileName()).isEmpty();
     }
-    String events = "read_parquet('%s/runs/*/events/*/*.parquet', hive_partitioning = true)";
-    assertThat(StoreComparison.columns(events, sparked)).isEqualTo(StoreComparison.columns(events, ingested));
+    for (String table : new String[] {"events/*/*.parquet', hive_partitioning = true", "sources.parquet'", "rejects.parquet'"}) {
+      String source = "read_parquet('%s/runs/*/" + table + ")";
+      assertThat(StoreComparison.columns(source, sparked)).as(table).isEqualTo(StoreComparison.columns(source, ingested));
+    }
   }
 
   @Test
   void analyzeGivesTheSameReportOnTheSparkStoreAsOnTheIngestStore() throws Exception {
-    Path ingested = temp.resolve("ingested");
-    Path sparked = temp.resolve("sparked");
-    TestStores.ingest(ingested, SAMPLE_LOGS);
-    LocalSpark.ingest(sparked, SAMPLE_LOGS);
-
-    Path fromIngest = analyze(ingested, temp.resolve("from-ingest"));
-    Path fromSpark = analyze(sparked, temp.resolve("from-spark"));
-
-    assertThat(ReportMasks.json(fromSpark.resolve("findings.json")))
-        .isEqualTo(ReportMasks.json(fromIngest.resolve("findings.json")));
-    assertThat(ReportMasks.markdown(fromSpark.resolve("report.md")))
-        .isEqualTo(ReportMasks.markdown(fromIngest.resolve("report.md")));
+    assertSameReports(analyze(sparked, temp.resolve("from-spark")), analyze(ingested, temp.resolve("from-ingest")));
   }
 
   @Test
   void analyzeOnTheSparkStoreReportsWhatInvestigateReportsApartFromTheDigestChecks() throws Exception {
-    Path sparked = temp.resolve("sparked");
-    LocalSpark.ingest(sparked, SAMPLE_LOGS);
     Path investigated = temp.resolve("investigate");
     Files.createDirectories(investigated);
 
@@ -75,6 +78,41 @@ final class SampleLogsSparkTest {
         .isEqualTo(ReportMasks.jsonWithoutDigestChecks(investigated.resolve("findings.json")));
     assertThat(ReportMasks.markdownWithoutDigestChecks(analyzed.resolve("report.md")))
         .isEqualTo(ReportMasks.markdownWithoutDigestChecks(investigated.resolve("report.md")));
+  }
+
+  @Test
+  void analyzeNeedsOnlyTheSmallTablesOfTheSparkStore() throws Exception {
+    Path small = temp.resolve("small");
+    try (Stream<Path> files = Files.walk(sparked)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String relative = sparked.relativize(file).toString();
+        if (!relative.contains("/events/") && !relative.startsWith(".")) {
+          Files.createDirectories(small.resolve(relative).getParent());
+          Files.copy(file, small.resolve(relative));
+        }
+      }
+    }
+
+    assertSameReports(analyze(small, temp.resolve("from-small")), analyze(sparked, temp.resolve("from-whole")));
+  }
+
+  @Test
+  void prunesTheSameFilesByKeyAsIngest() throws Exception {
+    FileScope scope = new FileScope(Instant.parse("2026-03-03T12:00:00Z"), Instant.parse("2026-03-03T18:00:00Z"),
+        Set.of("111122223333"), Set.of("eu-west-1"));
+
+    IngestSummary narrowIngest = TestStores.ingest(temp.resolve("narrow-ingested"), scope, SAMPLE_LOGS);
+    IngestSummary narrowSpark = LocalSpark.ingest(temp.resolve("narrow-sparked"), scope, SAMPLE_LOGS);
+
+    assertThat(narrowSpark.entries()).isEqualTo(narrowIngest.entries());
+    assertThat(narrowSpark.entries()).filteredOn(e -> e.status().equals("out-of-scope")).hasSizeGreaterThan(500);
+    assertThat(narrowSpark.stored()).isPositive().isLessThan(actual.stored());
+  }
+
+  /** The findings JSON is byte-identical, the markdown too apart from the line naming the command. */
+  private static void assertSameReports(Path actual, Path expected) throws Exception {
+    assertThat(ReportMasks.json(actual.resolve("findings.json"))).isEqualTo(ReportMasks.json(expected.resolve("findings.json")));
+    assertThat(ReportMasks.markdown(actual.resolve("report.md"))).isEqualTo(ReportMasks.markdown(expected.resolve("report.md")));
   }
 
   /** Runs {@code analyze} on a store; returns the directory with report.md and findings.json. */

@@ -31,6 +31,8 @@ public final class HadoopStore {
   public static HadoopStore createOrOpen(String location, Configuration configuration) throws IOException {
     Path path = new Path(location);
     FileSystem fileSystem = path.getFileSystem(configuration);
+    // no .crc beside every file of a local store (the instance is shared with local-mode tasks); ingest writes none
+    fileSystem.setWriteChecksum(false);
     Path root = fileSystem.makeQualified(path);
     HadoopStore store = new HadoopStore(fileSystem, root);
     Path marker = new Path(root, StoreLayout.MARKER);

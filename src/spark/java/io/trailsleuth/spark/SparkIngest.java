@@ -2,8 +2,10 @@ package io.trailsleuth.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.ingest.WalkProblem;
@@ -73,6 +75,8 @@ public final class SparkIngest {
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     spark.conf().set("spark.sql.parquet.compression.codec", "zstd");
     spark.conf().set("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED");
+    // the run's rename is its commit marker; Spark's _SUCCESS files inside it would mean nothing
+    spark.sparkContext().hadoopConfiguration().set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
   }
 
   private static IngestSummary runLocked(SparkSession spark, SparkIngestOptions options, HadoopStore store,
@@ -183,8 +187,12 @@ public final class SparkIngest {
       Dataset<Row> storedIds = spark.read().parquet(stored.toArray(String[]::new)).select(eventId);
       kept = kept.join(storedIds, kept.col(eventId).equalTo(storedIds.col(eventId)), "left_anti");
     }
+    // by day and a hash of the event ID: one day's events are written by several tasks (no single-task day), each
+    // writing one file per day it holds
+    int writers = spark.sparkContext().defaultParallelism();
+    Column day = col(SparkColumns.EVENT_DATE);
     kept.withColumn(SparkColumns.EVENT_DATE, to_date(col(EventColumn.EVENT_TIME.columnName())))
-        .repartition(col(SparkColumns.EVENT_DATE))
+        .repartition(writers, day, pmod(xxhash64(col(eventId)), lit(writers)))
         .write()
         .partitionBy(SparkColumns.EVENT_DATE)
         .option("compression", "zstd")
