@@ -48,6 +48,7 @@ final class MixedArchiveSparkTest {
     assertThat(firstSpark.duplicates()).isPositive();
     assertThat(firstSpark.rejected()).isPositive();
     assertThat(firstSpark.unchangedFiles()).isPositive();
+    assertThat(firstSpark.entries()).anyMatch(e -> e.status().equals("snapshot"));
     for (SourceEntry entry : firstSpark.entries()) {
       assertThat(entry.recordsRead()).as(entry.sourceFile())
           .isEqualTo(entry.stored() + entry.duplicates() + entry.rejected());
@@ -59,6 +60,7 @@ final class MixedArchiveSparkTest {
     assertThat(StoreComparison.eventDifferences(ingested, sparked)).isEmpty();
     assertThat(StoreComparison.sourceDifferences(ingested, sparked)).isEmpty();
     assertThat(StoreComparison.rejectDifferences(ingested, sparked)).isEmpty();
+    assertThat(StoreComparison.snapshotDifferences(ingested, sparked)).isEmpty();
     for (DerivedTable table : DerivedTable.values()) {
       assertThat(StoreComparison.derivedDifferences(table, ingested, sparked)).as(table.fileName()).isEmpty();
     }

@@ -36,7 +36,7 @@ final class ReportMasks {
         inIntegrity = line.equals(INTEGRITY_HEADING);
       }
       if (!inIntegrity) {
-        lines.add(line.replaceAll("\\| (verified|not checked) \\|$", "| <integrity> |"));
+        lines.add(line.replaceAll("\\| (verified|unverified|tampered|missing|not checked) \\|$", "| <integrity> |"));
       }
     }
     return lines;

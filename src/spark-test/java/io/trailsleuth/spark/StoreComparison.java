@@ -29,6 +29,11 @@ final class StoreComparison {
     return differences("read_parquet('%s/runs/*/rejects.parquet')", left, right, "*");
   }
 
+  /** The same for the snapshot items. */
+  static List<String> snapshotDifferences(Path left, Path right) throws SQLException {
+    return differences("read_parquet('%s/runs/*/snapshots.parquet')", left, right, "*");
+  }
+
   /** The same for one derived table. */
   static List<String> derivedDifferences(DerivedTable table, Path left, Path right) throws SQLException {
     return differences("read_parquet('%s/runs/*/" + table.fileName() + "')", left, right, "*");

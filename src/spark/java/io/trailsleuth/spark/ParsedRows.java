@@ -4,6 +4,8 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
+import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.model.SourceColumn;
 import io.trailsleuth.store.SourceEntry;
 import org.apache.spark.sql.Row;
@@ -12,8 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What the executors' parse produces, one row per event, reject or file: {@code kind} says which of the three
- * structs (each with a table's schema from {@link SparkColumns}) is set. It is staged as Parquet, so every file is
+ * What the executors' parse produces, one row per event, reject, snapshot item or file: {@code kind} says which of
+ * the four structs (each with a table's schema from {@link SparkColumns}) is set. It is staged as Parquet, so every file is
  * parsed once and the dedup, the accounting and the rejects all read the same result.
  */
 public final class ParsedRows {
@@ -22,6 +24,7 @@ public final class ParsedRows {
   public static final String EVENT = "event";
   public static final String SOURCE = "source";
   public static final String REJECT = "reject";
+  public static final String SNAPSHOT = "snapshot";
   /** The manifest status of a file whose content the store or an earlier copy in the run already holds. */
   public static final String UNCHANGED = "unchanged";
 
@@ -30,7 +33,8 @@ public final class ParsedRows {
       .add(KIND, DataTypes.StringType, false)
       .add(EVENT, SparkColumns.EVENTS, true)
       .add(SOURCE, SparkColumns.SOURCES, true)
-      .add(REJECT, SparkColumns.REJECTS, true);
+      .add(REJECT, SparkColumns.REJECTS, true)
+      .add(SNAPSHOT, SparkColumns.SNAPSHOTS, true);
 
   private ParsedRows() {}
 
@@ -40,7 +44,7 @@ public final class ParsedRows {
     for (EventColumn column : EventColumn.ALL) {
       values[column.ordinal()] = SparkColumns.value(column.type(), row.get(column));
     }
-    return RowFactory.create(EVENT, RowFactory.create(values), null, null);
+    return RowFactory.create(EVENT, RowFactory.create(values), null, null, null);
   }
 
   /** A reject of a file with this SHA-256 ("" when it could not be read), as {@code ingest} fills it in. */
@@ -53,12 +57,21 @@ public final class ParsedRows {
     values[RejectColumn.BYTE_OFFSET.ordinal()] = reject.byteOffset() < 0 ? null : reject.byteOffset();
     values[RejectColumn.REASON_CODE.ordinal()] = reject.reasonCode();
     values[RejectColumn.REASON.ordinal()] = reject.reason();
-    return RowFactory.create(REJECT, null, null, RowFactory.create(values));
+    return RowFactory.create(REJECT, null, null, RowFactory.create(values), null);
+  }
+
+  /** An item of a snapshot file (CLI output, AWS Config file). */
+  public static Row snapshot(SnapshotItem item) {
+    Object[] values = new Object[SnapshotColumn.ALL.size()];
+    for (SnapshotColumn column : SnapshotColumn.ALL) {
+      values[column.ordinal()] = SparkColumns.value(column.type(), item.get(column));
+    }
+    return RowFactory.create(SNAPSHOT, null, null, null, RowFactory.create(values));
   }
 
   /** A file's manifest row before deduplication (stored = records accepted, duplicates = 0). */
   public static Row source(SourceEntry entry) {
-    return RowFactory.create(SOURCE, null, sourceValues(entry, null), null);
+    return RowFactory.create(SOURCE, null, sourceValues(entry, null), null, null);
   }
 
   /** A manifest row as the sources table holds it. */

@@ -3,6 +3,7 @@ package io.trailsleuth.spark;
 import io.trailsleuth.model.ColumnType;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
 import io.trailsleuth.model.SourceColumn;
 import io.trailsleuth.model.TableColumn;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ public final class SparkColumns {
   public static final StructType SOURCES = schema(SourceColumn.ALL);
   /** The rejects. */
   public static final StructType REJECTS = schema(RejectColumn.ALL);
+  /** The snapshot items. */
+  public static final StructType SNAPSHOTS = schema(SnapshotColumn.ALL);
   /** Name of the partition column the store adds to the events (as DuckDB's ingest does). */
   public static final String EVENT_DATE = "event_date";
 
@@ -50,7 +53,7 @@ public final class SparkColumns {
 
   /**
    * A value as the ingest holds it ({@code String}, UTF-8 {@code byte[]} for JSON, {@code Boolean}, {@code Long}
-   * with microseconds for TIMESTAMP) converted to the external type Spark expects for the column's type.
+   * with microseconds or an {@code Instant} for TIMESTAMP) converted to the external type Spark expects.
    */
   public static Object value(ColumnType type, Object value) {
     if (value == null) {
@@ -59,7 +62,8 @@ public final class SparkColumns {
     return switch (type) {
       case STRING, BOOLEAN, BIGINT -> value;
       case JSON -> value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
-      case TIMESTAMP -> utcDateTime((Long) value);
+      case TIMESTAMP -> value instanceof java.time.Instant instant
+          ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : utcDateTime((Long) value);
     };
   }
 

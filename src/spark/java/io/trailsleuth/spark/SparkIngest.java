@@ -12,6 +12,7 @@ import io.trailsleuth.ingest.WalkProblem;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
 import io.trailsleuth.model.SourceColumn;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
@@ -124,6 +125,8 @@ public final class SparkIngest {
       writeDerivedTables(spark, store, runId, events, scratch);
       SingleParquetFile.write(rejects, new Path(store.stagedRun(runId), "rejects.parquet"), new Path(scratch, "rejects"),
           store.fileSystem());
+      SingleParquetFile.write(snapshots(parsed, runId), new Path(store.stagedRun(runId), StoreLayout.SNAPSHOTS_FILE),
+          new Path(scratch, "snapshots"), store.fileSystem());
       List<Row> sourceRows = entries.stream().map(e -> ParsedRows.sourceValues(e, runId)).toList();
       SingleParquetFile.write(spark.createDataFrame(sourceRows, SparkColumns.SOURCES),
           new Path(store.stagedRun(runId), "sources.parquet"), new Path(scratch, "sources"), store.fileSystem());
@@ -237,6 +240,15 @@ public final class SparkIngest {
         .orderBy(col(RejectColumn.SOURCE_FILE.columnName()).asc_nulls_last(),
             col(RejectColumn.SOURCE_RECORD.columnName()).asc_nulls_last(),
             col(RejectColumn.BYTE_OFFSET.columnName()).asc_nulls_last());
+  }
+
+  /** The snapshot items of the run's files, with the run id, in {@code ingest}'s order. */
+  private static Dataset<Row> snapshots(Dataset<Row> parsed, String runId) {
+    return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.SNAPSHOT)).select(ParsedRows.SNAPSHOT + ".*")
+        .withColumn(SnapshotColumn.RUN_ID.columnName(), lit(runId))
+        .orderBy(col(SnapshotColumn.SOURCE_FILE.columnName()).asc_nulls_last(),
+            col(SnapshotColumn.SOURCE_SHA256.columnName()).asc_nulls_last(),
+            col(SnapshotColumn.ITEM_INDEX.columnName()).asc_nulls_last());
   }
 
   /**

@@ -9,6 +9,7 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.store.SourceEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,7 +158,7 @@ public final class UnitParser implements FlatMapFunction<Iterator<List<ArchiveFi
     }
   }
 
-  /** Collects one file's events and rejects as rows, and its first and last event time. */
+  /** Collects one file's events, rejects and snapshot items as rows, and its first and last event time. */
   private static final class RowSink implements EventSink {
     private final List<Row> rows;
     private final String sha256;
@@ -180,6 +181,11 @@ public final class UnitParser implements FlatMapFunction<Iterator<List<ArchiveFi
     @Override
     public void reject(Reject reject) {
       rows.add(ParsedRows.reject(reject, sha256, null));
+    }
+
+    @Override
+    public void snapshot(SnapshotItem item) {
+      rows.add(ParsedRows.snapshot(item));
     }
   }
 }
