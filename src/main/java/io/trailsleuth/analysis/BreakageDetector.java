@@ -95,15 +95,24 @@ final class BreakageDetector {
     DecryptAttempt last = counted.get(counted.size() - 1);
     List<Recreation> recreations = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>(List.of(first.evidence(), last.evidence()));
+    // the incident window: a later generation's deletion in it is part of the story (a role re-created twice)
+    Instant windowEnd = remediation == null ? last.time() : remediation.at();
     for (Generation later : binding.lineage().subList(binding.boundIndex() + 1, binding.lineage().size())) {
       if (later.appearedAt().isAfter(last.time())) {
         break;
       }
       ActorEvent created = later.createdEventId() == null ? null : data.actors().get(later.createdEventId());
+      boolean deletedInWindow = later.deletedAt() != null && !later.deletedAt().isAfter(windowEnd);
+      ActorEvent laterDeleted = deletedInWindow && later.deletedEventId() != null
+          ? data.actors().get(later.deletedEventId()) : null;
       recreations.add(new Recreation(later.appearedAt(), created == null ? Actor.UNKNOWN : created.actor(),
-          later.roleId()));
+          later.roleId(), deletedInWindow ? later.deletedAt() : null, laterDeleted == null ? null : laterDeleted.actor(),
+          denialRun(counted, later.roleId())));
       if (created != null) {
         evidence.add(created.evidence());
+      }
+      if (laterDeleted != null) {
+        evidence.add(laterDeleted.evidence());
       }
     }
     facts.invokeErrors().stream()
@@ -139,6 +148,13 @@ final class BreakageDetector {
         recreations, first.time(), last.time(), counted.size(), remediation == null ? null : remediation.at(),
         remediation == null ? null : remediation.actor(), remediation == null ? null : remediation.eventName(),
         recoveredAt, confirmed ? Confidence.CONFIRMED : Confidence.PROBABLE, evidence);
+  }
+
+  /** The denials under one generation as one run, or null when there were none. */
+  private static DenialRun denialRun(List<DecryptAttempt> denials, String roleId) {
+    List<DecryptAttempt> under = denials.stream().filter(d -> roleId.equals(d.roleId())).toList();
+    return under.isEmpty() ? null
+        : new DenialRun(under.get(0).time(), under.get(under.size() - 1).time(), under.size());
   }
 
   /** The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt. */
