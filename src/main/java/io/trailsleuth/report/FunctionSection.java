@@ -41,6 +41,7 @@ final class FunctionSection {
       out.append("  ").append(arrow).append(label).append('\n');
     }
     out.append("```\n\n");
+    EvidenceBlock.write(out, b);
   }
 
   private static String shortId(String id) {
@@ -49,12 +50,13 @@ final class FunctionSection {
 
   private static List<Step> steps(Breakage b) {
     List<Step> steps = new ArrayList<>();
-    b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(b.roleRecreatedAt()))
+    Instant grantBefore = b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt();
+    String bound = b.oldRoleId() == null ? "the role's unique ID at that time (not in the evidence)" : b.oldRoleId();
+    b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(grantBefore))
         .findFirst().ifPresent(e -> steps.add(new Step(e.eventTime(), "CreateGrant",
-            null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ")
-                + "bound to " + b.oldRoleId())));
+            null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ") + "bound to " + bound)));
     if (b.roleDeletedAt() != null) {
-      steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + b.oldRoleId() + ")"));
+      steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + bound + ")"));
     }
     // every generation of the role in the incident: its creation, its deletion, and the Decrypts denied under it
     for (Recreation recreation : b.recreations()) {
@@ -68,6 +70,11 @@ final class FunctionSection {
         steps.add(new Step(denials.first(), denials.count() + " denied Decrypts (cold starts)", null,
             "from " + time(denials.first()) + " to " + time(denials.last()) + " under " + recreation.newRoleId()));
       }
+    }
+    if (b.recreations().stream().allMatch(recreation -> recreation.denials() == null)) {
+      // no re-creation in the logs (a possible breakage): the denials as one run under the role's current ID
+      steps.add(new Step(b.firstFailureAt(), b.failedDecrypts() + " denied Decrypts (cold starts)", null,
+          "from " + time(b.firstFailureAt()) + " to " + time(b.lastFailureAt()) + " under " + b.newRoleId()));
     }
     if (b.remediatedAt() != null) {
       steps.add(new Step(b.remediatedAt(), b.remediationEvent(), b.remediatedBy(), "remediation; a new grant follows"));

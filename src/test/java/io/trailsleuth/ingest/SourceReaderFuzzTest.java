@@ -10,6 +10,7 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.store.EventArrowSchema;
 import io.trailsleuth.store.EventBatchBuilder;
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,7 @@ final class SourceReaderFuzzTest {
         FileReadResult result = READER.read(new ByteArrayInputStream(content), name, "0".repeat(64), sink);
         assertThat(sink.accepted).as("rows handed on from %s", name).isEqualTo(result.accepted());
         assertThat(sink.rejected).as("rejects from %s", name).isEqualTo(result.rejected());
+        assertThat(sink.snapshotItems).as("snapshot items from %s", name).isEqualTo(result.snapshotItems());
         assertThat(result.recordsRead()).isEqualTo(result.accepted() + result.rejected());
         assertThat(result.decompressedBytes()).isLessThanOrEqualTo(MAX_DECOMPRESSED_BYTES + 1);
       }
@@ -59,6 +61,7 @@ final class SourceReaderFuzzTest {
     private final VectorSchemaRoot full = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, ALLOCATOR);
     long accepted;
     long rejected;
+    long snapshotItems;
 
     CheckingSink(String name) {
       this.name = name;
@@ -87,6 +90,11 @@ final class SourceReaderFuzzTest {
       assertThat(reject.sourceFile()).isEqualTo(name);
       assertThat(reject.reasonCode()).as("reason code of a reject from %s", name).isNotBlank();
       assertThat(reject.reason()).as("reason of a reject from %s", name).isNotBlank();
+    }
+
+    @Override
+    public void snapshot(SnapshotItem item) {
+      snapshotItems++;
     }
 
     private static Class<?> javaType(ColumnType type) {
