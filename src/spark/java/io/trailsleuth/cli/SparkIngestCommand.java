@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trailsleuth spark-ingest}: the ingest as a Spark job, in-process in local mode or under spark-submit. */
-@Command(name = "spark-ingest",
+@Command(name = "spark-ingest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Read CloudTrail logs from any Hadoop filesystem into a case store with Apache Spark.",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -77,7 +77,7 @@ public final class SparkIngestCommand implements Callable<Integer> {
     try {
       spark.sparkContext().setLogLevel("WARN");
       IngestSummary summary = SparkIngest.run(spark, options);
-      IngestSummaryPrinter.print(summary, store, spec.commandLine().getOut());
+      IngestSummaryPrinter.print(summary, store, store, spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {
       spark.stop();
