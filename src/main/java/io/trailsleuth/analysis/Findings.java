@@ -2,16 +2,24 @@ package io.trailsleuth.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.analysis.policy.PolicyDrift;
 import java.util.List;
 
 /** Everything the analysis found, in a deterministic order. */
 public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk,
-    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures) {
+    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures, List<PolicyDrift> policyDrift) {
   public Findings {
     requireNonNull(coverage, "coverage is null");
     breakages = List.copyOf(breakages);
     atRisk = List.copyOf(atRisk);
     deletedRoles = List.copyOf(deletedRoles);
     unexplainedDecryptFailures = List.copyOf(unexplainedDecryptFailures);
+    policyDrift = List.copyOf(policyDrift);
+  }
+
+  /** Findings without policy drift. */
+  public Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk, List<DeletedRole> deletedRoles,
+      List<UnexplainedDenial> unexplainedDecryptFailures) {
+    this(coverage, breakages, atRisk, deletedRoles, unexplainedDecryptFailures, List.of());
   }
 }

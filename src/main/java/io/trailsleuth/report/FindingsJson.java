@@ -84,6 +84,7 @@ public final class FindingsJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      PolicyDriftJson.write(json, findings.policyDrift());
       json.writeFieldName("integrity");
       if (integrity.isPresent()) {
         json.writeTree(IntegrityJson.toNode(integrity.get()));
@@ -155,7 +156,7 @@ public final class FindingsJson {
     json.writeStringField(prefix + "Via", actor == null ? null : actor.via().label());
   }
 
-  private static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
+  static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
     json.writeArrayFieldStart("evidence");
     for (Evidence item : evidence) {
       json.writeStartObject();
@@ -169,7 +170,7 @@ public final class FindingsJson {
     json.writeEndArray();
   }
 
-  private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+  static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);
@@ -177,7 +178,7 @@ public final class FindingsJson {
     json.writeEndArray();
   }
 
-  private static void time(JsonGenerator json, String name, Instant time) throws IOException {
+  static void time(JsonGenerator json, String name, Instant time) throws IOException {
     json.writeStringField(name, time == null ? null : time.toString());
   }
 }
