@@ -59,7 +59,8 @@ SELECT
   a.resource,
   CASE
     WHEN a.event_source = 's3.amazonaws.com' OR a.resource LIKE 'arn:%:s3:::%'
-      THEN 'arn:aws:s3:::' || regexp_extract(a.resource, '^(?:arn:[^:]+:s3:::)?([^/]+)', 1)
+      THEN 'arn:aws:s3:::' || CASE WHEN a.resource LIKE 'arn:%' THEN regexp_extract(a.resource, ':s3:::([^/]+)', 1)
+        ELSE a.resource END
     WHEN a.event_source = 'sts.amazonaws.com' OR a.resource LIKE 'arn:%:iam::%:role/%'
       THEN 'arn:aws:iam::' || regexp_extract(a.resource, '::([0-9]{12}):', 1) || ':role/' || regexp_extract(a.resource, '([^/]+)$', 1)
     WHEN a.event_source = 'sqs.amazonaws.com' AND a.resource LIKE 'http%'

@@ -120,7 +120,7 @@ evidence AS (
   GROUP BY ALL
 )
 SELECT
-  f.account_id, f.aws_region, f.resource_arn, f.resource_type, f.resource_name, f.entry_detail,
+  f.account_id, f.aws_region, f.resource_arn, f.resource_type, f.resource_name, f.entry_detail, f.match_key,
   f.role_account_id, f.role_name, coalesce(f.role_arn, f.principal_arn) AS role_arn,
   f.bound_role_id AS old_role_id, f.new_role_id, f.principal_keys,
   f.event_id AS policy_event_id, f.event_name AS policy_event_name, f.event_time AS policy_set_at, f.policy_text,

@@ -18,6 +18,7 @@ import java.util.List;
  * @param resourceName the name the fix command needs (bucket, key ARN, role, queue URL, topic ARN, secret, repository,
  *     function)
  * @param entryDetail the statement ID of a Lambda permission or the grant ID of a grant, else null
+ * @param matchKey the resource as the policy_access view names it, to find the calls on it
  * @param roleArn the role the policy names
  * @param roleName its name
  * @param oldRoleId the unique ID the policy was bound to, null when unknown
@@ -43,7 +44,7 @@ import java.util.List;
  * @param evidence the events the finding relies on, in time order
  */
 public record PolicyDrift(String accountId, String region, String resourceArn, String resourceType, String resourceName,
-    String entryDetail, String roleArn, String roleName, String oldRoleId, String newRoleId, String principalKeys,
+    String entryDetail, String matchKey, String roleArn, String roleName, String oldRoleId, String newRoleId, String principalKeys,
     String policyEventId, String policyEventName, Instant policySetAt, String policyText, Instant roleDeletedAt,
     Instant roleRecreatedAt, Actor roleRecreatedBy, long deniedCalls, Instant firstDeniedAt, Instant lastDeniedAt,
     List<String> deniedActions, PolicyDriftStatus status, Instant fixedAt, String fixedByEventId,

@@ -30,7 +30,7 @@ public final class PolicyDrifts {
       while (rows.next()) {
         result.add(new PolicyDrift(rows.getString("account_id"), rows.getString("aws_region"),
             rows.getString("resource_arn"), rows.getString("resource_type"), rows.getString("resource_name"),
-            rows.getString("entry_detail"), rows.getString("role_arn"), rows.getString("role_name"),
+            rows.getString("entry_detail"), rows.getString("match_key"), rows.getString("role_arn"), rows.getString("role_name"),
             rows.getString("old_role_id"), rows.getString("new_role_id"), rows.getString("principal_keys"),
             rows.getString("policy_event_id"), rows.getString("policy_event_name"), Rows.instant(rows, "policy_set_at"),
             rows.getString("policy_text"), Rows.instant(rows, "old_role_deleted_at"), Rows.instant(rows, "role_recreated_at"),

@@ -11,22 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes synthetic CloudTrail stories of policy writes, role re-creations and denials as JSON Lines, for the drift tests. */
-final class PolicyStory {
-  static final String ACCOUNT = "111122223333";
-  static final String OTHER_ACCOUNT = "444455556666";
-  static final String REGION = "eu-west-1";
-  static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/1a2b3c4d-0000-4000-8000-00000000beef";
+public final class PolicyStory {
+  public static final String ACCOUNT = "111122223333";
+  public static final String OTHER_ACCOUNT = "444455556666";
+  public static final String REGION = "eu-west-1";
+  public static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/1a2b3c4d-0000-4000-8000-00000000beef";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> lines = new ArrayList<>();
   private int ids;
 
   /** The ARN of a role. */
-  static String roleArn(String account, String role) {
+  public static String roleArn(String account, String role) {
     return "arn:aws:iam::" + account + ":role/" + role;
   }
 
   /** A policy document with one Allow statement for a principal value (a string, or a list for several). */
-  static ObjectNode policy(String principalKey, String action, String... principals) {
+  public static ObjectNode policy(String principalKey, String action, String... principals) {
     ObjectNode document = JSON.createObjectNode().put("Version", "2012-10-17");
     ObjectNode statement = document.putArray("Statement").addObject()
         .put("Sid", "Access").put("Effect", principalKey.equals("NotPrincipal") ? "Deny" : "Allow");
@@ -44,7 +44,7 @@ final class PolicyStory {
   }
 
   /** A policy that names a role only in an aws:PrincipalArn condition, which never drifts. */
-  static ObjectNode conditionPolicy(String action, String roleArn) {
+  public static ObjectNode conditionPolicy(String action, String roleArn) {
     ObjectNode document = JSON.createObjectNode().put("Version", "2012-10-17");
     ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
     statement.putObject("Principal").put("AWS", "*");
@@ -82,7 +82,7 @@ final class PolicyStory {
     return this;
   }
 
-  PolicyStory createRole(String time, String account, String role, String roleId, ObjectNode trust) {
+  public PolicyStory createRole(String time, String account, String role, String roleId, ObjectNode trust) {
     ObjectNode record = record(time, "iam.amazonaws.com", "CreateRole", admin(account));
     record.putObject("requestParameters").put("roleName", role)
         .put("assumeRolePolicyDocument", trust == null ? "{}" : trust.toString());
@@ -92,25 +92,25 @@ final class PolicyStory {
     return add(record);
   }
 
-  PolicyStory createRole(String time, String account, String role, String roleId) {
+  public PolicyStory createRole(String time, String account, String role, String roleId) {
     return createRole(time, account, role, roleId, null);
   }
 
-  PolicyStory deleteRole(String time, String account, String role) {
+  public PolicyStory deleteRole(String time, String account, String role) {
     ObjectNode record = record(time, "iam.amazonaws.com", "DeleteRole", admin(account));
     record.putObject("requestParameters").put("roleName", role);
     record.putNull("responseElements");
     return add(record);
   }
 
-  PolicyStory updateTrust(String time, String account, String role, ObjectNode trust) {
+  public PolicyStory updateTrust(String time, String account, String role, ObjectNode trust) {
     ObjectNode record = record(time, "iam.amazonaws.com", "UpdateAssumeRolePolicy", admin(account));
     record.putObject("requestParameters").put("roleName", role).put("policyDocument", trust.toPrettyString());
     record.putNull("responseElements");
     return add(record);
   }
 
-  PolicyStory putBucketPolicy(String time, String account, String bucket, ObjectNode policy) {
+  public PolicyStory putBucketPolicy(String time, String account, String bucket, ObjectNode policy) {
     ObjectNode record = record(time, "s3.amazonaws.com", "PutBucketPolicy", admin(account));
     record.putObject("requestParameters").put("bucketName", bucket).put("Host", bucket + ".s3.amazonaws.com")
         .put("policy", "").set("bucketPolicy", policy);
@@ -118,13 +118,13 @@ final class PolicyStory {
     return add(record);
   }
 
-  PolicyStory deleteBucketPolicy(String time, String account, String bucket) {
+  public PolicyStory deleteBucketPolicy(String time, String account, String bucket) {
     ObjectNode record = record(time, "s3.amazonaws.com", "DeleteBucketPolicy", admin(account));
     record.putObject("requestParameters").put("bucketName", bucket);
     return add(record);
   }
 
-  PolicyStory createKey(String time, String account, String keyArn, ObjectNode policy) {
+  public PolicyStory createKey(String time, String account, String keyArn, ObjectNode policy) {
     ObjectNode record = record(time, "kms.amazonaws.com", "CreateKey", admin(account));
     record.putObject("requestParameters").put("keySpec", "SYMMETRIC_DEFAULT").put("policy", policy.toPrettyString());
     record.putObject("responseElements").putObject("keyMetadata").put("arn", keyArn)
@@ -132,7 +132,7 @@ final class PolicyStory {
     return add(record);
   }
 
-  PolicyStory putKeyPolicy(String time, String account, String keyArn, ObjectNode policy) {
+  public PolicyStory putKeyPolicy(String time, String account, String keyArn, ObjectNode policy) {
     ObjectNode record = record(time, "kms.amazonaws.com", "PutKeyPolicy", admin(account));
     record.putObject("requestParameters").put("keyId", keyArn.substring(keyArn.lastIndexOf('/') + 1))
         .put("policyName", "default").put("policy", policy.toPrettyString());
@@ -140,7 +140,7 @@ final class PolicyStory {
     return add(record);
   }
 
-  PolicyStory createGrant(String time, String account, String keyArn, String granteeArn, String grantId) {
+  public PolicyStory createGrant(String time, String account, String keyArn, String granteeArn, String grantId) {
     ObjectNode record = record(time, "kms.amazonaws.com", "CreateGrant", admin(account));
     ObjectNode request = record.putObject("requestParameters").put("keyId", keyArn).put("granteePrincipal", granteeArn);
     request.putArray("operations").add("Decrypt").add("GenerateDataKey");
@@ -148,21 +148,21 @@ final class PolicyStory {
     return add(record);
   }
 
-  PolicyStory setQueuePolicy(String time, String account, String queueUrl, ObjectNode policy) {
+  public PolicyStory setQueuePolicy(String time, String account, String queueUrl, ObjectNode policy) {
     ObjectNode record = record(time, "sqs.amazonaws.com", "SetQueueAttributes", admin(account));
     record.putObject("requestParameters").put("queueUrl", queueUrl).putObject("attributes")
         .put("Policy", policy.toString());
     return add(record);
   }
 
-  PolicyStory setTopicPolicy(String time, String account, String topicArn, ObjectNode policy) {
+  public PolicyStory setTopicPolicy(String time, String account, String topicArn, ObjectNode policy) {
     ObjectNode record = record(time, "sns.amazonaws.com", "SetTopicAttributes", admin(account));
     record.putObject("requestParameters").put("topicArn", topicArn).put("attributeName", "Policy")
         .put("attributeValue", policy.toString());
     return add(record);
   }
 
-  PolicyStory putSecretPolicy(String time, String account, String secretArn, ObjectNode policy) {
+  public PolicyStory putSecretPolicy(String time, String account, String secretArn, ObjectNode policy) {
     ObjectNode record = record(time, "secretsmanager.amazonaws.com", "PutResourcePolicy", admin(account));
     record.putObject("requestParameters").put("secretId", secretArn).put("resourcePolicy", policy.toString())
         .put("blockPublicPolicy", true);
@@ -171,14 +171,14 @@ final class PolicyStory {
     return add(record);
   }
 
-  PolicyStory setRepositoryPolicy(String time, String account, String repository, ObjectNode policy) {
+  public PolicyStory setRepositoryPolicy(String time, String account, String repository, ObjectNode policy) {
     ObjectNode record = record(time, "ecr.amazonaws.com", "SetRepositoryPolicy", admin(account));
     record.putObject("requestParameters").put("repositoryName", repository).put("policyText", policy.toString())
         .put("force", false);
     return add(record);
   }
 
-  PolicyStory addPermission(String time, String account, String function, String statementId, String principal) {
+  public PolicyStory addPermission(String time, String account, String function, String statementId, String principal) {
     ObjectNode record = record(time, "lambda.amazonaws.com", "AddPermission20150331v2", admin(account));
     record.putObject("requestParameters").put("functionName", function).put("statementId", statementId)
         .put("action", "lambda:InvokeFunction").put("principal", principal);
@@ -191,7 +191,7 @@ final class PolicyStory {
   }
 
   /** A call by a session of a role, denied; requestParameters as given (null for a denied AssumeRole). */
-  PolicyStory denied(String time, String account, String role, String roleId, String source, String name,
+  public PolicyStory denied(String time, String account, String role, String roleId, String source, String name,
       ObjectNode request, String resourceArn) {
     ObjectNode record = record(time, source, name, session(account, role, roleId, "job"));
     record.put("errorCode", source.startsWith("kms") ? "AccessDeniedException" : "AccessDenied");
@@ -209,7 +209,7 @@ final class PolicyStory {
   }
 
   /** A successful call by a session of a role. */
-  PolicyStory used(String time, String account, String role, String roleId, String source, String name,
+  public PolicyStory used(String time, String account, String role, String roleId, String source, String name,
       ObjectNode request) {
     ObjectNode record = record(time, source, name, session(account, role, roleId, "job"));
     record.set("requestParameters", request);
@@ -217,11 +217,11 @@ final class PolicyStory {
   }
 
   /** A request-parameters object with one field. */
-  static ObjectNode request(String field, String value) {
+  public static ObjectNode request(String field, String value) {
     return JSON.createObjectNode().put(field, value);
   }
 
-  Path write(Path directory, String name) throws IOException {
+  public Path write(Path directory, String name) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(name);
     Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
