@@ -92,6 +92,23 @@ public final class PolicyStory {
     return add(record);
   }
 
+  /** A CreateRole whose trust policy is only in the response, URL-encoded as IAM returns it. */
+  public PolicyStory createRoleWithEncodedTrustOnly(String time, String account, String role, String roleId,
+      ObjectNode trust) {
+    createRole(time, account, role, roleId, trust);
+    ObjectNode record = (ObjectNode) parse(lines.remove(lines.size() - 1));
+    ((ObjectNode) record.path("requestParameters")).remove("assumeRolePolicyDocument");
+    return add(record);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public PolicyStory createRole(String time, String account, String role, String roleId) {
     return createRole(time, account, role, roleId, null);
   }
