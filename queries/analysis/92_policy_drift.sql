@@ -14,7 +14,8 @@ WITH entries AS (
   GROUP BY ALL
 ),
 -- The next generation of the role after the one the policy was bound to; when the bound one is not in the logs, the
--- first generation created after the write (the write could not have named a role that did not exist).
+-- first generation created after the write (by CreateRole, or a snapshot's creation date): the write could not have
+-- named a role that did not exist.
 recreated AS (
   SELECT
     e.*,
@@ -26,7 +27,7 @@ recreated AS (
   JOIN role_lineage AS r
     ON r.account_id = e.role_account_id AND r.role_name = e.role_name AND r.appeared_at > e.event_time
     AND ((e.bound_generation IS NOT NULL AND r.generation > e.bound_generation)
-      OR (e.bound_generation IS NULL AND r.known_from = 'CreateRole'))
+      OR (e.bound_generation IS NULL AND r.created_at > e.event_time))
   QUALIFY row_number() OVER (PARTITION BY e.event_id, e.role_account_id, e.role_name ORDER BY r.generation) = 1
 ),
 drifted AS (

@@ -7,19 +7,21 @@ import java.util.List;
 
 /** Everything the analysis found, in a deterministic order. */
 public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk,
-    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures, List<PolicyDrift> policyDrift) {
+    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures,
+    List<SnapshotFile> snapshots, List<PolicyDrift> policyDrift) {
   public Findings {
     requireNonNull(coverage, "coverage is null");
     breakages = List.copyOf(breakages);
     atRisk = List.copyOf(atRisk);
     deletedRoles = List.copyOf(deletedRoles);
     unexplainedDecryptFailures = List.copyOf(unexplainedDecryptFailures);
+    snapshots = snapshots.stream().sorted().toList();
     policyDrift = List.copyOf(policyDrift);
   }
 
   /** Findings without policy drift. */
   public Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk, List<DeletedRole> deletedRoles,
-      List<UnexplainedDenial> unexplainedDecryptFailures) {
-    this(coverage, breakages, atRisk, deletedRoles, unexplainedDecryptFailures, List.of());
+      List<UnexplainedDenial> unexplainedDecryptFailures, List<SnapshotFile> snapshots) {
+    this(coverage, breakages, atRisk, deletedRoles, unexplainedDecryptFailures, snapshots, List.of());
   }
 }

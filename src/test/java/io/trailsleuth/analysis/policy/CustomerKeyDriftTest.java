@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.analysis.Findings;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +49,6 @@ class CustomerKeyDriftTest {
   }
 
   @Test
-  @Disabled("needs issue #11's gating (a Lambda breakage needs evidence that the key is the function's Lambda key), "
-      + "which is being built in main; enable once main is merged")
   void isNotALambdaBreakage() throws Exception {
     Findings findings = DriftScenarios.analyze(temp, story());
 
