@@ -78,7 +78,7 @@ public final class MarkdownReport {
     others();
     IntegritySection.write(out, context.integrity());
     evidence();
-    CoverageSection.write(out, findings.coverage(), context);
+    CoverageSection.write(out, findings.coverage(), findings.snapshots(), context);
     line("## Reproduce");
     line("");
     line("- Command: " + code(context.commandLine()));
