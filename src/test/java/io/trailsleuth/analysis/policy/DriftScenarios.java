@@ -28,6 +28,26 @@ final class DriftScenarios {
     }
   }
 
+  /** The rows of a query over the store's analysis views, each row's cells joined by spaces. */
+  static List<String> rows(Path store, String sql) throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "512MB");
+        java.sql.Statement statement = connection.createStatement()) {
+      AnalysisViews.install(connection);
+      try (java.sql.ResultSet result = statement.executeQuery(sql)) {
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          List<String> cells = new java.util.ArrayList<>();
+          for (int column = 1; column <= columns; column++) {
+            cells.add(result.getString(column));
+          }
+          rows.add(String.join(" ", cells));
+        }
+      }
+    }
+    return rows;
+  }
+
   /** Role app-role created, then the policy write, then the role deleted and re-created. */
   static PolicyStory recreatedAround(String account, PolicyStory beforeRecreation) {
     return beforeRecreation

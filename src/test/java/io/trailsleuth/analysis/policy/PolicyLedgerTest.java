@@ -8,13 +8,7 @@ import static io.trailsleuth.analysis.policy.PolicyStory.roleArn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.pipeline.TestStores;
-import io.trailsleuth.query.AnalysisViews;
-import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +21,9 @@ class PolicyLedgerTest {
   private List<String> ledger(PolicyStory story) throws Exception {
     Path store = temp.resolve("store");
     TestStores.ingest(store, story.write(temp.resolve("logs"), "story.jsonl"));
-    List<String> rows = new ArrayList<>();
-    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "512MB");
-        Statement statement = connection.createStatement()) {
-      AnalysisViews.install(connection);
-      try (ResultSet result = statement.executeQuery("SELECT event_name, change_kind, resource_type, "
-          + "coalesce(principal_key, '-'), coalesce(role_name, '-'), coalesce(bound_role_id, '-'), "
-          + "coalesce(ended_by_event_name, '-') FROM policy_ledger ORDER BY event_time, event_id, principal_key, role_name")) {
-        while (result.next()) {
-          List<String> cells = new ArrayList<>();
-          for (int column = 1; column <= 7; column++) {
-            cells.add(result.getString(column));
-          }
-          rows.add(String.join(" ", cells));
-        }
-      }
-    }
-    return rows;
+    return DriftScenarios.rows(store, "SELECT event_name, change_kind, resource_type, "
+        + "coalesce(principal_key, '-'), coalesce(role_name, '-'), coalesce(bound_role_id, '-'), "
+        + "coalesce(ended_by_event_name, '-') FROM policy_ledger ORDER BY event_time, event_id, principal_key, role_name");
   }
 
   @Test

@@ -3,17 +3,10 @@ package io.trailsleuth.analysis.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.pipeline.TestStores;
-import io.trailsleuth.query.AnalysisViews;
-import io.trailsleuth.store.CaseStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,21 +32,11 @@ class StratusPolicyWritesTest {
     assertThat(summary.recordsRead()).isEqualTo(310);
     assertThat(summary.stored()).isEqualTo(310);
     assertThat(summary.rejected()).isZero();
-    List<String> ledger = new ArrayList<>();
-    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "512MB");
-        Statement statement = connection.createStatement()) {
-      AnalysisViews.install(connection);
-      try (ResultSet rows = statement.executeQuery("SELECT event_name, resource_type, change_kind, resource_arn, "
-          + "coalesce(principal_arn, '-') AS principal, json_extract_string(policy_text, '$.Statement[1].Principal.AWS') "
-          + "AS second_principal, json_extract_string(policy_text, '$.Principal') AS permission_principal "
-          + "FROM policy_ledger ORDER BY event_time, event_id")) {
-        while (rows.next()) {
-          ledger.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4) + " "
-              + rows.getString(5) + " " + rows.getString(6) + " " + rows.getString(7));
-        }
-      }
-      assertThat(Analyzer.analyze(connection).policyDrift()).isEmpty();
-    }
+    List<String> ledger = DriftScenarios.rows(store, "SELECT event_name, resource_type, change_kind, resource_arn, "
+        + "coalesce(principal_arn, '-') AS principal, json_extract_string(policy_text, '$.Statement[1].Principal.AWS') "
+        + "AS second_principal, json_extract_string(policy_text, '$.Principal') AS permission_principal "
+        + "FROM policy_ledger ORDER BY event_time, event_id");
+    assertThat(DriftScenarios.rows(store, "SELECT count(*) FROM policy_drift")).containsExactly("0");
     assertThat(ledger).containsExactly(
         "UpdateAssumeRolePolicy iam-role-trust write arn:aws:iam::751203476945:role/stratus-red-team-backdoor-r-role - "
             + "arn:aws:iam::193672423079:root null",
