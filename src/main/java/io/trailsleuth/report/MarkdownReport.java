@@ -74,6 +74,7 @@ public final class MarkdownReport {
       PolicyDriftSection.open(findings.policyDrift()).forEach(d -> PolicyDriftSection.write(out, d));
     }
     Remedies.fix(out, breakages, findings.atRisk());
+    PolicyDriftSection.fixPointer(out, findings.policyDrift());
     Remedies.prevention(out);
     others();
     IntegritySection.write(out, context.integrity());

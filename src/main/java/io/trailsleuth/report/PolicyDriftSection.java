@@ -20,6 +20,15 @@ final class PolicyDriftSection {
     return drifts.stream().filter(d -> d.status() != PolicyDriftStatus.FIXED).toList();
   }
 
+  /** Under the report's Fix heading: where the policies' fixes are, when any policy is broken or at risk. */
+  static void fixPointer(StringBuilder out, List<PolicyDrift> drifts) {
+    int open = open(drifts).size();
+    if (open > 0) {
+      out.append(open).append(open == 1 ? " policy is" : " policies are")
+          .append(" broken or at risk: each one's section above gives the commands that re-apply it.\n\n");
+    }
+  }
+
   /** One summary paragraph about a drifted policy. */
   static String summary(PolicyDrift d) {
     StringBuilder s = new StringBuilder();

@@ -97,6 +97,7 @@ class PolicyDriftReportTest {
         + "re-applying the policy; 0 function(s) at risk");
     assertThat(markdown).contains("## Policies broken by role re-creation");
     assertThat(markdown.lines().filter(l -> l.startsWith("## Policy drift: "))).hasSize(2);
+    assertThat(markdown).contains("2 policies are broken or at risk: each one's section above gives the commands");
   }
 
   @Test
