@@ -121,13 +121,26 @@ keyed AS (
     END AS policy_document
   FROM located AS l
 ),
+-- A grant is an entry per key and grantee, so a new grant for the role fixes an old one; a retire or revoke names only
+-- the grant ID, which the CreateGrant that made it maps to its key and grantee.
+grant_entries AS (
+  SELECT entry_detail AS grant_id,
+    'kms-grant#' || resource_name || '#' || coalesce(json_extract_string(request, '$.granteePrincipal'), '') AS entry_key
+  FROM keyed
+  WHERE event_name = 'CreateGrant' AND entry_detail IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY entry_detail ORDER BY event_time, event_id) = 1
+),
 entries AS (
   SELECT
     k.*,
-    CASE WHEN k.resource_type IN ('lambda-permission', 'kms-grant')
-      THEN k.resource_type || '#' || coalesce(k.entry_detail, k.event_id)
-      ELSE k.resource_type || '#' || coalesce(k.match_key, k.event_id) END AS entry_key
+    CASE
+      WHEN k.resource_type = 'lambda-permission'
+      THEN 'lambda-permission#' || coalesce(k.match_key, '') || '#' || coalesce(k.entry_detail, k.event_id)
+      WHEN k.resource_type = 'kms-grant' THEN coalesce(g.entry_key, 'kms-grant#' || k.event_id)
+      ELSE k.resource_type || '#' || coalesce(k.match_key, k.event_id)
+    END AS entry_key
   FROM keyed AS k
+  LEFT JOIN grant_entries AS g ON k.resource_type = 'kms-grant' AND g.grant_id = k.entry_detail
 ),
 ended AS (
   SELECT

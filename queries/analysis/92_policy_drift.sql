@@ -4,7 +4,7 @@
 -- view: true
 WITH entries AS (
   SELECT
-    account_id, aws_region, event_time, event_id, event_name, resource_type, resource_name, entry_detail, match_key,
+    account_id, aws_region, event_time, event_id, event_name, resource_type, resource_name, entry_detail, match_key, entry_key,
     resource_arn, policy_text, delegates_to_account, role_account_id, role_name, bound_role_id, bound_generation,
     ended_at, ended_by_event_id, ended_by_event_name, ended_by_change, source_file, source_record,
     string_agg(DISTINCT principal_key, ',' ORDER BY principal_key) AS principal_keys,
@@ -30,18 +30,30 @@ recreated AS (
       OR (e.bound_generation IS NULL AND r.created_at > e.event_time))
   QUALIFY row_number() OVER (PARTITION BY e.event_id, e.role_account_id, e.role_name ORDER BY r.generation) = 1
 ),
+writes AS (
+  SELECT DISTINCT entry_key, event_time, event_id, event_name FROM policy_ledger WHERE change_kind = 'write'
+),
+-- The first write of the same entry after the re-creation re-applies it (a Lambda permission is removed and added
+-- again; a grant is made again for the role): that fixes it.
+repaired AS (
+  SELECT c.*, w.event_time AS fixed_at, w.event_id AS fixed_by_event_id, w.event_name AS fixed_by_event_name
+  FROM recreated AS c
+  LEFT JOIN writes AS w
+    ON w.entry_key = c.entry_key AND w.event_time > c.recreated_at AND w.event_time >= c.ended_at
+  QUALIFY row_number() OVER (PARTITION BY c.event_id, c.role_account_id, c.role_name
+    ORDER BY w.event_time, w.event_id) = 1
+),
 drifted AS (
   SELECT
     c.*,
-    CASE WHEN c.ended_by_change = 'write' AND c.ended_at > c.recreated_at THEN c.ended_at END AS fixed_at,
-    CASE WHEN c.ended_by_change = 'write' AND c.ended_at > c.recreated_at THEN c.ended_by_event_id END AS fixed_by_event_id,
     old.deleted_at AS old_role_deleted_at,
     old.deleted_event_id AS old_role_deleted_event_id
-  FROM recreated AS c
+  FROM repaired AS c
   LEFT JOIN role_lineage AS old
     ON old.account_id = c.role_account_id AND old.role_name = c.role_name AND old.role_id = c.bound_role_id
-  -- a policy rewritten or deleted before the re-creation no longer names the old ID; one deleted after it is gone
-  WHERE c.ended_at IS NULL OR (c.ended_at > c.recreated_at AND c.ended_by_change = 'write')
+  -- a policy rewritten or deleted before the re-creation no longer names the old ID; one deleted after it and not
+  -- written again is gone
+  WHERE c.ended_at IS NULL OR (c.ended_at > c.recreated_at AND (c.ended_by_change = 'write' OR c.fixed_at IS NOT NULL))
 ),
 matched AS (
   SELECT
@@ -130,7 +142,7 @@ SELECT
   r.invoked_by AS recreated_by_invoked_by, r.source_ip_address AS recreated_by_source_ip_address,
   r.session_credential_from_console AS recreated_by_console,
   f.denied_calls, f.first_denied_at, f.last_denied_at, f.denied_actions, f.successful_uses,
-  f.status, f.fixed_at, f.fixed_by_event_id, f.ended_by_event_name AS fixed_by_event_name,
+  f.status, f.fixed_at, f.fixed_by_event_id, f.fixed_by_event_name,
   f.confidence, f.decided_by,
   coalesce(v.evidence_json, '[]') AS evidence_json
 FROM findings AS f

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.analysis.Findings;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class PolicyKindsTest {
   Path temp;
 
   private record Kind(String resourceType, String resourceArn, String action, String confidence,
-      UnaryOperator<PolicyStory> write, UnaryOperator<PolicyStory> denial) {
+      BiFunction<PolicyStory, String, PolicyStory> write, UnaryOperator<PolicyStory> denial) {
     @Override
     public String toString() {
       return resourceType;
@@ -45,47 +46,78 @@ class PolicyKindsTest {
   static Stream<Arguments> kinds() {
     return Stream.of(
         new Kind("s3-bucket", "arn:aws:s3:::media", "s3:GetObject", "possible",
-            s -> s.putBucketPolicy("2026-03-01T09:10:00Z", ACCOUNT, "media", policy("Principal", "s3:GetObject", ROLE)),
+            (s, t) -> s.putBucketPolicy(t, ACCOUNT, "media", policy("Principal", "s3:GetObject", ROLE)),
             s -> deny(s, "s3.amazonaws.com", "GetObject", request("bucketName", "media").put("key", "a.png"),
                 "arn:aws:s3:::media/a.png")),
         new Kind("kms-key", KEY, "kms:Decrypt", "confirmed",
-            s -> s.putKeyPolicy("2026-03-01T09:10:00Z", ACCOUNT, KEY, policy("Principal", "kms:Decrypt", ROLE)),
+            (s, t) -> s.putKeyPolicy(t, ACCOUNT, KEY, policy("Principal", "kms:Decrypt", ROLE)),
             s -> deny(s, "kms.amazonaws.com", "Decrypt", null, KEY)),
         new Kind("iam-role-trust", roleArn(ACCOUNT, "target"), "sts:AssumeRole", "confirmed",
-            s -> s.createRole("2026-03-01T09:05:00Z", ACCOUNT, "target", "AROATARGETTARGETTAR03")
-                .updateTrust("2026-03-01T09:10:00Z", ACCOUNT, "target", policy("Principal", "sts:AssumeRole", ROLE)),
+            (s, t) -> s.updateTrust(t, ACCOUNT, "target", policy("Principal", "sts:AssumeRole", ROLE)),
             s -> deny(s, "sts.amazonaws.com", "AssumeRole", null, roleArn(ACCOUNT, "target"))),
         new Kind("sqs-queue", "arn:aws:sqs:eu-west-1:111122223333:orders", "sqs:SendMessage", "possible",
-            s -> s.setQueuePolicy("2026-03-01T09:10:00Z", ACCOUNT, QUEUE_URL, policy("Principal", "sqs:SendMessage", ROLE)),
+            (s, t) -> s.setQueuePolicy(t, ACCOUNT, QUEUE_URL, policy("Principal", "sqs:SendMessage", ROLE)),
             s -> deny(s, "sqs.amazonaws.com", "SendMessage", request("queueUrl", QUEUE_URL),
                 "arn:aws:sqs:eu-west-1:111122223333:orders")),
         new Kind("sns-topic", TOPIC, "sns:Publish", "possible",
-            s -> s.setTopicPolicy("2026-03-01T09:10:00Z", ACCOUNT, TOPIC, policy("Principal", "sns:Publish", ROLE)),
+            (s, t) -> s.setTopicPolicy(t, ACCOUNT, TOPIC, policy("Principal", "sns:Publish", ROLE)),
             s -> deny(s, "sns.amazonaws.com", "Publish", request("topicArn", TOPIC), TOPIC)),
         new Kind("secret", SECRET, "secretsmanager:GetSecretValue", "possible",
-            s -> s.putSecretPolicy("2026-03-01T09:10:00Z", ACCOUNT, SECRET,
+            (s, t) -> s.putSecretPolicy(t, ACCOUNT, SECRET,
                 policy("Principal", "secretsmanager:GetSecretValue", ROLE)),
             s -> deny(s, "secretsmanager.amazonaws.com", "GetSecretValue", request("secretId", "db-password"), SECRET)),
         new Kind("ecr-repository", "arn:aws:ecr:eu-west-1:111122223333:repository/base-images", "ecr:BatchGetImage",
             "possible",
-            s -> s.setRepositoryPolicy("2026-03-01T09:10:00Z", ACCOUNT, "base-images",
+            (s, t) -> s.setRepositoryPolicy(t, ACCOUNT, "base-images",
                 policy("Principal", "ecr:BatchGetImage", ROLE)),
             s -> deny(s, "ecr.amazonaws.com", "BatchGetImage", request("repositoryName", "base-images"),
                 "arn:aws:ecr:eu-west-1:111122223333:repository/base-images")),
         new Kind("lambda-permission", FUNCTION, "lambda:Invoke", "possible",
-            s -> s.addPermission("2026-03-01T09:10:00Z", ACCOUNT, "resize", "allow-app", ROLE),
+            (s, t) -> s.removePermission(t, ACCOUNT, "resize", "allow-app").addPermission(t, ACCOUNT, "resize", "allow-app", ROLE),
             s -> deny(s, "lambda.amazonaws.com", "Invoke", request("functionName", "resize"), FUNCTION)),
         new Kind("kms-grant", KEY, "kms:Decrypt", "probable",
-            s -> s.createGrant("2026-03-01T09:10:00Z", ACCOUNT, KEY, ROLE, "grant-0123456789abcdef"),
+            (s, t) -> s.createGrant(t, ACCOUNT, KEY, ROLE, "grant-" + t.substring(11, 13) + "0123456789abcdef"),
             s -> deny(s, "kms.amazonaws.com", "Decrypt", null, KEY)))
         .map(Arguments::of);
+  }
+
+  private static PolicyStory written(Kind kind) {
+    PolicyStory story = new PolicyStory().createRole("2026-03-01T09:00:00Z", ACCOUNT, "app-role", OLD)
+        .createRole("2026-03-01T09:05:00Z", ACCOUNT, "target", "AROATARGETTARGETTAR03");
+    return DriftScenarios.recreatedAround(ACCOUNT, kind.write().apply(story, "2026-03-01T09:10:00Z"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void reportsEachPolicyKindAtRiskWhenTheRecreatedRoleHasNotCalledSince(Kind kind) throws Exception {
+    Findings findings = DriftScenarios.analyze(temp, written(kind));
+
+    assertThat(findings.policyDrift()).singleElement().satisfies(drift -> {
+      assertThat(drift.resourceType()).isEqualTo(kind.resourceType());
+      assertThat(drift.status()).isEqualTo(PolicyDriftStatus.AT_RISK);
+      assertThat(drift.deniedCalls()).isZero();
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void reportsEachPolicyKindFixedWhenReappliedAfterTheRecreation(Kind kind) throws Exception {
+    PolicyStory story = kind.write().apply(kind.denial().apply(written(kind)), "2026-03-02T12:00:00Z");
+
+    Findings findings = DriftScenarios.analyze(temp, story);
+
+    assertThat(findings.policyDrift()).singleElement().satisfies(drift -> {
+      assertThat(drift.resourceType()).isEqualTo(kind.resourceType());
+      assertThat(drift.status()).isEqualTo(PolicyDriftStatus.FIXED);
+      assertThat(drift.fixedAt()).hasToString("2026-03-02T12:00:00Z");
+      assertThat(drift.deniedCalls()).isEqualTo(1);
+    });
   }
 
   @ParameterizedTest
   @MethodSource("kinds")
   void reportsEachPolicyKindBrokenWhenTheRecreatedRoleIsDenied(Kind kind) throws Exception {
-    PolicyStory story = kind.write().apply(new PolicyStory().createRole("2026-03-01T09:00:00Z", ACCOUNT, "app-role", OLD));
-    story = kind.denial().apply(DriftScenarios.recreatedAround(ACCOUNT, story));
+    PolicyStory story = kind.denial().apply(written(kind));
 
     Findings findings = DriftScenarios.analyze(temp, story);
 

@@ -207,6 +207,13 @@ public final class PolicyStory {
     return add(record);
   }
 
+  public PolicyStory removePermission(String time, String account, String function, String statementId) {
+    ObjectNode record = record(time, "lambda.amazonaws.com", "RemovePermission20150331v2", admin(account));
+    record.putObject("requestParameters").put("functionName", function).put("statementId", statementId);
+    record.putNull("responseElements");
+    return add(record);
+  }
+
   /** A call by a session of a role, denied; requestParameters as given (null for a denied AssumeRole). */
   public PolicyStory denied(String time, String account, String role, String roleId, String source, String name,
       ObjectNode request, String resourceArn) {
