@@ -28,7 +28,8 @@ final class DecryptCharts {
     for (Evidence e : b.evidence()) {
       if (e.eventName().equals("CreateGrant")) {
         boolean old = e.eventTime().isBefore(b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt());
-        markers.add(new ChartMarker(e.eventTime(), old ? "grant to old role ID" : "new grant", ChartMarker.Kind.GRANT));
+        String label = !old ? "new grant" : b.oldRoleId() == null ? "Lambda grant" : "grant to old role ID";
+        markers.add(new ChartMarker(e.eventTime(), label, ChartMarker.Kind.GRANT));
       }
     }
     if (b.roleDeletedAt() != null) {
