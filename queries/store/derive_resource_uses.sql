@@ -1,6 +1,7 @@
 -- id: store_derive_resource_uses
 -- title: Resource uses of a run
 -- description: Successful calls by roles on resources a resource-based or trust policy governs (S3, SQS, SNS, Secrets Manager, ECR, sts:AssumeRole), as first and last use per role generation and resource; S3 data events shrink to these rows (internal).
+-- GROUP BY ordinals, not ALL: DuckDB 1.4.4 split groups by ALL when HAVING names the aliases (two rows, one use each, for one role and bucket)
 SELECT
   coalesce(user_identity_account_id, session_issuer_account_id, recipient_account_id) AS account_id,
   aws_region,
@@ -23,5 +24,5 @@ WHERE error_code IS NULL AND user_identity_type = 'AssumedRole'
   AND (event_source IN ('s3.amazonaws.com', 'sqs.amazonaws.com', 'sns.amazonaws.com', 'secretsmanager.amazonaws.com',
       'ecr.amazonaws.com')
     OR (event_source = 'sts.amazonaws.com' AND event_name = 'AssumeRole'))
-GROUP BY ALL
+GROUP BY 1, 2, 3, 4, 5, 6
 HAVING resource IS NOT NULL AND role_name IS NOT NULL

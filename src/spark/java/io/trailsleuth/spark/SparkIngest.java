@@ -252,8 +252,8 @@ public final class SparkIngest {
   }
 
   /**
-   * The run's focus events, role sightings and event hours, from the same statements in {@code queries/store/} that
-   * {@code ingest} runs in DuckDB, here run by Spark SQL over the run's written events. Spark's TIMESTAMP results are
+   * The run's derived tables (focus events, role sightings, event hours, ...), from the same statements in
+   * {@code queries/store/} that {@code ingest} runs in DuckDB, here run by Spark SQL over the run's written events. Spark's TIMESTAMP results are
    * turned into the store's UTC wall-time timestamps.
    */
   private static void writeDerivedTables(SparkSession spark, HadoopStore store, String runId, Path events, Path scratch)
@@ -263,7 +263,7 @@ public final class SparkIngest {
         : spark.createDataFrame(List.of(), SparkColumns.EVENTS.add(SparkColumns.EVENT_DATE, DataTypes.DateType));
     runEvents.createOrReplaceTempView("run_events");
     for (DerivedTable table : DerivedTable.values()) {
-      Dataset<Row> derived = spark.sql(SqlFiles.get(table.queryId()).sql());
+      Dataset<Row> derived = spark.sql(SparkSqlDialect.fromDuckDb(SqlFiles.get(table.queryId()).sql()));
       for (StructField field : derived.schema().fields()) {
         if (field.dataType().equals(DataTypes.TimestampType)) {
           derived = derived.withColumn(field.name(), col(field.name()).cast(DataTypes.TimestampNTZType));
