@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
@@ -26,38 +27,117 @@ import java.nio.charset.StandardCharsets;
 public final class SourceReader {
   private static final int GZIP_MAGIC_1 = 0x1f;
   private static final int GZIP_MAGIC_2 = 0x8b;
+  /** Decoded files up to this size are read whole and scanned; larger ones are streamed. */
+  static final int SCAN_LIMIT = 32 << 20;
 
   private final ObjectMapper mapper;
   private final RecordExtractor extractor;
   private final EventRow row = new EventRow();
   private final long maxDecompressedBytes;
+  /** Scans whole {@code {"Records":[...]}} files byte by byte; null when every file is streamed through Jackson. */
+  private final RecordsScanner scanner;
+  private byte[] decoded = new byte[1 << 20];
 
   public SourceReader(ObjectMapper mapper, long maxDecompressedBytes) {
+    this(mapper, maxDecompressedBytes, true);
+  }
+
+  /** {@code scan} false streams every file through Jackson: the reference the scanner is tested against. */
+  SourceReader(ObjectMapper mapper, long maxDecompressedBytes, boolean scan) {
     this.mapper = mapper;
     this.extractor = new RecordExtractor(mapper);
     this.maxDecompressedBytes = maxDecompressedBytes;
+    this.scanner = scan ? new RecordsScanner() : null;
   }
 
-  /** Reads a whole file from {@code raw}, which the caller opened read-only and closes. */
+  /**
+   * Reads a whole file from {@code raw}, which the caller opened read-only and closes. When {@code raw} can be reset
+   * (bytes in memory), a CloudTrail {@code Records} file is decoded whole and scanned byte by byte; any other file,
+   * or one the scanner does not vouch for, is read again from the start through Jackson's token stream.
+   */
   public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+    if (scanner != null && raw.markSupported()) {
+      raw.mark(Integer.MAX_VALUE);
+      FileReadResult scanned = readScanned(raw, sourceFile, sha256, sink);
+      if (scanned != null) {
+        return scanned;
+      }
+      try {
+        raw.reset();
+      } catch (IOException e) {
+        throw new IllegalStateException("a stream that supports mark could not be reset", e);
+      }
+    }
+    return readStreamed(raw, sourceFile, sha256, sink);
+  }
+
+  /** Decodes and scans a whole file; returns null, having passed nothing to {@code sink}, when it must be streamed. */
+  private FileReadResult readScanned(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+    int length = 0;
+    GzipMembersInputStream gzip = null;
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+      gzip = gzipOrNull(buffered);
+      InputStream in = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
+      for (int n = 0; n >= 0; n = in.read(decoded, length, decoded.length - length)) {
+        length += n;
+        if (length == decoded.length) {
+          if (length >= SCAN_LIMIT) {
+            return null;
+          }
+          decoded = Arrays.copyOf(decoded, Math.min(SCAN_LIMIT, length * 2));
+        }
+      }
+    } catch (IOException e) {
+      // damaged or over the limit: the streamed read rejects it with the usual reason and offset
+      return null;
+    } finally {
+      if (gzip != null) {
+        gzip.close();
+      }
+    }
+    if (!scanner.scan(decoded, length)) {
+      return null;
+    }
+    FileState state = new FileState(sourceFile, sha256, sink);
+    noteCompression(state, gzip != null);
+    state.settle(SourceShape.TRAIL_RECORDS);
+    try {
+      readScannedRecords(state);
+    } catch (IOException e) {
+      state.rejectRest(offsetOf(e, null, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
+    }
+    return new FileReadResult(
+        state.shape, state.compression, length, state.recordsRead, state.accepted, state.rejected, state.detail);
+  }
+
+  /** Passes on the scanned records in order: plain ones from the scan, the others through Jackson, one by one. */
+  private void readScannedRecords(FileState state) throws IOException {
+    for (int index = 0; index < scanner.records(); index++) {
+      if (scanner.isPlain(index)) {
+        scanner.fill(index, row);
+        accept(state);
+        continue;
+      }
+      int start = scanner.start(index);
+      try (JsonParser parser = mapper.getFactory().createParser(decoded, start, scanner.end(index) - start)) {
+        state.parser = parser;
+        state.offsetBase = start;
+        parser.nextToken();
+        readObjectElement(parser, state, false);
+      }
+    }
+  }
+
+  private FileReadResult readStreamed(InputStream raw, String sourceFile, String sha256, EventSink sink) {
     FileState state = new FileState(sourceFile, sha256, sink);
     LimitedInputStream counted = null;
     GzipMembersInputStream gzip = null;
     try {
       BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-      buffered.mark(2);
-      int first = buffered.read();
-      int second = buffered.read();
-      buffered.reset();
-      InputStream decoded = buffered;
-      if (first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2) {
-        state.compression = "gzip";
-        gzip = new GzipMembersInputStream(buffered);
-        decoded = gzip;
-      } else if (SourceNames.isGzipName(sourceFile)) {
-        state.detail = "named .gz but not gzip-compressed; read as it is";
-      }
-      counted = new LimitedInputStream(decoded, maxDecompressedBytes);
+      gzip = gzipOrNull(buffered);
+      noteCompression(state, gzip != null);
+      counted = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
       readDecoded(new BufferedInputStream(counted, 1 << 16), state);
     } catch (IOException e) {
       if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
@@ -75,6 +155,23 @@ public final class SourceReader {
     long decompressed = counted == null ? 0 : counted.count();
     return new FileReadResult(
         state.shape, state.compression, decompressed, state.recordsRead, state.accepted, state.rejected, state.detail);
+  }
+
+  /** A gzip decoder over {@code buffered} when it starts with gzip's magic bytes, else null (read it as it is). */
+  private static GzipMembersInputStream gzipOrNull(BufferedInputStream buffered) throws IOException {
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new GzipMembersInputStream(buffered) : null;
+  }
+
+  private static void noteCompression(FileState state, boolean gzip) {
+    if (gzip) {
+      state.compression = "gzip";
+    } else if (SourceNames.isGzipName(state.sourceFile)) {
+      state.detail = "named .gz but not gzip-compressed; read as it is";
+    }
   }
 
   /** The result for a file none of whose bytes could be used: one counted reject for the whole file. */
@@ -282,23 +379,8 @@ public final class SourceReader {
         return false;
       }
       if (token == JsonToken.START_OBJECT) {
-        JsonToken next = parser.nextToken();
-        if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
-          readRecord(parser, state);
-        } else if (next == JsonToken.END_OBJECT) {
-          state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
-        } else {
-          JsonNode tree = mapper.readTree(parser);
-          SourceShape kind = SourceShape.classify(tree);
-          if (kind.holdsEvents()) {
-            readNodeOf(tree, kind, state);
-          } else if (decidesFile) {
-            state.skipFile(kind, "a JSON array of " + kind.skippedReason());
-            return false;
-          } else {
-            state.rejectRecord(state.offset(), "not-a-record",
-                "array element is " + kind.skippedReason());
-          }
+        if (!readObjectElement(parser, state, decidesFile)) {
+          return false;
         }
       } else if (token == JsonToken.VALUE_STRING) {
         readEmbeddedRecord(parser.getText(), state);
@@ -306,6 +388,31 @@ public final class SourceReader {
         long offset = state.offset();
         parser.skipChildren();
         state.rejectRecord(offset, "not-a-record", "array element is " + token + ", not a record object");
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads an array element that is an object (the parser stands on its START_OBJECT); returns false when
+   * {@code decidesFile} and the element shows the whole file is other JSON, which is then skipped.
+   */
+  private boolean readObjectElement(JsonParser parser, FileState state, boolean decidesFile) throws IOException {
+    JsonToken next = parser.nextToken();
+    if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
+      readRecord(parser, state);
+    } else if (next == JsonToken.END_OBJECT) {
+      state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
+    } else {
+      JsonNode tree = mapper.readTree(parser);
+      SourceShape kind = SourceShape.classify(tree);
+      if (kind.holdsEvents()) {
+        readNodeOf(tree, kind, state);
+      } else if (decidesFile) {
+        state.skipFile(kind, "a JSON array of " + kind.skippedReason());
+        return false;
+      } else {
+        state.rejectRecord(state.offset(), "not-a-record", "array element is " + kind.skippedReason());
       }
     }
     return true;
@@ -357,22 +464,26 @@ public final class SourceReader {
   }
 
   private void readRecord(JsonParser parser, FileState state) throws IOException {
-    long index = state.recordsRead;
     try {
       extractor.extract(parser, row);
-      row.set(EventColumn.SOURCE_FILE, state.sourceFile);
-      row.set(EventColumn.SOURCE_RECORD, index);
-      row.set(EventColumn.SOURCE_SHA256, state.sha256);
-      row.set(EventColumn.SOURCE_SHAPE, state.shape.label());
-      state.recordsRead++;
-      state.accepted++;
-      if (state.shape == SourceShape.SINGLE_RECORD) {
-        state.hold(row);
-      } else {
-        state.sink.accept(row);
-      }
+      accept(state);
     } catch (RecordRejectedException e) {
       state.rejectRecord(state.offset(), e.reasonCode(), e.getMessage());
+    }
+  }
+
+  /** Labels the filled {@link #row} with its source and passes it on (or holds it while the shape is open). */
+  private void accept(FileState state) {
+    row.set(EventColumn.SOURCE_FILE, state.sourceFile);
+    row.set(EventColumn.SOURCE_RECORD, state.recordsRead);
+    row.set(EventColumn.SOURCE_SHA256, state.sha256);
+    row.set(EventColumn.SOURCE_SHAPE, state.shape.label());
+    state.recordsRead++;
+    state.accepted++;
+    if (state.shape == SourceShape.SINGLE_RECORD) {
+      state.hold(row);
+    } else {
+      state.sink.accept(row);
     }
   }
 
