@@ -21,6 +21,16 @@ public final class SameEvents {
         Statement statement = connection.createStatement()) {
       statement.execute("SET memory_limit = '1GB'");
       for (String table : new String[] {"events/**/*.parquet", "rejects.parquet", "sources.parquet"}) {
+        boolean inA = holds(statement, a, table);
+        if (inA != holds(statement, b, table)) {
+          System.out.printf("%-22s only one store has such files%n", table);
+          same = false;
+          continue;
+        }
+        if (!inA) {
+          System.out.printf("%-22s %12s%n", table, "no files in either store");
+          continue;
+        }
         String source = "read_parquet('" + a + "/runs/*/" + table + "', hive_partitioning = true, union_by_name = true)";
         String columns = columnsBut(statement, source, "run_id");
         String left = "(SELECT " + columns + " FROM " + source + ")";
@@ -33,6 +43,10 @@ public final class SameEvents {
       }
     }
     System.exit(same ? 0 : 1);
+  }
+
+  private static boolean holds(Statement statement, String store, String table) throws Exception {
+    return count(statement, "SELECT count(*) FROM glob('" + store + "/runs/*/" + table + "')") > 0;
   }
 
   /** The columns of {@code source} except {@code left}, quoted and comma-separated. */
