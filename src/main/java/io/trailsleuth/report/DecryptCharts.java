@@ -27,8 +27,9 @@ final class DecryptCharts {
     List<ChartMarker> markers = new ArrayList<>();
     for (Evidence e : b.evidence()) {
       if (e.eventName().equals("CreateGrant")) {
-        boolean old = e.eventTime().isBefore(b.roleRecreatedAt());
-        markers.add(new ChartMarker(e.eventTime(), old ? "grant to old role ID" : "new grant", ChartMarker.Kind.GRANT));
+        boolean old = e.eventTime().isBefore(b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt());
+        String label = !old ? "new grant" : b.oldRoleId() == null ? "Lambda grant" : "grant to old role ID";
+        markers.add(new ChartMarker(e.eventTime(), label, ChartMarker.Kind.GRANT));
       }
     }
     if (b.roleDeletedAt() != null) {
@@ -44,6 +45,10 @@ final class DecryptCharts {
       markers.add(new ChartMarker(b.recoveredAt(), "recovered", ChartMarker.Kind.RECOVERY));
     }
     Instant start = earliest(b.roleDeletedAt(), b.roleRecreatedAt(), b.firstFailureAt());
+    if (b.roleRecreatedAt() == null) {
+      // the re-creation is inferred: show the grant it happened after
+      start = markers.stream().map(ChartMarker::at).min(Comparator.naturalOrder()).orElse(start);
+    }
     Instant end = latest(b.lastFailureAt(), b.remediatedAt(), b.recoveredAt());
     return figure(connection, "chart-" + (index + 1), b.accountId(), b.region(), b.functionName(), start, end, coverage,
         markers);

@@ -9,6 +9,8 @@ import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
+import io.trailsleuth.analysis.SnapshotEvidence;
+import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailsleuth.integrity.IntegrityJson;
@@ -20,9 +22,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes findings as the stable JSON contract (schemaVersion 1): fixed field names and order, sorted lists. */
+/** Writes findings as the stable JSON contract (schemaVersion 2): fixed field names and order, sorted lists. */
 public final class FindingsJson {
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private FindingsJson() {}
 
@@ -81,6 +83,17 @@ public final class FindingsJson {
         time(json, "firstAt", denial.firstAt());
         time(json, "lastAt", denial.lastAt());
         strings(json, "keyArns", denial.keyArns());
+        json.writeBooleanField("awsManagedKey", denial.awsManagedKey());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("snapshots");
+      for (SnapshotFile file : findings.snapshots()) {
+        json.writeStartObject();
+        json.writeStringField("file", file.sourceFile());
+        json.writeStringField("sha256", file.sha256());
+        json.writeStringField("kind", file.kind());
+        json.writeNumberField("items", file.items());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -110,6 +123,7 @@ public final class FindingsJson {
     time(json, "lastEventTime", coverage.lastEventTime());
     strings(json, "accounts", coverage.accounts());
     strings(json, "regions", coverage.regions());
+    strings(json, "accountsWithoutIamEvents", coverage.accountsWithoutIamEvents());
     json.writeEndObject();
   }
 
@@ -146,7 +160,21 @@ public final class FindingsJson {
     json.writeStringField("remediatedBy", b.remediatedBy() == null ? null : b.remediatedBy().arn());
     time(json, "recoveredAt", b.recoveredAt());
     json.writeStringField("confidence", b.confidence().label());
-    evidence(json, b.evidence());
+    strings(json, "evidenceSources", b.evidenceSources());
+    strings(json, "missingEvidence", b.missingEvidence());
+    json.writeArrayFieldStart("evidence");
+    eventEvidence(json, b.evidence());
+    for (SnapshotEvidence item : b.snapshotEvidence()) {
+      json.writeStartObject();
+      json.writeStringField("type", "snapshot-item");
+      json.writeStringField("snapshotKind", item.kind());
+      json.writeStringField("sourceFile", item.sourceFile());
+      json.writeStringField("sourceSha256", item.sourceSha256());
+      json.writeNumberField("itemIndex", item.itemIndex());
+      json.writeStringField("shows", item.summary());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 
@@ -157,8 +185,14 @@ public final class FindingsJson {
 
   private static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
     json.writeArrayFieldStart("evidence");
+    eventEvidence(json, evidence);
+    json.writeEndArray();
+  }
+
+  private static void eventEvidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
     for (Evidence item : evidence) {
       json.writeStartObject();
+      json.writeStringField("type", "cloudtrail-event");
       json.writeStringField("eventId", item.eventId());
       time(json, "eventTime", item.eventTime());
       json.writeStringField("eventName", item.eventName());
@@ -166,7 +200,6 @@ public final class FindingsJson {
       json.writeNumberField("sourceRecord", item.sourceRecord());
       json.writeEndObject();
     }
-    json.writeEndArray();
   }
 
   private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {

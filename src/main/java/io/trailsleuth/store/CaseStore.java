@@ -4,6 +4,7 @@ import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
 import io.trailsleuth.model.SourceColumn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,11 @@ public final class CaseStore {
       } else {
         statement.execute(TableDdl.create("sources", SourceColumn.ALL));
         statement.execute(TableDdl.create("rejects", RejectColumn.ALL));
+      }
+      if (layout.hasSnapshotFiles()) {
+        statement.execute(RunWriter.sql("store_view_snapshots", Map.of("snapshots_glob", layout.snapshotsGlob())));
+      } else {
+        statement.execute(TableDdl.create("snapshots", SnapshotColumn.ALL));
       }
     } catch (SQLException | IOException e) {
       connection.close();

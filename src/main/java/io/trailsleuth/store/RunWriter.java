@@ -5,6 +5,8 @@ import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.common.SqlParameters;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
+import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.model.SourceColumn;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +51,7 @@ public final class RunWriter implements AutoCloseable {
   private volatile Exception consumerFailure;
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
+  private final DuckDBAppender snapshotAppender;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
     this.layout = layout;
@@ -63,6 +66,7 @@ public final class RunWriter implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));
       statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
+      statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       if (layout.hasEvents()) {
         statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
       } else {
@@ -72,6 +76,8 @@ public final class RunWriter implements AutoCloseable {
     this.rejectConnection = connection.unwrap(DuckDBConnection.class).duplicate();
     this.rejectAppender = rejectConnection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
         "run_rejects");
+    this.snapshotAppender = rejectConnection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_snapshots");
   }
 
   /** Starts a run in a fresh staging directory. */
@@ -188,6 +194,7 @@ public final class RunWriter implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       synchronized (this) {
         rejectAppender.flush();
+        snapshotAppender.flush();
       }
       try (DuckDBAppender sources = connection.unwrap(DuckDBConnection.class)
           .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_sources")) {
@@ -215,6 +222,7 @@ public final class RunWriter implements AutoCloseable {
       writeDerivedTables(statement);
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
+      statement.execute(sql("store_write_snapshots", Map.of("path", output.resolve(StoreLayout.SNAPSHOTS_FILE).toString())));
     } catch (SQLException e) {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
     }
@@ -251,6 +259,28 @@ public final class RunWriter implements AutoCloseable {
     }
   }
 
+  /** Records items of snapshot files (CLI outputs, AWS Config files); thread-safe. */
+  public synchronized void addSnapshotItems(List<SnapshotItem> items) throws SQLException {
+    for (SnapshotItem item : items) {
+      snapshotAppender.beginRow().append(runId);
+      for (SnapshotColumn column : SnapshotColumn.ALL.subList(1, SnapshotColumn.ALL.size())) {
+        Object value = item.get(column);
+        if (value == null) {
+          snapshotAppender.appendNull();
+        } else if (value instanceof Instant instant) {
+          snapshotAppender.append(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+        } else if (value instanceof Long number) {
+          snapshotAppender.append(number.longValue());
+        } else if (value instanceof Boolean flag) {
+          snapshotAppender.append(flag.booleanValue());
+        } else {
+          snapshotAppender.append(value.toString());
+        }
+      }
+      snapshotAppender.endRow();
+    }
+  }
+
   private static void appendLong(DuckDBAppender appender, Long value) throws SQLException {
     if (value == null) {
       appender.appendNull();
@@ -269,6 +299,7 @@ public final class RunWriter implements AutoCloseable {
       }
       try {
         rejectAppender.close();
+        snapshotAppender.close();
         rejectConnection.close();
         connection.close();
       } catch (SQLException e) {

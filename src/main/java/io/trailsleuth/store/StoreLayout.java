@@ -17,11 +17,14 @@ import java.util.stream.Stream;
  * STORE/runs/run-000001/events/event_date=YYYY-MM-DD/part-N.parquet
  * STORE/runs/run-000001/sources.parquet manifest of the run's input files
  * STORE/runs/run-000001/rejects.parquet records that could not be stored
+ * STORE/runs/run-000001/snapshots.parquet items of CLI outputs and AWS Config files
  * STORE/.staging-run-000002/            an ingest in progress (deleted if found after a crash)
  * </pre>
  */
 public record StoreLayout(Path root) {
   public static final String MARKER = "trailsleuth-store.json";
+  /** The file of a run that holds its snapshot items (absent in runs written before snapshots were read). */
+  public static final String SNAPSHOTS_FILE = "snapshots.parquet";
   public static final String MARKER_CONTENT = "{\"format\": \"trailsleuth-case-store\", \"version\": 1}\n";
 
   public Path marker() {
@@ -51,6 +54,20 @@ public record StoreLayout(Path root) {
 
   public String rejectsGlob() {
     return runs().toAbsolutePath() + "/*/rejects.parquet";
+  }
+
+  public String snapshotsGlob() {
+    return runs().toAbsolutePath() + "/*/" + SNAPSHOTS_FILE;
+  }
+
+  /** True when at least one committed run has a snapshots file. */
+  public boolean hasSnapshotFiles() throws IOException {
+    for (Path run : committedRuns()) {
+      if (Files.isRegularFile(run.resolve(SNAPSHOTS_FILE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Committed run directories, oldest first. */

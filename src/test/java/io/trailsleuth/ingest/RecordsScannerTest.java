@@ -6,6 +6,8 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.SnapshotColumn;
+import io.trailsleuth.model.SnapshotItem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -197,6 +199,7 @@ class RecordsScannerTest {
     SourceReader reader = new SourceReader(JsonSettings.mapper(), limit, scan);
     List<List<String>> rows = new ArrayList<>();
     List<Reject> rejects = new ArrayList<>();
+    List<String> snapshots = new ArrayList<>();
     FileReadResult result = reader.read(new ByteArrayInputStream(document), "AWSLogs/x.json.gz", "sha", new EventSink() {
       @Override
       public void accept(EventRow row) {
@@ -212,9 +215,18 @@ class RecordsScannerTest {
       public void reject(Reject reject) {
         rejects.add(reject);
       }
+
+      @Override
+      public void snapshot(SnapshotItem item) {
+        List<String> values = new ArrayList<>();
+        for (SnapshotColumn column : SnapshotColumn.values()) {
+          values.add(item.text(column));
+        }
+        snapshots.add(String.valueOf(values));
+      }
     });
-    return new Outcome(rows, rejects, result);
+    return new Outcome(rows, rejects, snapshots, result);
   }
 
-  private record Outcome(List<List<String>> rows, List<Reject> rejects, FileReadResult result) {}
+  private record Outcome(List<List<String>> rows, List<Reject> rejects, List<String> snapshots, FileReadResult result) {}
 }
