@@ -2,6 +2,7 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.query.AnalysisViews;
@@ -65,8 +66,13 @@ public final class AnalysisOutputs {
   }
 
   private void summary(Findings findings, PrintWriter out) {
-    out.printf("events analysed: %d (%s to %s)%n", findings.coverage().events(), findings.coverage().firstEventTime(),
-        findings.coverage().lastEventTime());
+    Coverage coverage = findings.coverage();
+    if (coverage.firstEventTime() == null) {
+      out.printf("events analysed: %d%n", coverage.events());
+    } else {
+      out.printf("events analysed: %d (%s to %s)%n", coverage.events(), coverage.firstEventTime(),
+          coverage.lastEventTime());
+    }
     out.printf("broken functions: %d, at risk: %d, unexplained denied principals: %d, deleted roles: %d%n",
         findings.breakages().size(), findings.atRisk().size(), findings.unexplainedDecryptFailures().size(),
         findings.deletedRoles().size());

@@ -37,6 +37,9 @@ final class DecryptCharts {
     }
     for (Recreation recreation : b.recreations()) {
       markers.add(new ChartMarker(recreation.at(), "role re-created", ChartMarker.Kind.RECREATION));
+      if (recreation.deletedAt() != null) {
+        markers.add(new ChartMarker(recreation.deletedAt(), "role deleted", ChartMarker.Kind.DELETION));
+      }
     }
     if (b.remediatedAt() != null) {
       markers.add(new ChartMarker(b.remediatedAt(), "fix", ChartMarker.Kind.FIX));
