@@ -6,6 +6,4 @@ COPY (
   FROM read_parquet({{file}}) AS s
   JOIN run_files AS f ON s.source_file = f.source_file AND s.source_sha256 = f.source_sha256
   ANTI JOIN dropped AS d ON d.record_key = f.file_rank * 1099511627776 + s.source_record
-) TO {{target}} (
-  FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION V2, WRITE_BLOOM_FILTER false, ROW_GROUP_SIZE 65536
-)
+) TO {{target}} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)
