@@ -85,6 +85,9 @@ public final class AnalysisOutputs {
     }
     findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
         r.oldRoleId(), r.newRoleId()));
+    findings.policyDrift().forEach(d -> out.printf("  policy %s %s %s: role %s re-created %s (%s -> %s); %d denied calls%n",
+        d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), d.roleRecreatedAt(), d.oldRoleId(),
+        d.newRoleId(), d.deniedCalls()));
     if (markdown != null) {
       out.println("report: " + markdown);
     }

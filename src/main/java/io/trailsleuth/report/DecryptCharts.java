@@ -117,7 +117,7 @@ final class DecryptCharts {
         + "<figcaption>" + caption + "</figcaption>\n</figure>\n";
   }
 
-  private static Instant earliest(Instant... instants) {
+  static Instant earliest(Instant... instants) {
     Instant earliest = null;
     for (Instant instant : instants) {
       earliest = instant == null || (earliest != null && earliest.isBefore(instant)) ? earliest : instant;
@@ -125,7 +125,7 @@ final class DecryptCharts {
     return earliest;
   }
 
-  private static Instant latest(Instant... instants) {
+  static Instant latest(Instant... instants) {
     Instant latest = null;
     for (Instant instant : instants) {
       latest = instant == null || (latest != null && latest.isAfter(instant)) ? latest : instant;

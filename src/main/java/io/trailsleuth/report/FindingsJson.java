@@ -97,6 +97,7 @@ public final class FindingsJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      PolicyDriftJson.write(json, findings.policyDrift());
       json.writeFieldName("integrity");
       if (integrity.isPresent()) {
         json.writeTree(IntegrityJson.toNode(integrity.get()));
@@ -183,7 +184,7 @@ public final class FindingsJson {
     json.writeStringField(prefix + "Via", actor == null ? null : actor.via().label());
   }
 
-  private static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
+  static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
     json.writeArrayFieldStart("evidence");
     eventEvidence(json, evidence);
     json.writeEndArray();
@@ -202,7 +203,7 @@ public final class FindingsJson {
     }
   }
 
-  private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+  static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);
@@ -210,7 +211,7 @@ public final class FindingsJson {
     json.writeEndArray();
   }
 
-  private static void time(JsonGenerator json, String name, Instant time) throws IOException {
+  static void time(JsonGenerator json, String name, Instant time) throws IOException {
     json.writeStringField(name, time == null ? null : time.toString());
   }
 }

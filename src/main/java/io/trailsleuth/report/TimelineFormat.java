@@ -46,7 +46,7 @@ public enum TimelineFormat {
     List<List<String>> values = new ArrayList<>();
     for (List<String> row : rows.rows()) {
       List<String> copy = new ArrayList<>(row);
-      boolean isChange = row.get(columns.indexOf("kind")).equals("role") || row.get(columns.indexOf("kind")).equals("function");
+      boolean isChange = List.of("role", "function", "policy").contains(row.get(columns.indexOf("kind")));
       copy.add(isChange ? Via.classify(row.get(agent), row.get(invoker), null, "true".equals(row.get(console))).label() : null);
       values.add(copy);
     }
