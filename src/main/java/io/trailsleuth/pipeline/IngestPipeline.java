@@ -114,7 +114,8 @@ public final class IngestPipeline {
         writer.commit(entries);
       }
       progress.finished();
-      return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons));
+      return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons),
+          writer.conflictingCopies());
     }
   }
 

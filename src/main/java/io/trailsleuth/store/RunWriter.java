@@ -3,6 +3,8 @@ package io.trailsleuth.store;
 import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.common.SqlParameters;
+import io.trailsleuth.model.ConflictColumn;
+import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.RejectColumn;
 import io.trailsleuth.model.SourceColumn;
@@ -49,6 +51,7 @@ public final class RunWriter implements AutoCloseable {
   private volatile Exception consumerFailure;
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
+  private long conflictingCopies;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
     this.layout = layout;
@@ -63,10 +66,12 @@ public final class RunWriter implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));
       statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
+      statement.execute(TableDdl.create("run_conflicts", ConflictColumn.ALL));
       if (layout.hasEvents()) {
         statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
       } else {
-        statement.execute("CREATE TABLE stored_ids (event_id VARCHAR)");
+        statement.execute(TableDdl.create("stored_events", EventColumn.ALL));
+        statement.execute("CREATE VIEW stored_ids AS SELECT event_id FROM stored_events");
       }
     }
     this.rejectConnection = connection.unwrap(DuckDBConnection.class).duplicate();
@@ -128,7 +133,10 @@ public final class RunWriter implements AutoCloseable {
     throwIfWriterFailed();
   }
 
-  /** Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file. */
+  /**
+   * Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file.
+   * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
+   */
   public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
     if (!FileTrees.containsParquet(eventsDirectory())) {
@@ -138,6 +146,8 @@ public final class RunWriter implements AutoCloseable {
     List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql("store_find_dropped_events", runEvents));
+      statement.execute(sql("store_view_event_copies", runEvents));
+      conflictingCopies = ConflictFinder.record(connection, runId);
       try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
@@ -160,6 +170,11 @@ public final class RunWriter implements AutoCloseable {
     return stored;
   }
 
+  /** Dropped copies whose content differs from the copy kept (counted among the duplicates, listed in conflicts). */
+  public long conflictingCopies() {
+    return conflictingCopies;
+  }
+
   /**
    * Writes the run's derived tables beside its events: its IAM, KMS and Lambda events, role sightings and events per
    * hour. The analysis reads these instead of scanning every event again.
@@ -168,7 +183,7 @@ public final class RunWriter implements AutoCloseable {
     if (FileTrees.containsParquet(eventsDirectory())) {
       statement.execute(sql("store_view_events", Map.of("events_glob", eventsDirectory() + "/*/*.parquet")));
     } else {
-      statement.execute(TableDdl.create("events", io.trailsleuth.model.EventColumn.ALL).replace(")", ", event_date DATE)"));
+      statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
     }
     statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
     for (DerivedTable table : DerivedTable.values()) {
@@ -215,6 +230,7 @@ public final class RunWriter implements AutoCloseable {
       writeDerivedTables(statement);
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
+      statement.execute(sql("store_write_conflicts", Map.of("path", output.resolve(StoreLayout.CONFLICTS_FILE).toString())));
     } catch (SQLException e) {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
     }

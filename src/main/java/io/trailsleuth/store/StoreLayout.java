@@ -17,11 +17,14 @@ import java.util.stream.Stream;
  * STORE/runs/run-000001/events/event_date=YYYY-MM-DD/part-N.parquet
  * STORE/runs/run-000001/sources.parquet manifest of the run's input files
  * STORE/runs/run-000001/rejects.parquet records that could not be stored
+ * STORE/runs/run-000001/conflicts.parquet every version of events whose copies differ
  * STORE/.staging-run-000002/            an ingest in progress (deleted if found after a crash)
  * </pre>
  */
 public record StoreLayout(Path root) {
   public static final String MARKER = "trailsleuth-store.json";
+  /** The per-run file of conflicting copies. */
+  public static final String CONFLICTS_FILE = "conflicts.parquet";
   public static final String MARKER_CONTENT = "{\"format\": \"trailsleuth-case-store\", \"version\": 1}\n";
 
   public Path marker() {
@@ -51,6 +54,20 @@ public record StoreLayout(Path root) {
 
   public String rejectsGlob() {
     return runs().toAbsolutePath() + "/*/rejects.parquet";
+  }
+
+  public String conflictsGlob() {
+    return runs().toAbsolutePath() + "/*/" + CONFLICTS_FILE;
+  }
+
+  /** True when a committed run has a conflicts file (runs written before conflicts were recorded have none). */
+  public boolean hasConflictFiles() throws IOException {
+    for (Path run : committedRuns()) {
+      if (Files.exists(run.resolve(CONFLICTS_FILE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Committed run directories, oldest first. */
