@@ -2,6 +2,9 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.ConflictImpact;
+import io.trailsleuth.analysis.ConflictingEvent;
+import io.trailsleuth.analysis.ConflictingEvents;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.query.AnalysisViews;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.trailsleuth.integrity.IntegrityReport;
@@ -39,14 +43,17 @@ public final class AnalysisOutputs {
   void run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out)
       throws SQLException, IOException {
     Findings findings;
+    List<ConflictingEvent> conflicts;
     ReportContext context;
     try (Connection connection = CaseStore.connect(layout, "1GB")) {
       AnalysisViews.install(connection);
-      findings = Analyzer.analyze(connection);
+      ConflictImpact.Result adjusted = ConflictImpact.apply(Analyzer.analyze(connection), ConflictingEvents.load(connection));
+      findings = adjusted.findings();
+      conflicts = adjusted.conflicts();
       context = new ReportContext(commandLine, VersionProvider.version(),
           QueryRunner.run(connection, SqlFiles.get("report_source_files"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
-          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity);
+          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity, conflicts);
       if (html != null) {
         HtmlReport.write(html, connection, findings, context);
       }
@@ -55,16 +62,16 @@ public final class AnalysisOutputs {
       Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
     }
     if ("-".equals(json)) {
-      out.print(FindingsJson.write(findings, integrity));
+      out.print(FindingsJson.write(findings, integrity, conflicts));
       return;
     }
     if (json != null) {
-      Files.writeString(Path.of(json), FindingsJson.write(findings, integrity), StandardCharsets.UTF_8);
+      Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
     }
-    summary(findings, out);
+    summary(findings, conflicts, out);
   }
 
-  private void summary(Findings findings, PrintWriter out) {
+  private void summary(Findings findings, List<ConflictingEvent> conflicts, PrintWriter out) {
     out.printf("events analysed: %d (%s to %s)%n", findings.coverage().events(), findings.coverage().firstEventTime(),
         findings.coverage().lastEventTime());
     out.printf("broken functions: %d, at risk: %d, unexplained denied principals: %d, deleted roles: %d%n",
@@ -77,6 +84,11 @@ public final class AnalysisOutputs {
     }
     findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
         r.oldRoleId(), r.newRoleId()));
+    if (!conflicts.isEmpty()) {
+      out.printf("conflicting copies: %d event IDs have copies with different content (%d cited by a finding); "
+          + "see the report's evidence integrity section%n", conflicts.size(),
+          conflicts.stream().filter(c -> !c.citedBy().isEmpty()).count());
+    }
     if (markdown != null) {
       out.println("report: " + markdown);
     }

@@ -58,6 +58,7 @@ public final class MarkdownReport {
     Remedies.prevention(out);
     others();
     IntegritySection.write(out, context.integrity());
+    ConflictsSection.write(out, context);
     evidence();
     CoverageSection.write(out, findings.coverage(), context);
     line("## Reproduce");
@@ -187,7 +188,8 @@ public final class MarkdownReport {
     findings.breakages().forEach(b -> all.addAll(b.evidence()));
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
     for (Evidence e : all) {
-      line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName()) + " | "
+      line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
+          + (context.hasConflictingCopies(e.eventId()) ? " (conflicting copies: this version used, see above)" : "") + " | "
           + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " | "
           + context.integrity().map(r -> r.statusOf(e.sourceFile()).code()).orElse("not checked") + " |");
     }

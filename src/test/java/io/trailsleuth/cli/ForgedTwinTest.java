@@ -1,0 +1,95 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A forged twin of a cited event, planted in an export beside the generated archive, is named in report and JSON. */
+final class ForgedTwinTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void namesAForgedTwinOfACitedEventAndLowersTheConfidenceOfTheFindingThatCitesIt() throws IOException {
+    Path archive = temp.resolve("archive");
+    ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), archive.resolve("AWSLogs"));
+    JsonNode deleteRole = findRecord(archive, "DeleteRole", "billing-worker-exec");
+    ObjectNode twin = deleteRole.deepCopy();
+    twin.put("sourceIPAddress", "198.51.100.99");
+    twin.put("userAgent", "<script>alert(1)</script>|`forged`");
+    Path export = archive.resolve("exports/lookup-export.jsonl");
+    Files.createDirectories(export.getParent());
+    Files.writeString(export, twin + "\n", StandardCharsets.UTF_8);
+    Path report = temp.resolve("report.md");
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "investigate", "-q", archive.toString(),
+        "--out", report.toString(), "--json", "-");
+
+    assertThat(code).as(err.toString()).isZero();
+    String eventId = deleteRole.get("eventID").asText();
+    JsonNode findings = MAPPER.readTree(out.toString());
+    JsonNode conflicts = findings.path("integrity").path("conflictingDuplicates");
+    assertThat(conflicts).hasSize(1);
+    JsonNode conflict = conflicts.get(0);
+    assertThat(conflict.path("eventId").asText()).isEqualTo(eventId);
+    assertThat(conflict.path("versions")).hasSize(2);
+    JsonNode used = conflict.path("versions").get(0);
+    JsonNode forged = conflict.path("versions").get(1);
+    assertThat(used.path("sourceFile").asText()).startsWith("AWSLogs/");
+    assertThat(used.path("used").asBoolean()).isTrue();
+    assertThat(used.path("verified").asBoolean()).isTrue();
+    assertThat(forged.path("sourceFile").asText()).isEqualTo("exports/lookup-export.jsonl");
+    assertThat(forged.path("verified").asBoolean()).isFalse();
+    assertThat(forged.path("differingFields")).extracting(JsonNode::asText)
+        .containsExactly("source_ip_address", "user_agent");
+    assertThat(forged.path("recordSha256").asText()).hasSize(64).isNotEqualTo(used.path("recordSha256").asText());
+    assertThat(conflict.path("citedBy").get(0).path("effect").asText())
+        .startsWith("confidence lowered from confirmed to probable");
+    JsonNode breakage = findings.path("breakages").get(0);
+    assertThat(breakage.path("confidence").asText()).isEqualTo("probable");
+    assertThat(breakage.path("evidence")).filteredOn(e -> e.path("eventId").asText().equals(eventId)).singleElement()
+        .satisfies(e -> assertThat(e.path("conflictingCopies").asBoolean()).isTrue());
+    assertThat(err.toString() + out).doesNotContain("Exception");
+
+    String markdown = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(markdown).contains("### Conflicting copies", "Event `" + eventId + "`: 2 versions.",
+        "confidence lowered from confirmed to probable", "`exports/lookup-export.jsonl #0`", "`source_ip_address`",
+        "(conflicting copies: this version used, see above)");
+    assertThat(markdown).doesNotContain("<script>");
+  }
+
+  private static JsonNode findRecord(Path root, String eventName, String roleName) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.filter(p -> p.toString().endsWith(".json.gz") && p.toString().contains("/CloudTrail/"))
+          .sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
+          for (JsonNode record : MAPPER.readTree(in).get("Records")) {
+            if (record.path("eventName").asText().equals(eventName)
+                && record.path("requestParameters").path("roleName").asText().equals(roleName)) {
+              return record;
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError("no " + eventName + " of " + roleName);
+  }
+
+}
