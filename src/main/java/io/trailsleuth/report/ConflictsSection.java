@@ -25,7 +25,8 @@ final class ConflictsSection {
         .append("**").append(conflicts.size()).append(" event ID(s) have copies that differ in content.** ")
         .append("Identical copies of an event are plain duplicates; these are not: a copy was edited, an export was ")
         .append("altered or a tool rewrote it, or a forged twin hides the real record. The analysis used one version ")
-        .append("of each (marked used: the first copy by file and record, or the copy an earlier ingest stored). ")
+        .append("of each, marked used: the copy an earlier ingest stored, else the copy from a digest-verified file ")
+        .append("(`investigate` checks the digests), else the first copy by file and record. ")
         .append("The other versions are counted among the duplicates. All of them: ")
         .append(code("trailsleuth query --store DIR \"select * from conflicts\"")).append(".\n\n");
     List<ConflictingEvent> ordered = conflicts.stream()

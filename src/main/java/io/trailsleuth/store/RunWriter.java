@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -67,6 +70,7 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));
       statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
       statement.execute(TableDdl.create("run_conflicts", ConflictColumn.ALL));
+      statement.execute("CREATE TABLE preferred_files (source_file VARCHAR)");
       if (layout.hasEvents()) {
         statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
       } else {
@@ -138,6 +142,14 @@ public final class RunWriter implements AutoCloseable {
    * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
    */
   public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
+    return deduplicateAndWrite(Set::of);
+  }
+
+  /**
+   * As {@link #deduplicateAndWrite()}, keeping of each repeated event the copy in a {@code preferredFiles} file (the
+   * digest-verified ones) when there is one. The supplier is asked only when the run repeats an event.
+   */
+  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<String>> preferredFiles) throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
     if (!FileTrees.containsParquet(eventsDirectory())) {
       return stored;
@@ -146,6 +158,9 @@ public final class RunWriter implements AutoCloseable {
     List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql("store_find_dropped_events", runEvents));
+      if (preferFiles(preferredFiles)) {
+        statement.execute(sql("store_find_dropped_events", runEvents));
+      }
       statement.execute(sql("store_view_event_copies", runEvents));
       conflictingCopies = ConflictFinder.record(connection, runId);
       try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
@@ -168,6 +183,28 @@ public final class RunWriter implements AutoCloseable {
       throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
     return stored;
+  }
+
+  /** Loads the preferred files when the run repeats an event; true when that can change which copy is kept. */
+  private boolean preferFiles(Supplier<Set<String>> preferredFiles) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql("store_count_dropped", Map.of()))) {
+      rows.next();
+      if (rows.getLong(1) == 0) {
+        return false;
+      }
+    }
+    Set<String> files = new TreeSet<>(preferredFiles.get());
+    if (files.isEmpty()) {
+      return false;
+    }
+    try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "preferred_files")) {
+      for (String file : files) {
+        appender.beginRow().append(file).endRow();
+      }
+    }
+    return true;
   }
 
   /** Dropped copies whose content differs from the copy kept (counted among the duplicates, listed in conflicts). */

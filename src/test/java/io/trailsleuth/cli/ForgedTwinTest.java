@@ -24,27 +24,57 @@ final class ForgedTwinTest {
   @TempDir
   Path temp;
 
-  @Test
-  void namesAForgedTwinOfACitedEventAndLowersTheConfidenceOfTheFindingThatCitesIt() throws IOException {
-    Path archive = temp.resolve("archive");
+  private Path archive;
+  private JsonNode deleteRole;
+
+  /** The sample archive with a forged copy of the DeleteRole of billing-worker-exec at {@code exportPath}. */
+  private void plantForgedTwin(String exportPath) throws IOException {
+    archive = temp.resolve("archive");
     ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), archive.resolve("AWSLogs"));
-    JsonNode deleteRole = findRecord(archive, "DeleteRole", "billing-worker-exec");
+    deleteRole = findRecord(archive, "DeleteRole", "billing-worker-exec");
     ObjectNode twin = deleteRole.deepCopy();
     twin.put("sourceIPAddress", "198.51.100.99");
     twin.put("userAgent", "<script>alert(1)</script>|`forged`");
-    Path export = archive.resolve("exports/lookup-export.jsonl");
+    Path export = archive.resolve(exportPath);
     Files.createDirectories(export.getParent());
     Files.writeString(export, twin + "\n", StandardCharsets.UTF_8);
-    Path report = temp.resolve("report.md");
+  }
 
+  private JsonNode investigate(Path report) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), "investigate", "-q", archive.toString(),
         "--out", report.toString(), "--json", "-");
-
     assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString() + out).doesNotContain("Exception");
+    return MAPPER.readTree(out.toString());
+  }
+
+  @Test
+  void usesTheCopyFromTheDigestVerifiedFileEvenWhenTheForgedTwinComesFirstByPath() throws IOException {
+    plantForgedTwin("0-exports/export.jsonl");
+
+    JsonNode findings = investigate(temp.resolve("report.md"));
+
+    JsonNode versions = findings.path("integrity").path("conflictingDuplicates").get(0).path("versions");
+    assertThat(versions.get(0).path("sourceFile").asText()).isEqualTo("0-exports/export.jsonl");
+    assertThat(versions.get(0).path("used").asBoolean()).isFalse();
+    assertThat(versions.get(1).path("verified").asBoolean()).isTrue();
+    assertThat(versions.get(1).path("used").asBoolean()).isTrue();
     String eventId = deleteRole.get("eventID").asText();
-    JsonNode findings = MAPPER.readTree(out.toString());
+    assertThat(findings.path("breakages").get(0).path("evidence"))
+        .filteredOn(e -> e.path("eventId").asText().equals(eventId)).singleElement()
+        .satisfies(e -> assertThat(e.path("sourceFile").asText()).startsWith("AWSLogs/"));
+  }
+
+  @Test
+  void namesAForgedTwinOfACitedEventAndLowersTheConfidenceOfTheFindingThatCitesIt() throws IOException {
+    plantForgedTwin("exports/lookup-export.jsonl");
+    Path report = temp.resolve("report.md");
+
+    JsonNode findings = investigate(report);
+
+    String eventId = deleteRole.get("eventID").asText();
     JsonNode conflicts = findings.path("integrity").path("conflictingDuplicates");
     assertThat(conflicts).hasSize(1);
     JsonNode conflict = conflicts.get(0);
@@ -66,7 +96,6 @@ final class ForgedTwinTest {
     assertThat(breakage.path("confidence").asText()).isEqualTo("probable");
     assertThat(breakage.path("evidence")).filteredOn(e -> e.path("eventId").asText().equals(eventId)).singleElement()
         .satisfies(e -> assertThat(e.path("conflictingCopies").asBoolean()).isTrue());
-    assertThat(err.toString() + out).doesNotContain("Exception");
 
     String markdown = Files.readString(report, StandardCharsets.UTF_8);
     assertThat(markdown).contains("### Conflicting copies", "Event `" + eventId + "`: 2 versions.",
