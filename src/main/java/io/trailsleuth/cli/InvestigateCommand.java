@@ -49,6 +49,7 @@ public final class InvestigateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     digests.validate();
+    outputs.validate();
     // The digest check reads the log files again, on its own thread beside the ingest: the ingest leaves part of a
     // core idle (at 5M events it used 1.65 of 2), so the check costs little wall time (bench/README.md).
     FutureTask<IntegrityReport> verification = paths.contains("-") ? null : new FutureTask<>(() -> digests.verify(paths));

@@ -10,13 +10,9 @@ import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
@@ -174,13 +170,16 @@ public final class SourceReader {
           }
         }
         case START_OBJECT -> {
+          state.markObjectStart();
           if (!readRootObject(parser, state, rootIndex)) {
             return;
           }
         }
         case VALUE_STRING -> {
           state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
-          readEmbeddedRecord(parser.getText(), state);
+          String text = parser.getText();
+          state.markSpan(state.tokenStart());
+          readEmbeddedRecord(text, state);
         }
         default -> {
           if (!skipOrReject(state, rootIndex, SourceShape.OTHER_JSON, "a top-level " + token)) {
@@ -224,6 +223,7 @@ public final class SourceReader {
       return true;
     }
     JsonNode tree = mapper.readTree(parser);
+    state.markSpan(state.objectStart);
     SourceShape kind = SourceShape.classify(tree);
     if (!kind.holdsEvents()) {
       return skipOrReject(state, rootIndex, kind, kind.skippedReason());
@@ -282,6 +282,7 @@ public final class SourceReader {
         return false;
       }
       if (token == JsonToken.START_OBJECT) {
+        state.markObjectStart();
         JsonToken next = parser.nextToken();
         if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
           readRecord(parser, state);
@@ -289,6 +290,7 @@ public final class SourceReader {
           state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
         } else {
           JsonNode tree = mapper.readTree(parser);
+          state.markSpan(state.objectStart);
           SourceShape kind = SourceShape.classify(tree);
           if (kind.holdsEvents()) {
             readNodeOf(tree, kind, state);
@@ -301,7 +303,9 @@ public final class SourceReader {
           }
         }
       } else if (token == JsonToken.VALUE_STRING) {
-        readEmbeddedRecord(parser.getText(), state);
+        String text = parser.getText();
+        state.markSpan(state.tokenStart());
+        readEmbeddedRecord(text, state);
       } else {
         long offset = state.offset();
         parser.skipChildren();
@@ -360,6 +364,11 @@ public final class SourceReader {
     long index = state.recordsRead;
     try {
       extractor.extract(parser, row);
+      // the record's own bytes when the main parser read it, else the span its caller noted (string, envelope, line)
+      boolean own = parser == state.parser;
+      long start = own ? state.objectStart : state.spanStart;
+      row.set(EventColumn.SOURCE_OFFSET, start);
+      row.set(EventColumn.SOURCE_LENGTH, (own ? state.offset() : state.spanEnd) - start);
       row.set(EventColumn.SOURCE_FILE, state.sourceFile);
       row.set(EventColumn.SOURCE_RECORD, index);
       row.set(EventColumn.SOURCE_SHA256, state.sha256);
@@ -377,15 +386,14 @@ public final class SourceReader {
   }
 
   private void readCloudWatchLines(InputStream in, FileState state) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    ByteLines lines = new ByteLines(in);
     long lineNumber = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    for (String line = lines.next(); line != null; line = lines.next()) {
       lineNumber++;
+      long lineStart = lines.start();
       if (lineNumber == 1 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
+        lineStart += 3;
       }
       if (line.isBlank()) {
         continue;
@@ -400,7 +408,10 @@ public final class SourceReader {
         state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " is not '<timestamp> <record JSON>'");
         continue;
       }
-      try (JsonParser parser = mapper.getFactory().createParser(line.substring(space + 1))) {
+      String record = line.substring(space + 1);
+      state.spanStart = lineStart + Texts.utf8Length(line.substring(0, space + 1));
+      state.spanEnd = state.spanStart + Texts.utf8Length(record);
+      try (JsonParser parser = mapper.getFactory().createParser(record)) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
           state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " does not hold a JSON object after its timestamp");
           continue;
