@@ -1,63 +1,26 @@
 -- id: grant_ledger
 -- title: KMS grant ledger
--- description: Every CreateGrant, RetireGrant and RevokeGrant, with the function, grantee role and the role generation each grant is bound to.
+-- description: Every CreateGrant, RetireGrant and RevokeGrant, with the function, grantee role and the role generation each grant is bound to (from a list-grants snapshot that shows the grantee by unique ID, else the generation live when the grant was made).
 -- view: true
-WITH grant_events AS (
+WITH listed AS (
+  -- a grant KMS lists by the grantee's unique ID is bound to that ID: the role it named was deleted since
   SELECT
-    event_time,
-    event_id,
-    event_name,
-    coalesce(recipient_account_id, user_identity_account_id) AS account_id,
-    aws_region,
-    coalesce(
-      json_extract_string(response_elements, '$.keyId'),
-      json_extract_string(request_parameters, '$.keyId'),
-      json_extract_string(resources, '$[0].ARN')) AS key_arn,
-    json_extract_string(request_parameters, '$.constraints.encryptionContextEquals."aws:lambda:FunctionArn"') AS function_arn,
-    json_extract_string(request_parameters, '$.granteePrincipal') AS grantee_principal,
-    nullif(regexp_extract(
-      json_extract_string(request_parameters, '$.constraints.encryptionContextEquals."aws:lambda:FunctionArn"'),
-      ':function:([^:]+)', 1), '') AS constrained_function_name,
-    coalesce(
-      json_extract_string(response_elements, '$.grantId'),
-      json_extract_string(request_parameters, '$.grantId'),
-      json_extract_string(additional_event_data, '$.grantId')) AS grant_id,
-    json_extract(request_parameters, '$.operations')::VARCHAR AS operations,
-    invoked_by = 'lambda.amazonaws.com' AS made_by_lambda,
-    user_identity_arn AS caller_arn,
-    error_code,
-    source_file,
-    source_record
-  FROM focus_events
-  WHERE event_source = 'kms.amazonaws.com' AND event_name IN ('CreateGrant', 'RetireGrant', 'RevokeGrant')
-),
--- The grantee is arn:...:assumed-role/ROLE/SESSION and Lambda's session name is the function name, so ROLE is what
--- lies between "assumed-role/" and "/FUNCTION"; that holds even when a forged name contains "/".
-named_grants AS (
-  SELECT
-    * EXCLUDE (constrained_function_name),
-    CASE
-      WHEN constrained_function_name IS NOT NULL
-        AND ends_with(grantee_principal, '/' || constrained_function_name)
-        AND strpos(grantee_principal, 'assumed-role/') > 0
-      THEN substr(grantee_principal, strpos(grantee_principal, 'assumed-role/') + 13,
-        length(grantee_principal) - length(constrained_function_name) - strpos(grantee_principal, 'assumed-role/') - 13)
-      ELSE nullif(regexp_extract(grantee_principal, 'assumed-role/([^/]+)/', 1), '')
-    END AS grantee_role_name,
-    CASE
-      WHEN constrained_function_name IS NOT NULL AND ends_with(grantee_principal, '/' || constrained_function_name)
-      THEN constrained_function_name
-      ELSE nullif(regexp_extract(grantee_principal, 'assumed-role/[^/]+/(.+)$', 1), '')
-    END AS grantee_session_name
-  FROM grant_events
+    grant_id,
+    min(grantee_role_id) AS listed_role_id
+  FROM snapshots
+  WHERE kind = 'kms-list-grants' AND grant_id IS NOT NULL AND grantee_role_id IS NOT NULL
+  GROUP BY grant_id
 )
 SELECT
   g.*,
-  nullif(regexp_extract(g.function_arn, '^arn:[^:]+:lambda:([^:]+):', 1), '') AS function_region,
-  nullif(regexp_extract(g.function_arn, ':function:([^:]+)', 1), '') AS function_name,
-  l.role_id AS bound_role_id,
-  l.generation AS bound_generation
-FROM named_grants AS g
+  coalesce(s.listed_role_id, l.role_id) AS bound_role_id,
+  coalesce(b.generation, l.generation) AS bound_generation,
+  CASE WHEN s.listed_role_id IS NOT NULL THEN 'kms-list-grants' WHEN l.role_id IS NOT NULL THEN 'lineage' END
+    AS bound_known_from
+FROM grant_events AS g
+LEFT JOIN listed AS s ON s.grant_id = g.grant_id
+LEFT JOIN role_lineage AS b
+  ON b.account_id = g.account_id AND b.role_name = g.grantee_role_name AND b.role_id = s.listed_role_id
 ASOF LEFT JOIN role_lineage AS l
   ON g.account_id = l.account_id AND g.grantee_role_name = l.role_name AND g.event_time >= l.appeared_at
 ORDER BY g.event_time, g.event_id

@@ -9,17 +9,53 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The facts the analysis works on, read from the analysis views in one pass each. */
-record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<DecryptAttempt> decrypts,
-    List<FunctionChange> changes, Map<String, ActorEvent> actors,
-    List<InvokeError> invokeErrors) {
+record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<GrantEnd> grantEnds,
+    List<DecryptAttempt> decrypts, List<FunctionChange> changes, Map<String, ActorEvent> actors,
+    List<InvokeError> invokeErrors, List<SnapshotEvidence> snapshots, Set<String> accountsWithIamEvents) {
 
   static AnalysisData load(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      return new AnalysisData(generations(statement), grants(statement), decrypts(statement), changes(statement),
-          actors(statement), invokeErrors(statement));
+      List<GrantEnd> ends = new ArrayList<>();
+      List<GrantEvent> grants = grants(statement, ends);
+      return new AnalysisData(generations(statement), grants, ends, decrypts(statement), changes(statement),
+          actors(statement), invokeErrors(statement), snapshots(statement), iamAccounts(statement));
     }
+  }
+
+  private static List<SnapshotEvidence> snapshots(Statement statement) throws SQLException {
+    List<SnapshotEvidence> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("snapshot_items").sql())) {
+      while (rows.next()) {
+        Object deleted = rows.getObject("role_deleted");
+        result.add(new SnapshotEvidence(rows.getString("kind"), rows.getString("item_type"),
+            rows.getString("source_file"), rows.getString("source_sha256"), rows.getLong("item_index"),
+            rows.getString("account_id"), Rows.instant(rows, "captured_at"), rows.getString("role_name"),
+            rows.getString("role_id"), Rows.instant(rows, "role_created_at"),
+            deleted instanceof Boolean flag ? flag : null, rows.getString("function_arn"),
+            rows.getString("function_role_arn"), rows.getString("function_key_arn"), rows.getString("key_arn"),
+            rows.getString("key_manager"), rows.getString("grant_id"), rows.getString("grantee_principal"),
+            rows.getString("grantee_role_id"), rows.getString("grant_function_arn")));
+      }
+    }
+    return result;
+  }
+
+  private static Set<String> iamAccounts(Statement statement) throws SQLException {
+    Set<String> result = new TreeSet<>();
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("iam_event_accounts").sql())) {
+      while (rows.next()) {
+        result.add(rows.getString(1));
+      }
+    }
+    return result;
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
   private static List<Generation> generations(Statement statement) throws SQLException {
@@ -29,16 +65,21 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
         result.add(new Generation(rows.getString("account_id"), rows.getString("role_name"), rows.getInt("generation"),
             rows.getString("role_id"), rows.getString("role_arn"), rows.getString("known_from"),
             Rows.instant(rows, "appeared_at"), rows.getString("created_event_id"), Rows.instant(rows, "deleted_at"),
-            rows.getString("deleted_event_id"), Rows.instant(rows, "replaced_at")));
+            rows.getString("deleted_event_id"), Rows.instant(rows, "replaced_at"), Rows.instant(rows, "created_at"),
+            rows.getString("deletion_known_from"), split(rows.getString("evidence_sources"))));
       }
     }
     return result;
   }
 
-  private static List<GrantEvent> grants(Statement statement) throws SQLException {
+  private static List<GrantEvent> grants(Statement statement, List<GrantEnd> ends) throws SQLException {
     List<GrantEvent> result = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery(SqlFiles.get("grant_ledger").sql())) {
       while (rows.next()) {
+        if (!"CreateGrant".equals(rows.getString("event_name")) && rows.getString("error_code") == null
+            && rows.getString("grant_id") != null) {
+          ends.add(new GrantEnd(rows.getString("grant_id"), Rows.instant(rows, "event_time")));
+        }
         if (!"CreateGrant".equals(rows.getString("event_name")) || rows.getString("error_code") != null
             || rows.getString("function_name") == null || rows.getString("grantee_role_name") == null) {
           continue;
@@ -46,7 +87,8 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
         result.add(new GrantEvent(Rows.instant(rows, "event_time"), rows.getString("account_id"),
             rows.getString("function_region"), rows.getString("function_name"), rows.getString("function_arn"),
             rows.getString("grantee_role_name"), rows.getString("key_arn"), rows.getString("grant_id"),
-            rows.getString("bound_role_id"), Rows.evidence(rows, "CreateGrant")));
+            rows.getString("bound_role_id"), rows.getString("bound_known_from"), rows.getBoolean("made_by_lambda"),
+            rows.getString("grantee_session_name"), Rows.evidence(rows, "CreateGrant")));
       }
     }
     return result;

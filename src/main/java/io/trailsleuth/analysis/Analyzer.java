@@ -24,18 +24,21 @@ public final class Analyzer {
     Lineages lineages = new Lineages(data.generations());
     Map<FunctionKey, FunctionFacts> functions = byFunction(data);
     BreakageDetector detector = new BreakageDetector(data, lineages);
+    PossibleBreakages possible = new PossibleBreakages(data, lineages);
     Set<Evidence> explained = new HashSet<>();
     List<Breakage> breakages = new ArrayList<>();
     List<AtRisk> atRisk = new ArrayList<>();
     for (Map.Entry<FunctionKey, FunctionFacts> entry : functions.entrySet()) {
-      List<Breakage> found = detector.detect(entry.getKey(), entry.getValue(), explained);
+      List<Breakage> found = new ArrayList<>(detector.detect(entry.getKey(), entry.getValue(), explained));
+      found.addAll(possible.detect(entry.getKey(), entry.getValue(), explained));
       breakages.addAll(found);
       if (found.isEmpty()) {
         RiskCheck.atRisk(entry.getKey(), entry.getValue(), lineages).ifPresent(atRisk::add);
       }
     }
-    return new Findings(coverage(connection), breakages, atRisk,
-        RiskCheck.deletedRoles(lineages, functions, data.actors()), unexplained(data.decrypts(), explained));
+    return new Findings(coverage(connection, data.accountsWithIamEvents()), breakages, atRisk,
+        RiskCheck.deletedRoles(lineages, functions, data.actors()),
+        unexplained(data.decrypts(), explained, awsManagedKeys(data)), snapshotFiles(data.snapshots()));
   }
 
   private static Map<FunctionKey, FunctionFacts> byFunction(AnalysisData data) {
@@ -66,7 +69,28 @@ public final class Analyzer {
     return functions;
   }
 
-  private static List<UnexplainedDenial> unexplained(List<DecryptAttempt> decrypts, Set<Evidence> explained) {
+  /** Keys the evidence shows are AWS-managed: Lambda made a grant on them, or describe-key or AWS Config says so. */
+  private static Set<String> awsManagedKeys(AnalysisData data) {
+    Set<String> keys = new HashSet<>();
+    data.grants().stream().filter(GrantEvent::madeByLambda).map(GrantEvent::keyArn).filter(k -> k != null)
+        .forEach(keys::add);
+    data.snapshots().stream().filter(s -> "AWS".equals(s.keyManager()) && s.keyArn() != null)
+        .forEach(s -> keys.add(s.keyArn()));
+    return keys;
+  }
+
+  private static List<SnapshotFile> snapshotFiles(List<SnapshotEvidence> items) {
+    Map<String, SnapshotFile> files = new TreeMap<>();
+    for (SnapshotEvidence item : items) {
+      files.merge(item.sourceFile() + "\n" + item.sourceSha256(),
+          new SnapshotFile(item.sourceFile(), item.sourceSha256(), item.kind(), 1),
+          (a, b) -> new SnapshotFile(a.sourceFile(), a.sha256(), a.kind(), a.items() + 1));
+    }
+    return List.copyOf(files.values());
+  }
+
+  private static List<UnexplainedDenial> unexplained(List<DecryptAttempt> decrypts, Set<Evidence> explained,
+      Set<String> awsManagedKeys) {
     Map<String, List<DecryptAttempt>> byPrincipal = new TreeMap<>();
     for (DecryptAttempt attempt : decrypts) {
       if (attempt.denied() && !explained.contains(attempt.evidence())) {
@@ -78,12 +102,13 @@ public final class Analyzer {
     byPrincipal.forEach((principal, attempts) -> result.add(new UnexplainedDenial(principal,
         attempts.stream().map(DecryptAttempt::errorCode).toList(), attempts.size(), attempts.get(0).time(),
         attempts.get(attempts.size() - 1).time(),
-        attempts.stream().map(DecryptAttempt::keyArn).filter(k -> k != null).toList())));
+        attempts.stream().map(DecryptAttempt::keyArn).filter(k -> k != null).toList(),
+        attempts.stream().anyMatch(a -> awsManagedKeys.stream().anyMatch(k -> Keys.same(k, a.keyArn()))))));
     result.sort(Comparator.comparing(UnexplainedDenial::principalArn));
     return result;
   }
 
-  private static Coverage coverage(Connection connection) throws SQLException {
+  private static Coverage coverage(Connection connection, Set<String> accountsWithIamEvents) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(SqlFiles.get("coverage").sql())) {
       rows.next();
@@ -91,7 +116,8 @@ public final class Analyzer {
           rows.getLong("duplicates"), rows.getLong("rejected"), rows.getLong("skipped_files"),
           rows.getLong("out_of_scope_files"),
           Rows.instant(rows, "first_event_time"), Rows.instant(rows, "last_event_time"),
-          split(rows.getString("accounts")), split(rows.getString("regions")));
+          split(rows.getString("accounts")), split(rows.getString("regions")),
+          split(rows.getString("accounts")).stream().filter(a -> !accountsWithIamEvents.contains(a)).toList());
     }
   }
 

@@ -7,7 +7,13 @@ import java.util.List;
 
 /**
  * A Lambda function whose KMS grant still names a replaced role generation, with the denied Decrypts it caused.
- * Optional values are null when the logs do not show them.
+ * Optional values are null when the evidence does not show them ({@code oldRoleId} and {@code roleRecreatedAt} too,
+ * for a {@link Confidence#POSSIBLE} finding).
+ *
+ * @param evidenceSources the kinds of evidence that support it: cloudtrail, aws-config, kms-list-grants, iam-role,
+ *     lambda-config, kms-describe-key
+ * @param missingEvidence short stable codes of what the evidence lacks (see {@link EvidenceGaps})
+ * @param snapshotEvidence the snapshot items it relies on
  */
 public record Breakage(
     String accountId,
@@ -33,20 +39,25 @@ public record Breakage(
     String remediationEvent,
     Instant recoveredAt,
     Confidence confidence,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    List<String> evidenceSources,
+    List<String> missingEvidence,
+    List<SnapshotEvidence> snapshotEvidence) {
   public Breakage {
     requireNonNull(accountId, "accountId is null");
     requireNonNull(region, "region is null");
     requireNonNull(functionName, "functionName is null");
     requireNonNull(functionArn, "functionArn is null");
     requireNonNull(roleName, "roleName is null");
-    requireNonNull(oldRoleId, "oldRoleId is null");
     requireNonNull(newRoleId, "newRoleId is null");
     recreations = List.copyOf(recreations);
     requireNonNull(firstFailureAt, "firstFailureAt is null");
     requireNonNull(lastFailureAt, "lastFailureAt is null");
     requireNonNull(confidence, "confidence is null");
     evidence = evidence.stream().distinct().sorted().toList();
+    evidenceSources = evidenceSources.stream().distinct().sorted().toList();
+    missingEvidence = List.copyOf(missingEvidence);
+    snapshotEvidence = snapshotEvidence.stream().distinct().sorted().toList();
   }
 
   /** broken, or remediated once a valid grant was made again. */

@@ -14,10 +14,12 @@ import java.util.Set;
 final class BreakageDetector {
   private final AnalysisData data;
   private final Lineages lineages;
+  private final EvidenceGaps gaps;
 
   BreakageDetector(AnalysisData data, Lineages lineages) {
     this.data = data;
     this.lineages = lineages;
+    this.gaps = new EvidenceGaps(data);
   }
 
   /** Breakages of one function; adds the denials they explain to {@code explained}. */
@@ -67,8 +69,10 @@ final class BreakageDetector {
     }
     DecryptAttempt success = null;
     for (DecryptAttempt candidate : facts.decrypts()) {
+      // only Lambda's own Decrypt (its encryption context names the function) shows the key is the function's key
       if (!candidate.denied() && candidate.errorCode() == null && candidate.time().isBefore(denial.time())
-          && candidate.roleId() != null && !candidate.roleId().equals(denial.roleId())) {
+          && candidate.roleId() != null && !candidate.roleId().equals(denial.roleId())
+          && candidate.functionArn() != null && Keys.compatible(candidate.keyArn(), denial.keyArn())) {
         success = candidate;
       }
     }
@@ -119,26 +123,21 @@ final class BreakageDetector {
     if (binding.standIn() != null) {
       evidence.add(binding.standIn().evidence());
     }
-    Instant recoveredAt = null;
-    if (remediation != null) {
-      evidence.addAll(remediation.evidence());
-      for (DecryptAttempt attempt : facts.decrypts()) {
-        if (!attempt.denied() && attempt.errorCode() == null && !attempt.time().isBefore(remediation.at())) {
-          recoveredAt = attempt.time();
-          evidence.add(attempt.evidence());
-          break;
-        }
-      }
-    }
+    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, evidence);
     Recreation recreated = recreations.get(0);
-    boolean confirmed = binding.grant() != null && ("CreateRole".equals(replacement.knownFrom()) || deleted != null);
+    // the grant is in the evidence, and so is the re-creation: the new generation's creation or the old one's deletion
+    boolean confirmed = binding.grant() != null && (replacement.creationKnown() || old.deletionKnown()
+        || "kms-list-grants".equals(binding.grant().boundKnownFrom()));
     String keyArn = binding.grant() != null ? binding.grant().keyArn() : first.keyArn();
+    List<SnapshotEvidence> snapshots = gaps.used(function, old.roleName(),
+        binding.lineage().stream().map(Generation::roleId).toList(), binding.grant(), keyArn);
     return new Breakage(function.accountId(), function.region(), function.name(), function.arn(), old.roleName(),
         old.roleArn(), old.roleId(), replacement.roleId(), binding.grant() == null ? null : binding.grant().grantId(),
         keyArn, old.deletedAt(), deleted == null ? null : deleted.actor(), recreated.at(), recreated.actor(),
         recreations, first.time(), last.time(), counted.size(), remediation == null ? null : remediation.at(),
         remediation == null ? null : remediation.actor(), remediation == null ? null : remediation.eventName(),
-        recoveredAt, confirmed ? Confidence.CONFIRMED : Confidence.PROBABLE, evidence);
+        recoveredAt, confirmed ? Confidence.CONFIRMED : Confidence.PROBABLE, evidence,
+        EvidenceGaps.sources(snapshots), gaps.missing(function, old, replacement, binding.grant()), snapshots);
   }
 
   /** The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt. */

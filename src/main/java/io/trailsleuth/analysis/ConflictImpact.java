@@ -50,14 +50,14 @@ public final class ConflictImpact {
         .map(event -> event.citedBy(citations.getOrDefault(event.eventId(), List.of())))
         .toList();
     return new Result(new Findings(findings.coverage(), breakages, findings.atRisk(), findings.deletedRoles(),
-        findings.unexplainedDecryptFailures()), cited);
+        findings.unexplainedDecryptFailures(), findings.snapshots()), cited);
   }
 
   /** One step down: a conflict in the evidence means the chain is no longer fully shown by trustworthy records. */
   static Confidence lower(Confidence confidence) {
     return switch (confidence) {
       case CONFIRMED -> Confidence.PROBABLE;
-      case PROBABLE -> Confidence.PROBABLE;
+      case PROBABLE, POSSIBLE -> Confidence.POSSIBLE;
     };
   }
 
@@ -70,6 +70,6 @@ public final class ConflictImpact {
         b.oldRoleId(), b.newRoleId(), b.grantId(), b.keyArn(), b.roleDeletedAt(), b.roleDeletedBy(),
         b.roleRecreatedAt(), b.roleRecreatedBy(), b.recreations(), b.firstFailureAt(), b.lastFailureAt(),
         b.failedDecrypts(), b.remediatedAt(), b.remediatedBy(), b.remediationEvent(), b.recoveredAt(), confidence,
-        b.evidence());
+        b.evidence(), b.evidenceSources(), b.missingEvidence(), b.snapshotEvidence());
   }
 }

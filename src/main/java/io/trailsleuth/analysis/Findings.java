@@ -6,12 +6,14 @@ import java.util.List;
 
 /** Everything the analysis found, in a deterministic order. */
 public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk,
-    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures) {
+    List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures,
+    List<SnapshotFile> snapshots) {
   public Findings {
     requireNonNull(coverage, "coverage is null");
     breakages = List.copyOf(breakages);
     atRisk = List.copyOf(atRisk);
     deletedRoles = List.copyOf(deletedRoles);
     unexplainedDecryptFailures = List.copyOf(unexplainedDecryptFailures);
+    snapshots = snapshots.stream().sorted().toList();
   }
 }

@@ -43,4 +43,16 @@ record Remediation(Instant at, Actor actor, String eventName, List<Evidence> evi
     }
     return new Remediation(valid.time(), Actor.UNKNOWN, "CreateGrant", List.of(valid.evidence()));
   }
+
+  /** Adds this remediation's evidence and the first successful Decrypt after it; returns when that was, or null. */
+  Instant recovery(FunctionFacts facts, List<Evidence> evidence) {
+    evidence.addAll(this.evidence);
+    for (DecryptAttempt attempt : facts.decrypts()) {
+      if (!attempt.denied() && attempt.errorCode() == null && !attempt.time().isBefore(at)) {
+        evidence.add(attempt.evidence());
+        return attempt.time();
+      }
+    }
+    return null;
+  }
 }

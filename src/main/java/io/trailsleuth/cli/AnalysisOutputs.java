@@ -116,8 +116,10 @@ public final class AnalysisOutputs {
         findings.breakages().size(), findings.atRisk().size(), findings.unexplainedDecryptFailures().size(),
         findings.deletedRoles().size());
     for (Breakage b : findings.breakages()) {
-      out.printf("  %s %s: role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(), b.functionArn(),
-          b.roleName(), b.roleRecreatedAt(), b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
+      out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(),
+          b.functionArn(), b.confidence().label(), b.roleName(),
+          b.roleRecreatedAt() == null ? "at an unknown time (inferred)" : b.roleRecreatedAt(),
+          b.oldRoleId() == null ? "unknown" : b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
           b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
     }
     findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * @param recordsRead records delimited in the file, plus one for an unreadable rest of file
  * @param accepted records handed on as events
  * @param rejected records (or rest of file) rejected
+ * @param snapshotItems items of a snapshot file (CLI output, AWS Config file) kept as evidence; 0 for logs
  * @param detail a short note for the manifest, e.g. why the file was skipped
  */
 public record FileReadResult(
@@ -20,6 +21,7 @@ public record FileReadResult(
     long recordsRead,
     long accepted,
     long rejected,
+    long snapshotItems,
     String detail) {
   public FileReadResult {
     requireNonNull(shape, "shape is null");

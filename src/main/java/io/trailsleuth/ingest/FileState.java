@@ -28,6 +28,8 @@ final class FileState {
   long recordsRead;
   long accepted;
   long rejected;
+  /** Items of a snapshot file (CLI output, AWS Config file) handed to the sink. */
+  long snapshotItems;
   /** A lone first record, held until the file shows whether it is a single record or JSON Lines. */
   EventRow pending;
   boolean hasPending;

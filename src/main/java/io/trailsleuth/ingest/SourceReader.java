@@ -9,6 +9,11 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.SnapshotColumn;
+import io.trailsleuth.ingest.snapshot.SnapshotFields;
+import io.trailsleuth.ingest.snapshot.SnapshotItems;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -25,12 +30,14 @@ public final class SourceReader {
 
   private final ObjectMapper mapper;
   private final RecordExtractor extractor;
+  private final SnapshotFields snapshotFields;
   private final EventRow row = new EventRow();
   private final long maxDecompressedBytes;
 
   public SourceReader(ObjectMapper mapper, long maxDecompressedBytes) {
     this.mapper = mapper;
     this.extractor = new RecordExtractor(mapper);
+    this.snapshotFields = new SnapshotFields(mapper);
     this.maxDecompressedBytes = maxDecompressedBytes;
   }
 
@@ -69,14 +76,14 @@ public final class SourceReader {
     }
     state.flushPending();
     long decompressed = counted == null ? 0 : counted.count();
-    return new FileReadResult(
-        state.shape, state.compression, decompressed, state.recordsRead, state.accepted, state.rejected, state.detail);
+    return new FileReadResult(state.shape, state.compression, decompressed, state.recordsRead, state.accepted,
+        state.rejected, state.snapshotItems, state.detail);
   }
 
   /** The result for a file none of whose bytes could be used: one counted reject for the whole file. */
   public static FileReadResult rejectWhole(String sourceFile, String code, String reason, EventSink sink) {
     sink.reject(new Reject(sourceFile, 0, -1, code, "whole file: " + reason));
-    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, reason);
+    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, 0, reason);
   }
 
   /**
@@ -225,11 +232,43 @@ public final class SourceReader {
     JsonNode tree = mapper.readTree(parser);
     state.markSpan(state.objectStart);
     SourceShape kind = SourceShape.classify(tree);
+    if (kind.holdsSnapshot() && rootIndex == 1 && state.recordsRead == 0) {
+      readSnapshot(kind, SnapshotItems.of(kind, tree), state);
+      return false;
+    }
     if (!kind.holdsEvents()) {
       return skipOrReject(state, rootIndex, kind, kind.skippedReason());
     }
     readTreeRecord(tree, kind, rootIndex, state);
     return true;
+  }
+
+  /** Hands every item of a snapshot file to the sink; the file holds no events. */
+  private void readSnapshot(SourceShape kind, List<JsonNode> items, FileState state) throws IOException {
+    for (int index = 0; index < items.size(); index++) {
+      JsonNode node = items.get(index);
+      state.sink.snapshot(snapshotFields.read(kind, node)
+          .set(SnapshotColumn.SOURCE_FILE, state.sourceFile)
+          .set(SnapshotColumn.SOURCE_SHA256, state.sha256)
+          .set(SnapshotColumn.ITEM_INDEX, (long) index)
+          .set(SnapshotColumn.KIND, kind.label())
+          .set(SnapshotColumn.ITEM, mapper.writeValueAsString(node)));
+    }
+    state.snapshotItems = items.size();
+    state.skipFile(kind, kind.skippedReason() + " (" + items.size() + (items.size() == 1 ? " item)" : " items)"));
+  }
+
+  /** The rest of a bare array whose first element showed a snapshot (the output of a {@code --query}). */
+  private void readSnapshotArray(JsonParser parser, SourceShape kind, JsonNode first, FileState state)
+      throws IOException {
+    List<JsonNode> items = new ArrayList<>(List.of(first));
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      if (token == null) {
+        throw new EOFException("input ended inside an array");
+      }
+      items.add(mapper.readTree(parser));
+    }
+    readSnapshot(kind, items, state);
   }
 
   private boolean skipOrReject(FileState state, int rootIndex, SourceShape kind, String why) {
@@ -294,6 +333,9 @@ public final class SourceReader {
           SourceShape kind = SourceShape.classify(tree);
           if (kind.holdsEvents()) {
             readNodeOf(tree, kind, state);
+          } else if (decidesFile && kind.holdsSnapshot()) {
+            readSnapshotArray(parser, kind, tree, state);
+            return false;
           } else if (decidesFile) {
             state.skipFile(kind, "a JSON array of " + kind.skippedReason());
             return false;

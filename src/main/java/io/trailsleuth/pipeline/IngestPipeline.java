@@ -11,6 +11,7 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.EventBatchBuilder;
 import io.trailsleuth.store.RunWriter;
@@ -200,6 +201,7 @@ public final class IngestPipeline {
     private final SourceReader reader;
     private final Path scratch;
     private final List<Reject> rejects = new ArrayList<>();
+    private final List<SnapshotItem> snapshotItems = new ArrayList<>();
     private final Map<String, Long> rejectReasons = new TreeMap<>();
     private Long first;
     private Long last;
@@ -257,16 +259,24 @@ public final class IngestPipeline {
       rejectReasons.merge(reject.reasonCode(), 1L, Long::sum);
     }
 
+    @Override
+    public void snapshot(SnapshotItem item) {
+      snapshotItems.add(item);
+    }
+
     private void flushRejects() throws IOException {
-      if (rejects.isEmpty()) {
-        return;
-      }
       try {
-        writer.addRejects(rejects);
+        if (!rejects.isEmpty()) {
+          writer.addRejects(rejects);
+        }
+        if (!snapshotItems.isEmpty()) {
+          writer.addSnapshotItems(snapshotItems);
+        }
       } catch (SQLException e) {
-        throw new IOException("cannot record rejects: " + e.getMessage(), e);
+        throw new IOException("cannot record rejects or snapshot items: " + e.getMessage(), e);
       }
       rejects.clear();
+      snapshotItems.clear();
     }
 
     void flush() throws InterruptedException, IOException {
@@ -287,6 +297,8 @@ public final class IngestPipeline {
       String status;
       if (result.shape().holdsEvents()) {
         status = result.recordsRead() > 0 && result.rejected() == result.recordsRead() ? "rejected" : "ingested";
+      } else if (result.shape().holdsSnapshot() && result.rejected() == 0) {
+        status = "snapshot";
       } else {
         status = result.rejected() > 0 ? "rejected" : "skipped";
       }

@@ -1,9 +1,11 @@
 package io.trailsleuth.report;
 
 import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
 import io.trailsleuth.analysis.Coverage;
+import io.trailsleuth.analysis.SnapshotFile;
 import java.util.List;
 
 /** The report's "Coverage and limits" section: window, accounts, regions, accounting, gaps and assumptions. */
@@ -12,13 +14,18 @@ final class CoverageSection {
 
   private CoverageSection() {}
 
-  static void write(StringBuilder out, Coverage c, ReportContext context) {
+  static void write(StringBuilder out, Coverage c, List<SnapshotFile> snapshots, ReportContext context) {
     line(out, "## Coverage and limits");
     line(out, "");
     line(out, "- Time window: " + time(c.firstEventTime()) + " to " + time(c.lastEventTime()));
     line(out, "- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
     line(out, "- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
-    line(out, "- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests, Config or other non-CloudTrail files)");
+    line(out, "- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests or other non-CloudTrail files; "
+        + snapshots.size() + " read as snapshot evidence)");
+    for (SnapshotFile file : snapshots) {
+      line(out, "  - snapshot " + cell(file.kind()) + ": " + code(file.sourceFile()) + " (" + file.items()
+          + (file.items() == 1 ? " item" : " items") + "; no capture time is taken from a CLI output or its file time)");
+    }
     if (c.outOfScopeFiles() > 0) {
       line(out, "- **Narrowed:** " + c.outOfScopeFiles() + " CloudTrail log file(s) were not read: the ingest's `--account`, "
           + "`--region`, `--since` or `--until` left them out by their names. Events in them are not in this analysis; "
@@ -31,6 +38,12 @@ final class CoverageSection {
       line(out, "  - rejected " + cell(row.get(0)) + ": " + row.get(1));
     }
     gaps(out, context);
+    for (String account : c.accountsWithoutIamEvents()) {
+      line(out, "- **IAM events absent for account " + cell(account) + ":** no role creation or deletion of that account "
+          + "can be seen here. Collect its `us-east-1` log files (`AWSLogs/" + cell(account) + "/CloudTrail/us-east-1/`"
+          + " for the incident window), or `aws cloudtrail lookup-events --region us-east-1` output, and AWS Config "
+          + "history of `AWS::IAM::Role` if Config records global resources.");
+    }
     if (!c.regions().contains("us-east-1")) {
       line(out, "- **Warning:** no `us-east-1` events are present. IAM is a global service whose events are recorded in "
           + "us-east-1, so role deletions and re-creations may be missing from this analysis.");

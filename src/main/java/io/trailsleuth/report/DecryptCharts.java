@@ -27,7 +27,7 @@ final class DecryptCharts {
     List<ChartMarker> markers = new ArrayList<>();
     for (Evidence e : b.evidence()) {
       if (e.eventName().equals("CreateGrant")) {
-        boolean old = e.eventTime().isBefore(b.roleRecreatedAt());
+        boolean old = e.eventTime().isBefore(b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt());
         markers.add(new ChartMarker(e.eventTime(), old ? "grant to old role ID" : "new grant", ChartMarker.Kind.GRANT));
       }
     }
@@ -44,6 +44,10 @@ final class DecryptCharts {
       markers.add(new ChartMarker(b.recoveredAt(), "recovered", ChartMarker.Kind.RECOVERY));
     }
     Instant start = earliest(b.roleDeletedAt(), b.roleRecreatedAt(), b.firstFailureAt());
+    if (b.roleRecreatedAt() == null) {
+      // the re-creation is inferred: show the grant it happened after
+      start = markers.stream().map(ChartMarker::at).min(Comparator.naturalOrder()).orElse(start);
+    }
     Instant end = latest(b.lastFailureAt(), b.remediatedAt(), b.recoveredAt());
     return figure(connection, "chart-" + (index + 1), b.accountId(), b.region(), b.functionName(), start, end, coverage,
         markers);

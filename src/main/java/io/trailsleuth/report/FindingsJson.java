@@ -10,6 +10,8 @@ import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
+import io.trailsleuth.analysis.SnapshotEvidence;
+import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,9 +26,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Writes findings as the stable JSON contract (schemaVersion 1): fixed field names and order, sorted lists. */
+/** Writes findings as the stable JSON contract (schemaVersion 2): fixed field names and order, sorted lists. */
 public final class FindingsJson {
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private FindingsJson() {}
 
@@ -95,6 +97,17 @@ public final class FindingsJson {
         time(json, "firstAt", denial.firstAt());
         time(json, "lastAt", denial.lastAt());
         strings(json, "keyArns", denial.keyArns());
+        json.writeBooleanField("awsManagedKey", denial.awsManagedKey());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("snapshots");
+      for (SnapshotFile file : findings.snapshots()) {
+        json.writeStartObject();
+        json.writeStringField("file", file.sourceFile());
+        json.writeStringField("sha256", file.sha256());
+        json.writeStringField("kind", file.kind());
+        json.writeNumberField("items", file.items());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -126,6 +139,7 @@ public final class FindingsJson {
     time(json, "lastEventTime", coverage.lastEventTime());
     strings(json, "accounts", coverage.accounts());
     strings(json, "regions", coverage.regions());
+    strings(json, "accountsWithoutIamEvents", coverage.accountsWithoutIamEvents());
     json.writeEndObject();
   }
 
@@ -162,7 +176,21 @@ public final class FindingsJson {
     json.writeStringField("remediatedBy", b.remediatedBy() == null ? null : b.remediatedBy().arn());
     time(json, "recoveredAt", b.recoveredAt());
     json.writeStringField("confidence", b.confidence().label());
-    evidence(json, b.evidence(), conflicting);
+    strings(json, "evidenceSources", b.evidenceSources());
+    strings(json, "missingEvidence", b.missingEvidence());
+    json.writeArrayFieldStart("evidence");
+    eventEvidence(json, b.evidence(), conflicting);
+    for (SnapshotEvidence item : b.snapshotEvidence()) {
+      json.writeStartObject();
+      json.writeStringField("type", "snapshot-item");
+      json.writeStringField("snapshotKind", item.kind());
+      json.writeStringField("sourceFile", item.sourceFile());
+      json.writeStringField("sourceSha256", item.sourceSha256());
+      json.writeNumberField("itemIndex", item.itemIndex());
+      json.writeStringField("shows", item.summary());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 
@@ -171,11 +199,18 @@ public final class FindingsJson {
     json.writeStringField(prefix + "Via", actor == null ? null : actor.via().label());
   }
 
-  /** Evidence items; one whose event has conflicting copies says so ({@code conflictingCopies}: this is the version used). */
   private static void evidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting) throws IOException {
     json.writeArrayFieldStart("evidence");
+    eventEvidence(json, evidence, conflicting);
+    json.writeEndArray();
+  }
+
+  /** Event evidence items; one whose event has conflicting copies says so ({@code conflictingCopies}: the version used). */
+  private static void eventEvidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting)
+      throws IOException {
     for (Evidence item : evidence) {
       json.writeStartObject();
+      json.writeStringField("type", "cloudtrail-event");
       json.writeStringField("eventId", item.eventId());
       time(json, "eventTime", item.eventTime());
       json.writeStringField("eventName", item.eventName());
@@ -186,7 +221,6 @@ public final class FindingsJson {
       }
       json.writeEndObject();
     }
-    json.writeEndArray();
   }
 
   private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {

@@ -40,6 +40,7 @@ final class FunctionSection {
       out.append("  ").append(arrow).append(label).append('\n');
     }
     out.append("```\n\n");
+    EvidenceBlock.write(out, b);
   }
 
   private static String shortId(String id) {
@@ -48,12 +49,13 @@ final class FunctionSection {
 
   private static List<Step> steps(Breakage b) {
     List<Step> steps = new ArrayList<>();
-    b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(b.roleRecreatedAt()))
+    Instant grantBefore = b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt();
+    String bound = b.oldRoleId() == null ? "the role's unique ID at that time (not in the evidence)" : b.oldRoleId();
+    b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(grantBefore))
         .findFirst().ifPresent(e -> steps.add(new Step(e.eventTime(), "CreateGrant",
-            null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ")
-                + "bound to " + b.oldRoleId())));
+            null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ") + "bound to " + bound)));
     if (b.roleDeletedAt() != null) {
-      steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + b.oldRoleId() + ")"));
+      steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + bound + ")"));
     }
     for (Recreation recreation : b.recreations()) {
       steps.add(new Step(recreation.at(), "CreateRole", recreation.actor(), "new unique ID " + recreation.newRoleId()));

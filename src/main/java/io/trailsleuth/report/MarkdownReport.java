@@ -11,6 +11,7 @@ import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import java.util.List;
 import java.util.TreeSet;
@@ -40,7 +41,14 @@ public final class MarkdownReport {
     line("## Summary");
     line("");
     if (breakages.isEmpty()) {
-      line("No Lambda function in these logs failed because its execution role was re-created.");
+      List<String> blind = findings.coverage().accountsWithoutIamEvents();
+      if (blind.isEmpty()) {
+        line("No Lambda function in these logs failed because its execution role was re-created.");
+      } else {
+        line("No breakage was found, but the evidence holds no IAM events for account(s) " + cell(String.join(", ", blind))
+            + " (IAM logs to `us-east-1` only), so a role deletion or re-creation there would not show. Collect the "
+            + "`us-east-1` log files before concluding that nothing happened (see Coverage and limits).");
+      }
       line("");
     }
     for (Breakage b : breakages) {
@@ -60,7 +68,7 @@ public final class MarkdownReport {
     IntegritySection.write(out, context.integrity());
     ConflictsSection.write(out, context);
     evidence();
-    CoverageSection.write(out, findings.coverage(), context);
+    CoverageSection.write(out, findings.coverage(), findings.snapshots(), context);
     line("## Reproduce");
     line("");
     line("- Command: " + code(context.commandLine()));
@@ -69,6 +77,9 @@ public final class MarkdownReport {
   }
 
   private String summary(Breakage b) {
+    if (b.roleRecreatedAt() == null) {
+      return possibleSummary(b);
+    }
     StringBuilder s = new StringBuilder();
     s.append("Role ").append(code(b.roleName())).append(" was ");
     if (b.roleDeletedAt() != null) {
@@ -86,7 +97,8 @@ public final class MarkdownReport {
     s.append(" by ").append(samePrincipal ? "the same principal" : who(b.roleRecreatedBy())).append(" with a new unique ID ").append(code(b.newRoleId()))
         .append(". Lambda's grant on the function's KMS key ")
         .append(b.grantId() == null ? "(not in these logs; inferred from earlier successful decrypts) " : "")
-        .append("still names the old ID ").append(code(b.oldRoleId())).append(", so ").append(b.failedDecrypts())
+        .append(b.oldRoleId() == null ? "is bound to the unique ID the role had when the grant was made (not in the "
+            + "evidence), so " : "still names the old ID " + code(b.oldRoleId()) + ", so ").append(b.failedDecrypts())
         .append(b.failedDecrypts() == 1 ? " cold start" : " cold starts").append(" of ").append(code(b.functionName()))
         .append(" failed between ").append(time(b.firstFailureAt())).append(" and ").append(time(b.lastFailureAt()))
         .append(" (").append(between(b.firstFailureAt(), b.lastFailureAt())).append(").");
@@ -99,6 +111,31 @@ public final class MarkdownReport {
       s.append(" **It is still broken at the end of the logs.**");
     }
     s.append(" Confidence: ").append(b.confidence().label()).append('.');
+    return s.toString();
+  }
+
+  /** A finding whose re-creation is inferred: what is known, what is inferred, and that evidence is missing. */
+  private static String possibleSummary(Breakage b) {
+    StringBuilder s = new StringBuilder();
+    s.append(b.failedDecrypts()).append(b.failedDecrypts() == 1 ? " cold start" : " cold starts").append(" of ")
+        .append(code(b.functionName())).append(" failed between ").append(time(b.firstFailureAt())).append(" and ")
+        .append(time(b.lastFailureAt())).append(": KMS denied `kms:Decrypt` to role ").append(code(b.roleName()))
+        .append(" (unique ID ").append(code(b.newRoleId())).append(") on the key of Lambda's grant")
+        .append(b.grantId() == null ? "" : " " + code(b.grantId())).append(" for the function and that role. ")
+        .append("Nothing in the evidence retired or revoked the grant or changed the function's role or key. ")
+        .append("KMS binds a grant to the role's unique ID, so the cause that fits is that ").append(code(b.roleName()))
+        .append(" was deleted and re-created after the grant was made; ")
+        .append(b.oldRoleId() == null ? "no older generation of the role is in the evidence"
+            : "the grant names " + code(b.oldRoleId()))
+        .append(", so this is inferred, not shown.");
+    if (b.remediatedAt() != null) {
+      s.append(" It was remediated at ").append(time(b.remediatedAt())).append(" by ").append(who(b.remediatedBy()))
+          .append(" (").append(cell(b.remediationEvent())).append(").");
+    } else {
+      s.append(" **It is still broken at the end of the logs.**");
+    }
+    s.append(" Confidence: ").append(b.confidence().label()).append("; what to collect to confirm it is listed under the "
+        + "function below.");
     return s.toString();
   }
 
@@ -122,7 +159,8 @@ public final class MarkdownReport {
     line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (Breakage b : findings.breakages()) {
       line("| " + cell(b.accountId()) + " | " + cell(b.region()) + " | " + code(b.functionName()) + " | "
-          + code(b.roleName()) + " | " + code(b.oldRoleId()) + " → " + code(b.newRoleId()) + " | "
+          + code(b.roleName()) + " | " + (b.oldRoleId() == null ? "unknown" : code(b.oldRoleId())) + " → "
+          + code(b.newRoleId()) + " | "
           + time(b.firstFailureAt()) + " | " + time(b.lastFailureAt()) + " | " + b.failedDecrypts() + " | "
           + between(b.firstFailureAt(), b.remediatedAt()) + " | " + b.status() + " |");
     }
@@ -146,8 +184,14 @@ public final class MarkdownReport {
         + "function never runs and writes no log. Grants on AWS-managed keys cannot be managed by users, and IaC tools "
         + "do not see the drift.");
     line("");
-    line("In these logs the chain is visible as: Lambda `CreateGrant` (grantee session of the role) → `DeleteRole` → "
+    line("In CloudTrail the chain is visible as: Lambda `CreateGrant` (grantee session of the role) → `DeleteRole` → "
         + "`CreateRole` with a new `roleId` → `Decrypt` denied under `principalId NEWROLEID:FUNCTION`.");
+    if (findings.breakages().stream().anyMatch(b -> !b.missingEvidence().isEmpty())) {
+      line("");
+      line("Where a link of that chain is not in the evidence, the finding says which, what stands in for it (a `kms "
+          + "list-grants` grantee shown by unique ID, an `iam get-role` `CreateDate`, AWS Config history), and what "
+          + "to collect.");
+    }
     line("");
   }
 
@@ -167,7 +211,7 @@ public final class MarkdownReport {
       line("- **Unexplained denial:** " + code(u.principalArn()) + " was denied `kms:Decrypt` " + u.count()
           + " time(s) between " + time(u.firstAt()) + " and " + time(u.lastAt()) + " (" + cell(String.join(", ", u.errorCodes()))
           + ") on " + (u.keyArns().isEmpty() ? "an unknown key" : String.join(", ", u.keyArns().stream().map(k -> code(k)).toList()))
-          + ". No role re-creation explains it: check the principal's IAM and key policies.");
+          + ". " + unexplainedAdvice(u));
     }
     for (DeletedRole d : findings.deletedRoles()) {
       line("- **Deleted role:** " + code(d.roleName()) + " (" + code(d.roleId() == null ? "?" : d.roleId()) + ") in "
@@ -177,6 +221,21 @@ public final class MarkdownReport {
           + ". They cannot start until they get an existing role.");
     }
     line("");
+  }
+
+  /** What to check for a denial nothing explains; an AWS-managed key's policy and grants are not the user's to change. */
+  private static String unexplainedAdvice(UnexplainedDenial u) {
+    if (!u.awsManagedKey()) {
+      return "No role re-creation explains it: check the principal's IAM and key policies.";
+    }
+    if (!u.principalArn().contains(":assumed-role/")) {
+      return "The key is AWS-managed: it can be used only through the service that owns it, its key policy cannot be "
+          + "changed, and no IAM policy lets a direct call through. Find out why this principal called KMS directly.";
+    }
+    return "The key is AWS-managed: its key policy and grants are not yours to change, and IAM policies do not decide. "
+        + "No Lambda grant in the evidence matches this session; collect `aws kms list-grants` for the key, the "
+        + "function's configuration (`aws lambda get-function-configuration`) and the `us-east-1` IAM events, then run "
+        + "trailsleuth again with them.";
   }
 
   private void evidence() {
@@ -197,6 +256,20 @@ public final class MarkdownReport {
       line("| — | — | — | — | — | — |");
     }
     line("");
+    TreeSet<SnapshotEvidence> items = new TreeSet<>();
+    findings.breakages().forEach(b -> items.addAll(b.snapshotEvidence()));
+    if (!items.isEmpty()) {
+      line("Snapshot items the findings rely on (CLI outputs and AWS Config files have no digest; their content, not "
+          + "their file time, is what counts):");
+      line("");
+      line("| Kind | Source file # item | File SHA-256 | Shows |");
+      line("| --- | --- | --- | --- |");
+      for (SnapshotEvidence item : items) {
+        line("| " + cell(item.kind()) + " | " + code(item.sourceFile() + " #" + item.itemIndex()) + " | "
+            + code(item.sourceSha256()) + " | " + cell(item.summary()) + " |");
+      }
+      line("");
+    }
   }
 
   private void line(String text) {

@@ -5,6 +5,7 @@ import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.model.ConflictColumn;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
 import io.trailsleuth.model.SourceColumn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,11 @@ public final class CaseStore {
         statement.execute(RunWriter.sql("store_view_conflicts", Map.of("conflicts_glob", layout.conflictsGlob())));
       } else {
         statement.execute(TableDdl.create("conflicts", ConflictColumn.ALL.subList(1, ConflictColumn.ALL.size())));
+      }
+      if (layout.hasSnapshotFiles()) {
+        statement.execute(RunWriter.sql("store_view_snapshots", Map.of("snapshots_glob", layout.snapshotsGlob())));
+      } else {
+        statement.execute(TableDdl.create("snapshots", SnapshotColumn.ALL));
       }
     } catch (SQLException | IOException e) {
       connection.close();

@@ -7,6 +7,8 @@ import io.trailsleuth.model.ConflictColumn;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.RejectColumn;
+import io.trailsleuth.model.SnapshotColumn;
+import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.model.SourceColumn;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +57,7 @@ public final class RunWriter implements AutoCloseable {
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
   private long conflictingCopies;
+  private final DuckDBAppender snapshotAppender;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
     this.layout = layout;
@@ -71,6 +74,7 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
       statement.execute(TableDdl.create("run_conflicts", ConflictColumn.ALL));
       statement.execute("CREATE TABLE preferred_files (source_file VARCHAR)");
+      statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       if (layout.hasEvents()) {
         statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
       } else {
@@ -81,6 +85,8 @@ public final class RunWriter implements AutoCloseable {
     this.rejectConnection = connection.unwrap(DuckDBConnection.class).duplicate();
     this.rejectAppender = rejectConnection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
         "run_rejects");
+    this.snapshotAppender = rejectConnection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_snapshots");
   }
 
   /** Starts a run in a fresh staging directory. */
@@ -240,6 +246,7 @@ public final class RunWriter implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       synchronized (this) {
         rejectAppender.flush();
+        snapshotAppender.flush();
       }
       try (DuckDBAppender sources = connection.unwrap(DuckDBConnection.class)
           .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_sources")) {
@@ -268,6 +275,7 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
       statement.execute(sql("store_write_conflicts", Map.of("path", output.resolve(StoreLayout.CONFLICTS_FILE).toString())));
+      statement.execute(sql("store_write_snapshots", Map.of("path", output.resolve(StoreLayout.SNAPSHOTS_FILE).toString())));
     } catch (SQLException e) {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
     }
@@ -304,6 +312,28 @@ public final class RunWriter implements AutoCloseable {
     }
   }
 
+  /** Records items of snapshot files (CLI outputs, AWS Config files); thread-safe. */
+  public synchronized void addSnapshotItems(List<SnapshotItem> items) throws SQLException {
+    for (SnapshotItem item : items) {
+      snapshotAppender.beginRow().append(runId);
+      for (SnapshotColumn column : SnapshotColumn.ALL.subList(1, SnapshotColumn.ALL.size())) {
+        Object value = item.get(column);
+        if (value == null) {
+          snapshotAppender.appendNull();
+        } else if (value instanceof Instant instant) {
+          snapshotAppender.append(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+        } else if (value instanceof Long number) {
+          snapshotAppender.append(number.longValue());
+        } else if (value instanceof Boolean flag) {
+          snapshotAppender.append(flag.booleanValue());
+        } else {
+          snapshotAppender.append(value.toString());
+        }
+      }
+      snapshotAppender.endRow();
+    }
+  }
+
   private static void appendLong(DuckDBAppender appender, Long value) throws SQLException {
     if (value == null) {
       appender.appendNull();
@@ -322,6 +352,7 @@ public final class RunWriter implements AutoCloseable {
       }
       try {
         rejectAppender.close();
+        snapshotAppender.close();
         rejectConnection.close();
         connection.close();
       } catch (SQLException e) {

@@ -71,6 +71,21 @@ final class StoryLogs {
     return this;
   }
 
+  /** A role session's Decrypt on a customer-managed key, without Lambda's encryption context. */
+  StoryLogs customerKeyDecrypt(String time, String role, String roleId, String session, String key, boolean denied) {
+    String identity = "{\"type\":\"AssumedRole\",\"principalId\":\"" + roleId + ":" + session + "\",\"arn\":\"arn:aws:sts::"
+        + ACCOUNT + ":assumed-role/" + role + "/" + session + "\",\"accountId\":\"" + ACCOUNT + "\",\"sessionContext\":"
+        + "{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"" + roleId + "\",\"arn\":\"arn:aws:iam::" + ACCOUNT
+        + ":role/" + role + "\",\"accountId\":\"" + ACCOUNT + "\",\"userName\":\"" + role + "\"}}}";
+    String extra = denied
+        ? ",\"errorCode\":\"AccessDeniedException\",\"errorMessage\":\"User: arn:aws:sts::" + ACCOUNT + ":assumed-role/"
+            + role + "/" + session + " is not authorized to perform: kms:Decrypt on resource: " + key
+            + " because no resource-based policy allows the kms:Decrypt action\",\"requestParameters\":null"
+        : ",\"requestParameters\":{\"keyId\":\"" + key + "\",\"encryptionAlgorithm\":\"SYMMETRIC_DEFAULT\"}";
+    lines.add(envelope(time, "kms.amazonaws.com", "Decrypt", identity, extra));
+    return this;
+  }
+
   StoryLogs userDenied(String time, String user) {
     String identity = "{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::" + ACCOUNT + ":user/" + user + "\",\"accountId\":\""
         + ACCOUNT + "\"}";

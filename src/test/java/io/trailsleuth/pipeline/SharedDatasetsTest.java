@@ -104,7 +104,9 @@ final class SharedDatasetsTest {
         .containsOnly("readme-blocks/03-cloudtrail-CreateGrant.json", "readme-blocks/05-cloudtrail-AssumeRole.json",
             "readme-blocks/06-cloudtrail-Decrypt-AccessDenied.json");
     assertThat(byFile.get("records-rewrapped.json").duplicates()).isEqualTo(3);
-    assertThat(byFile.get("readme-blocks/08-kms-list-grants-after-role-recreation.json").status()).isEqualTo("skipped");
+    assertThat(byFile.get("readme-blocks/08-kms-list-grants-after-role-recreation.json").status()).isEqualTo("snapshot");
+    assertThat(byFile.get("readme-blocks/04-iam-create-role-cli-output.json").status()).isEqualTo("snapshot");
+    assertThat(byFile.get("readme-blocks/00-lambda-invoke-cli-output.json").status()).isEqualTo("skipped");
     assertThat(byFile.get("readme-blocks/01-kms-list-aliases-output-as-printed.txt").status()).isEqualTo("skipped");
     assertThat(byFile.values()).extracting(SourceEntry::rejected).containsOnly(0L);
   }

@@ -21,30 +21,32 @@ final class SkippedFilesTest {
   Path temp;
 
   @Test
-  void skipsDigestConfigAndOtherJsonFilesAndCountsThemByKind() throws Exception {
+  void skipsDigestAndOtherJsonFilesAndReadsConfigAndCliSnapshotsAsEvidence() throws Exception {
     Path archive = temp.resolve("archive");
     copy("digest/digest.json", archive,
         "AWSLogs/210987654321/CloudTrail-Digest/eu-west-1/2025/03/04/210987654321_CloudTrail-Digest_eu-west-1_t_eu-west-1_20250304T100000Z.json");
     TestStores.gzip(Files.readAllBytes(fixture("digest/digest.json")), archive.resolve("digest-gzipped.json.gz"));
     copy("config/snapshot.json", archive, "AWSLogs/210987654321/Config/eu-west-1/ConfigSnapshot.json");
     copy("config/history.json", archive, "AWSLogs/210987654321/Config/eu-west-1/ConfigHistory.json");
-    copy("other-json/kms-list-grants.json", archive, "notes/kms-list-grants.json");
+    copy("kms-list-grants/bare-array.json", archive, "notes/kms-list-grants.json");
+    copy("other-json/s3-list-objects.json", archive, "notes/s3-list-objects.json");
     copy("trail-records/compact.json", archive, "AWSLogs/210987654321/CloudTrail/eu-west-1/2025/03/04/trail.json");
 
     IngestSummary summary = TestStores.ingest(temp.resolve("store"), archive);
 
     assertThat(summary.skippedByShape())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("cloudtrail-digest", 2L, "aws-config", 2L, "other-json", 1L));
-    assertThat(summary.filesByStatus()).containsExactlyInAnyOrderEntriesOf(Map.of("ingested", 1L, "skipped", 5L));
+        .containsExactlyInAnyOrderEntriesOf(Map.of("cloudtrail-digest", 2L, "other-json", 1L));
+    assertThat(summary.filesByStatus())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("ingested", 1L, "skipped", 3L, "snapshot", 3L));
     assertThat(summary.rejected()).isZero();
     assertThat(summary.stored()).isEqualTo(2);
-    assertThat(count(temp.resolve("store"), "SELECT count(*) FROM sources WHERE status = 'skipped' AND records_read = 0"))
-        .isEqualTo(5);
+    assertThat(count(temp.resolve("store"), "SELECT count(*) FROM sources WHERE status IN ('skipped', 'snapshot')"
+        + " AND records_read = 0")).isEqualTo(6);
   }
 
   @Test
   void skipsAnArrayOfNonCloudTrailObjectsAsOneFileNotOneRejectPerElement() throws Exception {
-    IngestSummary summary = TestStores.ingest(temp.resolve("store"), fixture("other-json/kms-list-grants.json"));
+    IngestSummary summary = TestStores.ingest(temp.resolve("store"), fixture("other-json/s3-list-objects.json"));
 
     assertThat(summary.entries()).singleElement().satisfies(entry -> {
       assertThat(entry.status()).isEqualTo("skipped");
