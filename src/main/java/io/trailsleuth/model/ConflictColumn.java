@@ -14,7 +14,9 @@ public enum ConflictColumn implements TableColumn {
   /** True for the version the {@code events} view holds, the one the analysis uses. */
   KEPT("kept", ColumnType.BOOLEAN),
   /** Comma-separated field paths where this version differs from the kept one; empty for the kept one. */
-  DIFFERING_FIELDS("differing_fields", ColumnType.STRING);
+  DIFFERING_FIELDS("differing_fields", ColumnType.STRING),
+  /** True when the copy's file matched its CloudTrail digest; null when the ingest did not check digests. */
+  VERIFIED("verified", ColumnType.BOOLEAN);
 
   /** All columns in table order. */
   public static final List<ConflictColumn> ALL = List.of(values());

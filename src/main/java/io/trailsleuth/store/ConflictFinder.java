@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -22,8 +23,11 @@ final class ConflictFinder {
 
   private ConflictFinder() {}
 
-  /** Fills {@code run_conflicts}; returns how many dropped copies differ from the kept one (the conflicting copies). */
-  static long record(Connection connection, String runId) throws SQLException {
+  /**
+   * Fills {@code run_conflicts}; returns how many dropped copies differ from the kept one (the conflicting copies).
+   * {@code verifiedFiles} are the digest-verified files, or null when digests were not checked.
+   */
+  static long record(Connection connection, String runId, Set<String> verifiedFiles) throws SQLException {
     long conflicting = 0;
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(RunWriter.sql("store_find_conflict_candidates", java.util.Map.of()));
@@ -34,18 +38,19 @@ final class ConflictFinder {
         Copy copy = new Copy(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
             rows.getBoolean(5), canonical(rows.getString(7), rows.getString(1)));
         if (!copies.isEmpty() && !copies.get(0).eventId().equals(copy.eventId())) {
-          conflicting += write(copies, runId, appender);
+          conflicting += write(copies, runId, verifiedFiles, appender);
           copies.clear();
         }
         copies.add(copy);
       }
-      conflicting += write(copies, runId, appender);
+      conflicting += write(copies, runId, verifiedFiles, appender);
     }
     return conflicting;
   }
 
   /** Writes one event's versions when they differ; returns its dropped copies that differ from the kept one. */
-  private static long write(List<Copy> copies, String runId, DuckDBAppender appender) throws SQLException {
+  private static long write(List<Copy> copies, String runId, Set<String> verifiedFiles, DuckDBAppender appender)
+      throws SQLException {
     if (copies.isEmpty() || copies.stream().map(c -> c.record().sha256()).distinct().count() < 2) {
       return 0;
     }
@@ -65,8 +70,13 @@ final class ConflictFinder {
           .append(copy.sourceSha256())
           .append(copy.record().sha256())
           .append(copy.kept())
-          .append(String.join(",", differing))
-          .endRow();
+          .append(String.join(",", differing));
+      if (verifiedFiles == null) {
+        appender.appendNull();
+      } else {
+        appender.append(verifiedFiles.contains(copy.sourceFile()));
+      }
+      appender.endRow();
     }
     return conflicting;
   }

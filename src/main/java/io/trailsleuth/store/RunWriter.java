@@ -57,6 +57,8 @@ public final class RunWriter implements AutoCloseable {
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
   private long conflictingCopies;
+  /** The digest-verified files dedup preferred, or null when none were given (digests not checked). */
+  private Set<String> verifiedFiles;
   private final DuckDBAppender snapshotAppender;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
@@ -168,7 +170,7 @@ public final class RunWriter implements AutoCloseable {
         statement.execute(sql("store_find_dropped_events", runEvents));
       }
       statement.execute(sql("store_view_event_copies", runEvents));
-      conflictingCopies = ConflictFinder.record(connection, runId);
+      conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
       try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
@@ -204,6 +206,7 @@ public final class RunWriter implements AutoCloseable {
     if (files.isEmpty()) {
       return false;
     }
+    verifiedFiles = files;
     try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
         .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "preferred_files")) {
       for (String file : files) {

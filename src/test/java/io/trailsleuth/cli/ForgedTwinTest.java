@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -40,11 +42,13 @@ final class ForgedTwinTest {
     Files.writeString(export, twin + "\n", StandardCharsets.UTF_8);
   }
 
-  private JsonNode investigate(Path report) throws IOException {
+  private JsonNode investigate(Path report, String... more) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "investigate", "-q", archive.toString(),
-        "--out", report.toString(), "--json", "-");
+    List<String> arguments = new ArrayList<>(List.of("investigate", "-q", archive.toString(), "--out", report.toString(),
+        "--json", "-"));
+    arguments.addAll(List.of(more));
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), arguments.toArray(String[]::new));
     assertThat(code).as(err.toString()).isZero();
     assertThat(err.toString() + out).doesNotContain("Exception");
     return MAPPER.readTree(out.toString());
@@ -53,8 +57,9 @@ final class ForgedTwinTest {
   @Test
   void usesTheCopyFromTheDigestVerifiedFileEvenWhenTheForgedTwinComesFirstByPath() throws IOException {
     plantForgedTwin("0-exports/export.jsonl");
+    Path store = temp.resolve("store");
 
-    JsonNode findings = investigate(temp.resolve("report.md"));
+    JsonNode findings = investigate(temp.resolve("report.md"), "--store", store.toString());
 
     JsonNode versions = findings.path("integrity").path("conflictingDuplicates").get(0).path("versions");
     assertThat(versions.get(0).path("sourceFile").asText()).isEqualTo("0-exports/export.jsonl");
@@ -65,6 +70,10 @@ final class ForgedTwinTest {
     assertThat(findings.path("breakages").get(0).path("evidence"))
         .filteredOn(e -> e.path("eventId").asText().equals(eventId)).singleElement()
         .satisfies(e -> assertThat(e.path("sourceFile").asText()).startsWith("AWSLogs/"));
+    CliRun conflicts = CliRun.of("query", "--store", store.toString(), "--format", "csv",
+        "select source_file, kept, verified from conflicts order by source_file");
+    assertThat(conflicts.out().lines().skip(1).map(line -> line.replaceAll("/.*\\.json\\.gz", "/….json.gz")))
+        .containsExactly("0-exports/export.jsonl,false,false", "AWSLogs/….json.gz,true,true");
   }
 
   @Test

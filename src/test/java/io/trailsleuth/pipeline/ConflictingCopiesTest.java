@@ -91,6 +91,8 @@ final class ConflictingCopiesTest {
             "hash_length", 64L),
         Map.of("source_file", "b/export.jsonl", "source_record", 0L, "kept", false,
             "differing_fields", "request_parameters.granteePrincipal,source_ip_address", "hash_length", 64L));
+    assertThat(count(temp.resolve("store"), "SELECT count(*) FROM conflicts WHERE verified IS NOT NULL"))
+        .as("ingest checks no digests").isZero();
     assertThat(rows(temp.resolve("store"), "SELECT source_file, source_ip_address FROM events"))
         .containsExactly(Map.of("source_file", "a/trail.json", "source_ip_address", "lambda.amazonaws.com"));
   }
