@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import io.trailsleuth.report.MarkdownStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ final class ForgedTwinTest {
     ObjectNode twin = deleteRole.deepCopy();
     twin.put("sourceIPAddress", "198.51.100.99");
     twin.put("userAgent", "<script>alert(1)</script>|`forged`");
+    ((ObjectNode) twin.get("requestParameters")).put("<img src=x onerror=alert(1)>|`x`", "hostile key");
     Path export = archive.resolve(exportPath);
     Files.createDirectories(export.getParent());
     Files.writeString(export, twin + "\n", StandardCharsets.UTF_8);
@@ -80,8 +82,9 @@ final class ForgedTwinTest {
   void namesAForgedTwinOfACitedEventAndLowersTheConfidenceOfTheFindingThatCitesIt() throws IOException {
     plantForgedTwin("exports/lookup-export.jsonl");
     Path report = temp.resolve("report.md");
+    Path html = temp.resolve("report.html");
 
-    JsonNode findings = investigate(report);
+    JsonNode findings = investigate(report, "--html", html.toString());
 
     String eventId = deleteRole.get("eventID").asText();
     JsonNode conflicts = findings.path("integrity").path("conflictingDuplicates");
@@ -97,7 +100,7 @@ final class ForgedTwinTest {
     assertThat(forged.path("sourceFile").asText()).isEqualTo("exports/lookup-export.jsonl");
     assertThat(forged.path("verified").asBoolean()).isFalse();
     assertThat(forged.path("differingFields")).extracting(JsonNode::asText)
-        .containsExactly("source_ip_address", "user_agent");
+        .containsExactly("request_parameters.<img src=x onerror=alert(1)>|`x`", "source_ip_address", "user_agent");
     assertThat(forged.path("recordSha256").asText()).hasSize(64).isNotEqualTo(used.path("recordSha256").asText());
     assertThat(conflict.path("citedBy").get(0).path("effect").asText())
         .startsWith("confidence lowered from confirmed to probable");
@@ -110,7 +113,12 @@ final class ForgedTwinTest {
     assertThat(markdown).contains("### Conflicting copies", "Event `" + eventId + "`: 2 versions.",
         "confidence lowered from confirmed to probable", "`exports/lookup-export.jsonl #0`", "`source_ip_address`",
         "(conflicting copies: this version used, see above)");
-    assertThat(markdown).doesNotContain("<script>");
+    for (String line : MarkdownStructure.outsideFences(markdown)) {
+      assertThat(MarkdownStructure.withoutCodeSpans(line)).as("log text stays inside code spans: %s", line)
+          .doesNotContain("<script", "<img");
+    }
+    assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("Conflicting copies")
+        .doesNotContain("<script>alert", "<img src=x");
   }
 
   private static JsonNode findRecord(Path root, String eventName, String roleName) throws IOException {
