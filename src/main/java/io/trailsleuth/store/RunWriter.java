@@ -166,11 +166,14 @@ public final class RunWriter implements AutoCloseable {
     List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql("store_find_dropped_events", runEvents));
-      if (preferFiles(preferredFiles)) {
-        statement.execute(sql("store_find_dropped_events", runEvents));
+      // a run that repeats no event has no copies to prefer or compare: it pays one count
+      if (repeatsAnEvent()) {
+        if (preferFiles(preferredFiles)) {
+          statement.execute(sql("store_find_dropped_events", runEvents));
+        }
+        statement.execute(sql("store_view_event_copies", runEvents));
+        conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
       }
-      statement.execute(sql("store_view_event_copies", runEvents));
-      conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
       try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
@@ -193,15 +196,17 @@ public final class RunWriter implements AutoCloseable {
     return stored;
   }
 
-  /** Loads the preferred files when the run repeats an event; true when that can change which copy is kept. */
-  private boolean preferFiles(Supplier<Set<String>> preferredFiles) throws SQLException {
+  /** True when a record of the run was dropped: its event is stored already or repeats in the run. */
+  private boolean repeatsAnEvent() throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql("store_count_dropped", Map.of()))) {
       rows.next();
-      if (rows.getLong(1) == 0) {
-        return false;
-      }
+      return rows.getLong(1) > 0;
     }
+  }
+
+  /** Loads the preferred files; true when there are any, so that they can change which copy is kept. */
+  private boolean preferFiles(Supplier<Set<String>> preferredFiles) throws SQLException {
     Set<String> files = new TreeSet<>(preferredFiles.get());
     if (files.isEmpty()) {
       return false;
