@@ -1,16 +1,15 @@
 -- id: store_find_conflict_candidates
 -- title: Copies of repeated events whose stored columns differ
--- description: Every copy of each repeated event whose copies are not equal in their stored columns, with those columns as JSON; the canonical comparison (keys sorted) decides whether they conflict (internal).
--- Equal stored columns mean equal content, so only the rest needs the slower canonical form. Each copy is compared
--- with the kept one as a struct: exact, and no text is built or hashed for the copies that are equal (with a SHA-256
--- of every copy's columns as JSON, 1M repeated events cost 45 CPU-seconds).
-WITH differing AS (
-  SELECT DISTINCT c.event_id
-  FROM event_copies AS c
-  JOIN event_copies AS k ON c.event_id = k.event_id AND k.kept AND NOT c.kept
-  WHERE c.content IS DISTINCT FROM k.content
+-- description: Every copy of each repeated event whose copies are not byte-identical in their stored columns; the canonical comparison (keys sorted) decides whether they conflict (internal).
+-- Identical stored columns mean identical content, so only the rest needs the slower canonical form.
+WITH hashed AS (
+  SELECT event_id, source_file, source_record, source_sha256, kept, earlier_run, content, sha256(content) AS content_hash
+  FROM event_copies
+),
+differing AS (
+  SELECT event_id FROM hashed GROUP BY event_id HAVING count(DISTINCT content_hash) > 1
 )
-SELECT c.event_id, c.source_file, c.source_record, c.source_sha256, c.kept, c.earlier_run, to_json(c.content) AS content
-FROM event_copies AS c
-SEMI JOIN differing AS d ON c.event_id = d.event_id
-ORDER BY c.event_id, c.source_file, c.source_sha256, c.source_record
+SELECT h.event_id, h.source_file, h.source_record, h.source_sha256, h.kept, h.earlier_run, h.content
+FROM hashed AS h
+SEMI JOIN differing AS d ON h.event_id = d.event_id
+ORDER BY h.event_id, h.source_file, h.source_sha256, h.source_record

@@ -3,8 +3,7 @@
 -- description: Each copy, in this run or in an earlier one, of an event ID that a dropped record of the run repeats, with whether the events view keeps it (internal).
 -- An event repeats exactly when one of the run's records for it was dropped: either an earlier run holds it
 -- (that copy is the one kept) or the run holds it more than once (the copy with the smallest record key is kept).
--- content is every column but the provenance ones (source_file, source_record, source_sha256, source_shape,
--- source_offset, source_length), as one struct, for the comparison of copies.
+-- content is every column but the provenance ones (source_file, source_record, source_sha256, source_shape, source_offset, source_length), as JSON, for the comparison of copies.
 CREATE TABLE repeated_ids AS
 SELECT DISTINCT s.event_id
 FROM read_parquet({{run_events}}, hive_partitioning = false) AS s
@@ -30,6 +29,6 @@ copies AS (
   SELECT * FROM earlier_copies
 )
 SELECT event_id, source_file, source_record, source_sha256, kept, earlier_run,
-  struct_pack(*COLUMNS(c -> c NOT IN ('source_file', 'source_record', 'source_sha256', 'source_shape',
-    'source_offset', 'source_length', 'kept', 'earlier_run', 'event_date'))) AS content
+  to_json(struct_pack(*COLUMNS(c -> c NOT IN ('source_file', 'source_record', 'source_sha256', 'source_shape',
+    'source_offset', 'source_length', 'kept', 'earlier_run', 'event_date')))) AS content
 FROM copies;
