@@ -1,6 +1,6 @@
 -- id: timeline
 -- title: Incident timeline
--- description: Role lifecycle, Lambda grants, function configuration changes and Decrypt outcomes collapsed into runs, in time order.
+-- description: Role lifecycle, Lambda grants, function configuration changes, Decrypt outcomes collapsed into runs, policy writes and deletes, and other denied calls of roles (one row per role generation, resource and action), in time order.
 -- params: account, role, function, since, until
 WITH role_changes AS (
   SELECT
@@ -66,11 +66,37 @@ decrypt_summary AS (
   FROM decrypt_runs
   GROUP BY account_id, aws_region, principal_arn, run
 ),
+policy_changes AS (
+  SELECT
+    l.event_time, l.event_time, l.account_id, l.aws_region, 'policy', l.event_name, l.role_name, NULL,
+    l.actor_arn, e.user_agent, e.invoked_by, e.session_credential_from_console, 1,
+    l.change_kind || ' ' || l.resource_type || ' ' || coalesce(l.resource_arn, '?')
+      || coalesce(' naming ' || l.principal_arn || ' in ' || l.principal_key || ' (bound to '
+        || coalesce(l.bound_role_id, 'an unseen generation') || ')', ''),
+    NULL, l.event_id, l.source_file, l.source_record
+  FROM policy_ledger AS l
+  JOIN focus_events AS e ON e.event_id = l.event_id
+  -- role and grant rows already show the role lifecycle and grants that name no role
+  WHERE l.principal_arn IS NOT NULL OR l.resource_type NOT IN ('iam-role-trust', 'kms-grant')
+),
+denials AS (
+  SELECT
+    min(event_time), max(event_time), role_account_id, aws_region, 'denied', action, role_name, NULL, principal_arn,
+    NULL, NULL, NULL, count(*),
+    count(*) || ' denied under ' || coalesce(role_id, '?') || ' on ' || coalesce(target_key, 'an unknown resource'),
+    string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, event_time),
+    arg_min(source_file, event_time), arg_min(source_record, event_time)
+  FROM policy_access
+  WHERE denied AND NOT (event_source = 'kms.amazonaws.com' AND event_name = 'Decrypt')
+  GROUP BY role_account_id, aws_region, principal_arn, role_name, role_id, target_key, action
+),
 story AS (
   SELECT * FROM role_changes
   UNION ALL SELECT * FROM grants
   UNION ALL SELECT * FROM configuration
   UNION ALL SELECT * FROM decrypt_summary
+  UNION ALL SELECT * FROM policy_changes
+  UNION ALL SELECT * FROM denials
 )
 SELECT *
 FROM story
@@ -81,4 +107,4 @@ WHERE account_id = coalesce(CAST($account AS VARCHAR), account_id)
       SELECT s.role_name FROM story AS s WHERE s.function_name = CAST($function AS VARCHAR))))
   AND end_time >= coalesce(CAST($since AS TIMESTAMP), end_time)
   AND event_time <= coalesce(CAST($until AS TIMESTAMP), event_time)
-ORDER BY event_time, kind, event_id
+ORDER BY event_time, kind, event_id, detail

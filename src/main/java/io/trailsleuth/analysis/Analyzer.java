@@ -1,5 +1,6 @@
 package io.trailsleuth.analysis;
 
+import io.trailsleuth.analysis.policy.PolicyDrifts;
 import io.trailsleuth.common.SqlFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Turns the analysis views of a store into findings: breakages, functions at risk, deleted roles, unexplained denials. */
+/** Turns the analysis views of a store into findings: breakages, functions at risk, deleted roles, unexplained denials, policy drift. */
 public final class Analyzer {
   private Analyzer() {}
 
@@ -38,7 +39,8 @@ public final class Analyzer {
     }
     return new Findings(coverage(connection, data.accountsWithIamEvents()), breakages, atRisk,
         RiskCheck.deletedRoles(lineages, functions, data.actors()),
-        unexplained(data.decrypts(), explained, awsManagedKeys(data)), snapshotFiles(data.snapshots()));
+        unexplained(data.decrypts(), explained, awsManagedKeys(data)), snapshotFiles(data.snapshots()),
+        PolicyDrifts.load(connection));
   }
 
   private static Map<FunctionKey, FunctionFacts> byFunction(AnalysisData data) {

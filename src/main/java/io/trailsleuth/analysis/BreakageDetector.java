@@ -99,15 +99,24 @@ final class BreakageDetector {
     DecryptAttempt last = counted.get(counted.size() - 1);
     List<Recreation> recreations = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>(List.of(first.evidence(), last.evidence()));
+    // the incident window: a later generation's deletion in it is part of the story (a role re-created twice)
+    Instant windowEnd = remediation == null ? last.time() : remediation.at();
     for (Generation later : binding.lineage().subList(binding.boundIndex() + 1, binding.lineage().size())) {
       if (later.appearedAt().isAfter(last.time())) {
         break;
       }
       ActorEvent created = later.createdEventId() == null ? null : data.actors().get(later.createdEventId());
+      boolean deletedInWindow = later.deletedAt() != null && !later.deletedAt().isAfter(windowEnd);
+      ActorEvent laterDeleted = deletedInWindow && later.deletedEventId() != null
+          ? data.actors().get(later.deletedEventId()) : null;
       recreations.add(new Recreation(later.appearedAt(), created == null ? Actor.UNKNOWN : created.actor(),
-          later.roleId()));
+          later.roleId(), deletedInWindow ? later.deletedAt() : null, laterDeleted == null ? null : laterDeleted.actor(),
+          DenialRun.under(counted, later.roleId())));
       if (created != null) {
         evidence.add(created.evidence());
+      }
+      if (laterDeleted != null) {
+        evidence.add(laterDeleted.evidence());
       }
     }
     facts.invokeErrors().stream()

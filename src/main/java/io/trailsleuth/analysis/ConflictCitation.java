@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A finding whose evidence cites an event with conflicting copies, and what that did to it.
  *
- * @param finding the kind of finding: breakage or at-risk
- * @param functionArn the function the finding is about
+ * @param finding the kind of finding: breakage, at-risk or policy-drift
+ * @param functionArn the function the finding is about (for policy drift: the resource whose policy drifted)
  * @param effect what the conflict changed, in words (e.g. the confidence lowered, and from what to what)
  */
 public record ConflictCitation(String finding, String functionArn, String effect) {

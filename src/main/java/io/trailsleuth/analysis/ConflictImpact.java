@@ -1,5 +1,6 @@
 package io.trailsleuth.analysis;
 
+import io.trailsleuth.analysis.policy.PolicyDrift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,16 @@ public final class ConflictImpact {
           .add(new ConflictCitation("at-risk", risk.functionArn(),
               "the evidence has conflicting copies; check which version is genuine before acting on it")));
     }
+    for (PolicyDrift drift : findings.policyDrift()) {
+      citedEvents(drift.evidence(), conflicting).forEach(id -> citations.computeIfAbsent(id, k -> new ArrayList<>())
+          .add(new ConflictCitation("policy-drift", drift.resourceArn(),
+              "the evidence has conflicting copies; check which version is genuine before acting on it")));
+    }
     List<ConflictingEvent> cited = conflicts.stream()
         .map(event -> event.citedBy(citations.getOrDefault(event.eventId(), List.of())))
         .toList();
     return new Result(new Findings(findings.coverage(), breakages, findings.atRisk(), findings.deletedRoles(),
-        findings.unexplainedDecryptFailures(), findings.snapshots()), cited);
+        findings.unexplainedDecryptFailures(), findings.snapshots(), findings.policyDrift()), cited);
   }
 
   /** One step down: a conflict in the evidence means the chain is no longer fully shown by trustworthy records. */

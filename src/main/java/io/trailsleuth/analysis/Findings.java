@@ -2,12 +2,13 @@ package io.trailsleuth.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.analysis.policy.PolicyDrift;
 import java.util.List;
 
 /** Everything the analysis found, in a deterministic order. */
 public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk,
     List<DeletedRole> deletedRoles, List<UnexplainedDenial> unexplainedDecryptFailures,
-    List<SnapshotFile> snapshots) {
+    List<SnapshotFile> snapshots, List<PolicyDrift> policyDrift) {
   public Findings {
     requireNonNull(coverage, "coverage is null");
     breakages = List.copyOf(breakages);
@@ -15,5 +16,12 @@ public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk>
     deletedRoles = List.copyOf(deletedRoles);
     unexplainedDecryptFailures = List.copyOf(unexplainedDecryptFailures);
     snapshots = snapshots.stream().sorted().toList();
+    policyDrift = List.copyOf(policyDrift);
+  }
+
+  /** Findings without policy drift. */
+  public Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk> atRisk, List<DeletedRole> deletedRoles,
+      List<UnexplainedDenial> unexplainedDecryptFailures, List<SnapshotFile> snapshots) {
+    this(coverage, breakages, atRisk, deletedRoles, unexplainedDecryptFailures, snapshots, List.of());
   }
 }

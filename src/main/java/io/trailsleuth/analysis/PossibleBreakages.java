@@ -101,7 +101,8 @@ final class PossibleBreakages {
     if (recreatedAfterGrant) {
       ActorEvent created = current.createdEventId() == null ? null : data.actors().get(current.createdEventId());
       recreatedBy = created == null ? Actor.UNKNOWN : created.actor();
-      recreations.add(new Recreation(current.createdAt(), recreatedBy, current.roleId()));
+      recreations.add(new Recreation(current.createdAt(), recreatedBy, current.roleId(), null, null,
+          DenialRun.under(counted, current.roleId())));
       if (created != null) {
         evidence.add(created.evidence());
       }

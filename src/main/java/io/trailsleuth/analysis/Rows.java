@@ -8,10 +8,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** Typed reads from result sets of the analysis views; every timestamp is UTC. */
-final class Rows {
+public final class Rows {
   private Rows() {}
 
-  static Instant instant(ResultSet rows, String column) throws SQLException {
+  /** A timestamp column as a UTC instant, or null. */
+  public static Instant instant(ResultSet rows, String column) throws SQLException {
     Object value = rows.getObject(column);
     if (value == null) {
       return null;

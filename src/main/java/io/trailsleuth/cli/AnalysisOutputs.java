@@ -5,6 +5,7 @@ import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.ConflictImpact;
 import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.ConflictingEvents;
+import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.evidence.EvidenceException;
@@ -110,8 +111,13 @@ public final class AnalysisOutputs {
   }
 
   private void summary(Findings findings, List<ConflictingEvent> conflicts, PrintWriter out) {
-    out.printf("events analysed: %d (%s to %s)%n", findings.coverage().events(), findings.coverage().firstEventTime(),
-        findings.coverage().lastEventTime());
+    Coverage coverage = findings.coverage();
+    if (coverage.firstEventTime() == null) {
+      out.printf("events analysed: %d%n", coverage.events());
+    } else {
+      out.printf("events analysed: %d (%s to %s)%n", coverage.events(), coverage.firstEventTime(),
+          coverage.lastEventTime());
+    }
     out.printf("broken functions: %d, at risk: %d, unexplained denied principals: %d, deleted roles: %d%n",
         findings.breakages().size(), findings.atRisk().size(), findings.unexplainedDecryptFailures().size(),
         findings.deletedRoles().size());
@@ -124,6 +130,9 @@ public final class AnalysisOutputs {
     }
     findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
         r.oldRoleId(), r.newRoleId()));
+    findings.policyDrift().forEach(d -> out.printf("  policy %s %s %s: role %s re-created %s (%s -> %s); %d denied calls%n",
+        d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), d.roleRecreatedAt(), d.oldRoleId(),
+        d.newRoleId(), d.deniedCalls()));
     if (!conflicts.isEmpty()) {
       out.printf("conflicting copies: %d event IDs have copies with different content (%d cited by a finding); "
           + "see the report's evidence integrity section%n", conflicts.size(),

@@ -39,7 +39,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IngestSummary summary = IngestPipeline.run(settings.options(paths, store), settings.progress(spec));
-    IngestSummaryPrinter.print(summary, store, spec.commandLine().getOut());
+    IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
     return settings.exitCode(summary);
   }
 }

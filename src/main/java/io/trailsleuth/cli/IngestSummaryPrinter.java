@@ -2,14 +2,13 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.pipeline.IngestSummary;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /** Prints the accounting of an ingest so that the counts visibly add up. */
 final class IngestSummaryPrinter {
   private IngestSummaryPrinter() {}
 
-  static void print(IngestSummary summary, Path store, PrintWriter out) {
-    out.printf("store:      %s%s%n", store, summary.runId().isEmpty() ? " (nothing new; unchanged)" : " (" + summary.runId() + ")");
+  static void print(IngestSummary summary, StoreDirectory store, PrintWriter out) {
+    out.printf("store:      %s%s%n", store.label(), summary.runId().isEmpty() ? " (nothing new; unchanged)" : " (" + summary.runId() + ")");
     out.printf("files:      %d read this run, %d not read again (same content as a file already stored or read in this run)%n", summary.filesRead(),
         summary.unchangedFiles());
     summary.filesByStatus().forEach((status, count) -> out.printf("  %-10s %d%n", status, count));
@@ -21,8 +20,11 @@ final class IngestSummaryPrinter {
           + "conflicts view and the report%n", summary.conflictingCopies());
     }
     summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
-    if (summary.rejected() > 0) {
-      out.printf("see: trailsleuth query --store %s \"select source_file, source_record, reason from rejects\"%n", store);
+    if (summary.rejected() > 0 && store.temporary()) {
+      out.println("see: the report's coverage section for the reasons; to query each reject, run again with --store DIR");
+    } else if (summary.rejected() > 0) {
+      out.printf("see: trailsleuth query --store %s \"select source_file, source_record, reason from rejects\"%n",
+          store.path());
     }
   }
 }

@@ -48,6 +48,7 @@ public final class InvestigateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    InputPaths.requireExisting(paths);
     digests.validate();
     outputs.validate();
     // The digest check reads the log files again, on its own thread beside the ingest: the ingest leaves part of a
@@ -64,11 +65,11 @@ public final class InvestigateCommand implements Callable<Integer> {
           () -> verifiedFiles(verification));
       Optional<IntegrityReport> integrity = verification == null ? Optional.empty() : Optional.of(result(verification));
       if (summary.nothingReadable()) {
-        IngestSummaryPrinter.print(summary, directory.label(), spec.commandLine().getErr());
+        IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());
         return ExitCode.NOTHING_READ;
       }
       boolean jsonToStdout = "-".equals(outputs.json);
-      IngestSummaryPrinter.print(summary, directory.label(),
+      IngestSummaryPrinter.print(summary, directory,
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
       outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), integrity, spec.commandLine().getOut());
       return settings.exitCode(summary);

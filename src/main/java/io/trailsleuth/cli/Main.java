@@ -69,6 +69,13 @@ public final class Main implements Runnable {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.INTERNAL_ERROR);
+    // every subcommand gets --help and --version, which picocli answers before it checks required parameters
+    for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+      if (subcommand.getCommandSpec().options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+        subcommand.getCommandSpec().mixinStandardHelpOptions(true);
+        subcommand.getCommandSpec().versionProvider(commandLine.getCommandSpec().versionProvider());
+      }
+    }
     return commandLine;
   }
 

@@ -4,14 +4,18 @@ import io.trailsleuth.pipeline.IngestProgress;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Progress on stderr: a bar with rate and ETA on a terminal, a plain line every few seconds otherwise. */
 final class ProgressReporter implements IngestProgress {
   private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
+  /** Set between the bar's speed and the counts, which the bar would otherwise run together ("2.9 MB/s466/2944"). */
+  static final String SEPARATOR = " · ";
   private final PrintWriter err;
   private final boolean terminal;
+  private final ProgressBarConsumer barConsumer;
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong events = new AtomicLong();
@@ -19,20 +23,27 @@ final class ProgressReporter implements IngestProgress {
   private volatile long lastPrint = System.nanoTime();
   private int totalFiles;
 
-  private ProgressReporter(PrintWriter err, boolean terminal) {
+  /**
+   * On a terminal, draws the bar into {@code barConsumer}, or the console when that is null; otherwise prints plain
+   * lines to {@code err}.
+   */
+  ProgressReporter(PrintWriter err, boolean terminal, ProgressBarConsumer barConsumer) {
     this.err = err;
     this.terminal = terminal;
+    this.barConsumer = barConsumer;
   }
 
   static IngestProgress forTerminal(PrintWriter err) {
-    return new ProgressReporter(err, System.console() != null);
+    return new ProgressReporter(err, System.console() != null, null);
   }
 
   @Override
   public void started(int fileCount, long totalBytes) {
     totalFiles = fileCount;
     if (terminal) {
-      bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(Math.max(1, totalBytes))
+      ProgressBarBuilder builder = barConsumer == null ? new ProgressBarBuilder()
+          : new ProgressBarBuilder().setConsumer(barConsumer);
+      bar = builder.setTaskName("ingest").setInitialMax(Math.max(1, totalBytes))
           .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed().setUpdateIntervalMillis(500)
           .continuousUpdate().build();
     } else {
@@ -48,7 +59,7 @@ final class ProgressReporter implements IngestProgress {
     long doneEvents = events.addAndGet(fileEvents);
     if (bar != null) {
       bar.stepTo(doneBytes);
-      bar.setExtraMessage(doneFiles + "/" + totalFiles + " files, " + doneEvents + " events");
+      bar.setExtraMessage(SEPARATOR + doneFiles + "/" + totalFiles + " files, " + doneEvents + " events");
     } else {
       long now = System.nanoTime();
       if (now - lastPrint > PLAIN_INTERVAL_NANOS) {
@@ -64,7 +75,7 @@ final class ProgressReporter implements IngestProgress {
   @Override
   public void writing() {
     if (bar != null) {
-      bar.setExtraMessage("writing Parquet");
+      bar.setExtraMessage(SEPARATOR + "writing Parquet");
     } else {
       err.println("ingest: parsed " + events.get() + " events; deduplicating and writing Parquet");
       err.flush();

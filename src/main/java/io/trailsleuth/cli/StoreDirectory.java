@@ -21,13 +21,23 @@ final class StoreDirectory implements AutoCloseable {
         : new StoreDirectory(Files.createTempDirectory("trailsleuth-store-"), true);
   }
 
+  /** The store the user named; never deleted. */
+  static StoreDirectory named(Path named) {
+    return new StoreDirectory(named, false);
+  }
+
   Path path() {
     return path;
   }
 
   /** How to name the store in messages. */
-  Path label() {
-    return temporary ? Path.of("(temporary store)") : path;
+  String label() {
+    return temporary ? "(temporary store, deleted on exit)" : path.toString();
+  }
+
+  /** True for a store deleted on close, which no later command can use. */
+  boolean temporary() {
+    return temporary;
   }
 
   @Override

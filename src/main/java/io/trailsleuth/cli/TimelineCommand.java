@@ -70,6 +70,7 @@ public final class TimelineCommand implements Callable<Integer> {
     if ((store == null) == paths.isEmpty()) {
       throw new UserException(ExitCode.USAGE, "give either PATH... or --store DIR");
     }
+    InputPaths.requireExisting(paths);
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();
       if (store == null) {

@@ -48,6 +48,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    InputPaths.requireExisting(paths);
     IntegrityReport report = digests.verify(paths);
     PrintWriter out = spec.commandLine().getOut();
     IntegritySummary.print(report, out);

@@ -104,11 +104,12 @@ public final class EvidencePack {
     return new Summary(directory, cited.size(), digests);
   }
 
-  /** The stored version of every event a breakage or at-risk finding cites, by event ID. */
+  /** The stored version of every event a breakage, at-risk or policy drift finding cites, by event ID. */
   private static Map<String, CitedRecord> citedRecords(Connection connection, Findings findings) throws SQLException {
     Set<String> ids = new TreeSet<>();
     findings.breakages().forEach(b -> b.evidence().stream().map(Evidence::eventId).forEach(ids::add));
     findings.atRisk().forEach(r -> r.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    findings.policyDrift().forEach(d -> d.evidence().stream().map(Evidence::eventId).forEach(ids::add));
     try (Statement statement = connection.createStatement()) {
       statement.execute(SqlFiles.get("store_evidence_cited_ids").sql());
     }

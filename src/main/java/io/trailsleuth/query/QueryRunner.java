@@ -51,8 +51,10 @@ public final class QueryRunner {
   private static ResultTable read(ResultSet rows) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
+    List<ValueKind> kinds = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       columns.add(meta.getColumnLabel(i));
+      kinds.add(ValueKind.of(meta.getColumnType(i)));
     }
     List<List<String>> values = new ArrayList<>();
     while (rows.next()) {
@@ -63,7 +65,7 @@ public final class QueryRunner {
       }
       values.add(row);
     }
-    return new ResultTable(columns, values);
+    return new ResultTable(columns, kinds, values);
   }
 
   static String render(Object value) {

@@ -102,7 +102,7 @@ public enum ResultFormat {
       for (List<String> row : table.rows()) {
         generator.writeStartObject();
         for (int i = 0; i < row.size(); i++) {
-          generator.writeStringField(table.columns().get(i), row.get(i));
+          table.kinds().get(i).writeField(generator, table.columns().get(i), row.get(i));
         }
         generator.writeEndObject();
       }

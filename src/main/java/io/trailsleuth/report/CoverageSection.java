@@ -17,7 +17,8 @@ final class CoverageSection {
   static void write(StringBuilder out, Coverage c, List<SnapshotFile> snapshots, ReportContext context) {
     line(out, "## Coverage and limits");
     line(out, "");
-    line(out, "- Time window: " + time(c.firstEventTime()) + " to " + time(c.lastEventTime()));
+    line(out, "- Time window: " + (c.firstEventTime() == null ? "none (no events)"
+        : time(c.firstEventTime()) + " to " + time(c.lastEventTime())));
     line(out, "- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
     line(out, "- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
     line(out, "- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests or other non-CloudTrail files; "

@@ -28,7 +28,8 @@ final class DecryptCharts {
     for (Evidence e : b.evidence()) {
       if (e.eventName().equals("CreateGrant")) {
         boolean old = e.eventTime().isBefore(b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt());
-        markers.add(new ChartMarker(e.eventTime(), old ? "grant to old role ID" : "new grant", ChartMarker.Kind.GRANT));
+        String label = !old ? "new grant" : b.oldRoleId() == null ? "Lambda grant" : "grant to old role ID";
+        markers.add(new ChartMarker(e.eventTime(), label, ChartMarker.Kind.GRANT));
       }
     }
     if (b.roleDeletedAt() != null) {
@@ -36,6 +37,9 @@ final class DecryptCharts {
     }
     for (Recreation recreation : b.recreations()) {
       markers.add(new ChartMarker(recreation.at(), "role re-created", ChartMarker.Kind.RECREATION));
+      if (recreation.deletedAt() != null) {
+        markers.add(new ChartMarker(recreation.deletedAt(), "role deleted", ChartMarker.Kind.DELETION));
+      }
     }
     if (b.remediatedAt() != null) {
       markers.add(new ChartMarker(b.remediatedAt(), "fix", ChartMarker.Kind.FIX));
@@ -113,7 +117,7 @@ final class DecryptCharts {
         + "<figcaption>" + caption + "</figcaption>\n</figure>\n";
   }
 
-  private static Instant earliest(Instant... instants) {
+  static Instant earliest(Instant... instants) {
     Instant earliest = null;
     for (Instant instant : instants) {
       earliest = instant == null || (earliest != null && earliest.isBefore(instant)) ? earliest : instant;
@@ -121,7 +125,7 @@ final class DecryptCharts {
     return earliest;
   }
 
-  private static Instant latest(Instant... instants) {
+  static Instant latest(Instant... instants) {
     Instant latest = null;
     for (Instant instant : instants) {
       latest = instant == null || (latest != null && latest.isAfter(instant)) ? latest : instant;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One function's Decrypt outcomes counted per time bucket over a chart window, from the report_decrypt_series query.
+ * Outcomes (one function's Decrypts, or a role's calls on a resource) counted per time bucket over a chart window.
  *
  * @param from start of the first bucket
  * @param bucketSeconds width of a bucket
@@ -56,6 +56,16 @@ record DecryptSeries(Instant from, long bucketSeconds, List<Long> succeeded, Lis
   /** Counts one function's Decrypts over a window of whole buckets that covers start to end. */
   static DecryptSeries load(Connection connection, String account, String region, String function, Instant start,
       Instant end) throws SQLException {
+    return load(connection, "report_decrypt_series", Map.of("account", account, "region", region, "function", function),
+        start, end);
+  }
+
+  /**
+   * Counts outcomes over a window of whole buckets that covers start to end, with a series query that takes
+   * {@code bucket_origin} and {@code bucket_seconds} besides its own parameters and returns bucket, succeeded, denied.
+   */
+  static DecryptSeries load(Connection connection, String queryId, Map<String, String> parameters, Instant start,
+      Instant end) throws SQLException {
     long span = Math.max(60, end.getEpochSecond() - start.getEpochSecond());
     long width = WIDTHS[WIDTHS.length - 1];
     for (long candidate : WIDTHS) {
@@ -66,9 +76,10 @@ record DecryptSeries(Instant from, long bucketSeconds, List<Long> succeeded, Lis
     }
     Instant from = Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond(), width) * width);
     int count = (int) Math.max(1, (end.getEpochSecond() - from.getEpochSecond() + width) / width);
-    ResultTable rows = QueryRunner.run(connection, SqlFiles.get("report_decrypt_series"), Map.of(
-        "account", account, "region", region, "function", function, "bucket_origin", ORIGIN.format(from),
-        "bucket_seconds", Long.toString(width)));
+    Map<String, String> bound = new java.util.HashMap<>(parameters);
+    bound.put("bucket_origin", ORIGIN.format(from));
+    bound.put("bucket_seconds", Long.toString(width));
+    ResultTable rows = QueryRunner.run(connection, SqlFiles.get(queryId), bound);
     List<Long> succeeded = new ArrayList<>(java.util.Collections.nCopies(count, 0L));
     List<Long> denied = new ArrayList<>(java.util.Collections.nCopies(count, 0L));
     long succeededOutside = 0;

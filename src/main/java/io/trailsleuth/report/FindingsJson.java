@@ -111,6 +111,7 @@ public final class FindingsJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      PolicyDriftJson.write(json, findings.policyDrift());
       json.writeFieldName("integrity");
       if (integrity.isPresent() || !conflicts.isEmpty()) {
         ObjectNode node = integrity.map(IntegrityJson::toNode).orElseGet(() -> new ObjectMapper().createObjectNode());
@@ -199,6 +200,10 @@ public final class FindingsJson {
     json.writeStringField(prefix + "Via", actor == null ? null : actor.via().label());
   }
 
+  static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
+    evidence(json, evidence, Set.of());
+  }
+
   private static void evidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting) throws IOException {
     json.writeArrayFieldStart("evidence");
     eventEvidence(json, evidence, conflicting);
@@ -223,7 +228,7 @@ public final class FindingsJson {
     }
   }
 
-  private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+  static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);
@@ -231,7 +236,7 @@ public final class FindingsJson {
     json.writeEndArray();
   }
 
-  private static void time(JsonGenerator json, String name, Instant time) throws IOException {
+  static void time(JsonGenerator json, String name, Instant time) throws IOException {
     json.writeStringField(name, time == null ? null : time.toString());
   }
 }

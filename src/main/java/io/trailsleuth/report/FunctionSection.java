@@ -6,6 +6,7 @@ import static io.trailsleuth.report.Durations.time;
 
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.DenialRun;
 import io.trailsleuth.analysis.Recreation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,11 +58,24 @@ final class FunctionSection {
     if (b.roleDeletedAt() != null) {
       steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + bound + ")"));
     }
+    // every generation of the role in the incident: its creation, its deletion, and the Decrypts denied under it
     for (Recreation recreation : b.recreations()) {
       steps.add(new Step(recreation.at(), "CreateRole", recreation.actor(), "new unique ID " + recreation.newRoleId()));
+      if (recreation.deletedAt() != null) {
+        steps.add(new Step(recreation.deletedAt(), "DeleteRole", recreation.deletedBy(),
+            "role " + b.roleName() + " (" + recreation.newRoleId() + ")"));
+      }
+      DenialRun denials = recreation.denials();
+      if (denials != null) {
+        steps.add(new Step(denials.first(), denials.count() + " denied Decrypts (cold starts)", null,
+            "from " + time(denials.first()) + " to " + time(denials.last()) + " under " + recreation.newRoleId()));
+      }
     }
-    steps.add(new Step(b.firstFailureAt(), b.failedDecrypts() + " denied Decrypts (cold starts)", null,
-        "from " + time(b.firstFailureAt()) + " to " + time(b.lastFailureAt()) + " under " + b.newRoleId()));
+    if (b.recreations().stream().allMatch(recreation -> recreation.denials() == null)) {
+      // no re-creation in the logs (a possible breakage): the denials as one run under the role's current ID
+      steps.add(new Step(b.firstFailureAt(), b.failedDecrypts() + " denied Decrypts (cold starts)", null,
+          "from " + time(b.firstFailureAt()) + " to " + time(b.lastFailureAt()) + " under " + b.newRoleId()));
+    }
     if (b.remediatedAt() != null) {
       steps.add(new Step(b.remediatedAt(), b.remediationEvent(), b.remediatedBy(), "remediation; a new grant follows"));
     }

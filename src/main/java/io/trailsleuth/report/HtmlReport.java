@@ -3,6 +3,7 @@ package io.trailsleuth.report;
 import static io.trailsleuth.report.HtmlText.escape;
 
 import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.policy.PolicyDrift;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Writes the incident report as one self-contained HTML page: the markdown report's content, inline CSS with a
- * print stylesheet, and an inline SVG Decrypt timeline per broken or at-risk function. No scripts, no external files.
+ * print stylesheet, an inline SVG Decrypt timeline per broken or at-risk function and a calls timeline per broken or
+ * at-risk policy. No scripts, no external files.
  */
 public final class HtmlReport {
   private static final String STYLE = resource("report.css");
@@ -41,7 +43,12 @@ public final class HtmlReport {
           .append("</code></h3>\n")
           .append(DecryptCharts.forAtRisk(connection, findings.atRisk().get(i), findings, i));
     }
-    Figures figures = new Figures(breakageCharts, atRiskCharts.toString());
+    List<String> policyCharts = new ArrayList<>();
+    List<PolicyDrift> openPolicies = PolicyDriftSection.open(findings.policyDrift());
+    for (int i = 0; i < openPolicies.size(); i++) {
+      policyCharts.add(PolicyDriftCharts.figure(connection, openPolicies.get(i), findings.coverage(), i));
+    }
+    Figures figures = new Figures(breakageCharts, atRiskCharts.toString(), policyCharts);
     MarkdownHtml.Result body = MarkdownHtml.convert(MarkdownReport.render(findings, context), figures);
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -76,6 +83,10 @@ public final class HtmlReport {
     fact(page, findings.unexplainedDecryptFailures().size(), "unexplained denied principal(s)",
         findings.unexplainedDecryptFailures().isEmpty() ? "ok" : "warn");
     fact(page, findings.deletedRoles().size(), "role(s) deleted, not re-created", findings.deletedRoles().isEmpty() ? "ok" : "warn");
+    if (!findings.policyDrift().isEmpty()) {
+      long open = PolicyDriftSection.open(findings.policyDrift()).size();
+      fact(page, open, "policy(ies) broken or at risk", open == 0 ? "ok" : "bad");
+    }
     fact(page, findings.coverage().events(), "events analysed", "neutral");
     page.append("</dl>\n");
   }
@@ -89,11 +100,14 @@ public final class HtmlReport {
   private static final class Figures implements MarkdownHtml.Figures {
     private final List<String> breakageCharts;
     private final String atRiskCharts;
+    private final List<String> policyCharts;
     private boolean atRiskPlaced;
+    private int policiesPlaced;
 
-    Figures(List<String> breakageCharts, String atRiskCharts) {
+    Figures(List<String> breakageCharts, String atRiskCharts, List<String> policyCharts) {
       this.breakageCharts = breakageCharts;
       this.atRiskCharts = atRiskCharts;
+      this.policyCharts = policyCharts;
     }
 
     @Override
@@ -108,6 +122,9 @@ public final class HtmlReport {
       if (!atRiskPlaced && heading.startsWith("At risk")) {
         atRiskPlaced = true;
         return atRiskCharts;
+      }
+      if (heading.startsWith(PolicyDriftSection.HEADING) && policiesPlaced < policyCharts.size()) {
+        return policyCharts.get(policiesPlaced++);
       }
       return "";
     }

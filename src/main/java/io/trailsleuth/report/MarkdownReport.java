@@ -13,6 +13,8 @@ import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.UnexplainedDenial;
+import io.trailsleuth.analysis.policy.PolicyDrift;
+import io.trailsleuth.analysis.policy.PolicyDriftStatus;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -36,7 +38,8 @@ public final class MarkdownReport {
 
   private void write() {
     List<Breakage> breakages = findings.breakages();
-    line("# Incident report: Lambda functions broken by IAM role re-creation");
+    line(findings.policyDrift().isEmpty() ? "# Incident report: Lambda functions broken by IAM role re-creation"
+        : "# Incident report: Lambda functions and policies broken by IAM role re-creation");
     line("");
     line("## Summary");
     line("");
@@ -55,6 +58,10 @@ public final class MarkdownReport {
       line(summary(b));
       line("");
     }
+    for (PolicyDrift d : findings.policyDrift()) {
+      line(PolicyDriftSection.summary(d));
+      line("");
+    }
     line(verdict());
     line("");
     impact();
@@ -62,7 +69,12 @@ public final class MarkdownReport {
     for (Breakage b : breakages) {
       FunctionSection.write(out, b);
     }
+    if (!findings.policyDrift().isEmpty()) {
+      PolicyDriftSection.table(out, findings.policyDrift());
+      PolicyDriftSection.open(findings.policyDrift()).forEach(d -> PolicyDriftSection.write(out, d));
+    }
     Remedies.fix(out, breakages, findings.atRisk());
+    PolicyDriftSection.fixPointer(out, findings.policyDrift());
     Remedies.prevention(out);
     others();
     IntegritySection.write(out, context.integrity());
@@ -147,9 +159,20 @@ public final class MarkdownReport {
   }
 
   private String verdict() {
-    return findings.atRisk().size() + " function(s) at risk of the same failure at their next cold start; "
+    return policyVerdict() + findings.atRisk().size() + " function(s) at risk of the same failure at their next cold start; "
         + findings.unexplainedDecryptFailures().size() + " principal(s) with denied Decrypts that no re-creation explains; "
         + findings.deletedRoles().size() + " role(s) deleted and not re-created.";
+  }
+
+  private String policyVerdict() {
+    if (findings.policyDrift().isEmpty()) {
+      return "";
+    }
+    java.util.Map<PolicyDriftStatus, Long> counts = new java.util.EnumMap<>(PolicyDriftStatus.class);
+    findings.policyDrift().forEach(d -> counts.merge(d.status(), 1L, Long::sum));
+    return findings.policyDrift().size() + " policy finding(s) after a role re-creation: "
+        + counts.getOrDefault(PolicyDriftStatus.BROKEN, 0L) + " broken, " + counts.getOrDefault(PolicyDriftStatus.AT_RISK, 0L)
+        + " at risk, " + counts.getOrDefault(PolicyDriftStatus.FIXED, 0L) + " fixed by re-applying the policy; ";
   }
 
   private void impact() {
@@ -246,6 +269,7 @@ public final class MarkdownReport {
     TreeSet<Evidence> all = new TreeSet<>();
     findings.breakages().forEach(b -> all.addAll(b.evidence()));
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
+    findings.policyDrift().forEach(d -> all.addAll(d.evidence()));
     for (Evidence e : all) {
       line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
           + (context.hasConflictingCopies(e.eventId()) ? " (conflicting copies: this version used, see above)" : "") + " | "

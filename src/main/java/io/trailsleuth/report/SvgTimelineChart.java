@@ -31,8 +31,19 @@ final class SvgTimelineChart {
 
   private SvgTimelineChart() {}
 
-  /** The chart as an {@code <svg>} element; {@code id} must be unique in the page. */
+  /** What the bars count: the axis noun and the two legend labels. */
+  record Words(String perBucket, String succeeded, String denied) {}
+
+  /** The words of a Lambda function's Decrypt chart. */
+  static final Words DECRYPTS = new Words("Decrypts", "Decrypt succeeded", "Decrypt denied (failed cold start)");
+
+  /** The chart of a function's Decrypts as an {@code <svg>} element; {@code id} must be unique in the page. */
   static String render(String id, String title, DecryptSeries series, List<ChartMarker> markers) {
+    return render(id, title, series, markers, DECRYPTS);
+  }
+
+  /** The chart as an {@code <svg>} element with its own words; {@code id} must be unique in the page. */
+  static String render(String id, String title, DecryptSeries series, List<ChartMarker> markers, Words words) {
     List<Placed> placed = place(series, markers.stream().sorted().toList());
     int rows = placed.stream().mapToInt(Placed::row).max().orElse(-1) + 1;
     int top = 14 + rows * ROW;
@@ -56,7 +67,7 @@ final class SvgTimelineChart {
           .append(value).append("</text>\n");
     }
     svg.append("<text x=\"12\" y=\"").append(f(top + PLOT_HEIGHT / 2.0)).append("\" transform=\"rotate(-90 12 ")
-        .append(f(top + PLOT_HEIGHT / 2.0)).append(")\" text-anchor=\"middle\" fill=\"#555555\">Decrypts per ")
+        .append(f(top + PLOT_HEIGHT / 2.0)).append(")\" text-anchor=\"middle\" fill=\"#555555\">").append(words.perBucket()).append(" per ")
         .append(Durations.between(Instant.EPOCH, Instant.ofEpochSecond(series.bucketSeconds()))).append("</text>\n");
     double barWidth = plotWidth / series.succeeded().size();
     double gap = barWidth > 6 ? 1.5 : 0;
@@ -93,7 +104,7 @@ final class SvgTimelineChart {
           .append("\" fill=\"").append(colour).append("\" font-weight=\"600\"")
           .append(marker.anchorEnd() ? " text-anchor=\"end\"" : "").append('>').append(escape(text(marker))).append("</text>\n");
     }
-    legend(svg, height - 12);
+    legend(svg, height - 12, words);
     return svg.append("</svg>\n").toString();
   }
 
@@ -163,13 +174,13 @@ final class SvgTimelineChart {
     }
   }
 
-  private static void legend(StringBuilder svg, int y) {
+  private static void legend(StringBuilder svg, int y, Words words) {
     svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
         .append(SUCCEEDED).append("\"/><text x=\"").append(LEFT + 15).append("\" y=\"").append(y)
-        .append("\" fill=\"#333333\">Decrypt succeeded</text>\n");
+        .append("\" fill=\"#333333\">").append(words.succeeded()).append("</text>\n");
     svg.append("<rect x=\"").append(LEFT + 130).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
         .append(DENIED).append("\"/><text x=\"").append(LEFT + 145).append("\" y=\"").append(y)
-        .append("\" fill=\"#333333\">Decrypt denied (failed cold start)</text>\n");
+        .append("\" fill=\"#333333\">").append(words.denied()).append("</text>\n");
     svg.append("<text x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(y)
         .append("\" text-anchor=\"end\" fill=\"#777777\">All times UTC</text>\n");
   }

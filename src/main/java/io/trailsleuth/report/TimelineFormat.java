@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailsleuth.analysis.Via;
 import io.trailsleuth.query.ResultFormat;
 import io.trailsleuth.query.ResultTable;
+import io.trailsleuth.query.ValueKind;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -36,18 +37,20 @@ public enum TimelineFormat {
 
   private static ResultTable addVia(ResultTable rows) {
     List<String> columns = new ArrayList<>(rows.columns());
+    List<ValueKind> kinds = new ArrayList<>(rows.kinds());
     int agent = columns.indexOf("user_agent");
     int invoker = columns.indexOf("invoked_by");
     int console = columns.indexOf("session_credential_from_console");
     columns.add("via");
+    kinds.add(ValueKind.TEXT);
     List<List<String>> values = new ArrayList<>();
     for (List<String> row : rows.rows()) {
       List<String> copy = new ArrayList<>(row);
-      boolean isChange = row.get(columns.indexOf("kind")).equals("role") || row.get(columns.indexOf("kind")).equals("function");
+      boolean isChange = List.of("role", "function", "policy").contains(row.get(columns.indexOf("kind")));
       copy.add(isChange ? Via.classify(row.get(agent), row.get(invoker), null, "true".equals(row.get(console))).label() : null);
       values.add(copy);
     }
-    return new ResultTable(columns, values);
+    return new ResultTable(columns, kinds, values);
   }
 
   private static ResultTable select(ResultTable rows, List<String> names) {
@@ -56,7 +59,7 @@ public enum TimelineFormat {
     for (List<String> row : rows.rows()) {
       values.add(indexes.stream().map(row::get).toList());
     }
-    return new ResultTable(names, values);
+    return new ResultTable(names, indexes.stream().map(rows.kinds()::get).toList(), values);
   }
 
   private static String jsonLines(ResultTable rows, boolean timesketch) {
@@ -72,7 +75,7 @@ public enum TimelineFormat {
             json.writeStringField("timestamp_desc", "Event Time");
           }
           for (int i = 0; i < row.size(); i++) {
-            json.writeStringField(rows.columns().get(i), row.get(i));
+            rows.kinds().get(i).writeField(json, rows.columns().get(i), row.get(i));
           }
           json.writeEndObject();
         }

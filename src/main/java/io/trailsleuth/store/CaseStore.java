@@ -76,6 +76,9 @@ public final class CaseStore {
         statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
       }
       for (DerivedTable table : DerivedTable.values()) {
+        if (hasRuns) {
+          requireInEveryRun(layout, table);
+        }
         String sql = hasRuns
             ? RunWriter.sql("store_view_derived", Map.of("glob", layout.runs().toAbsolutePath() + "/*/" + table.fileName()))
             : SqlFiles.get(table.queryId()).sql();
@@ -103,6 +106,16 @@ public final class CaseStore {
       throw e;
     }
     return connection;
+  }
+
+  /** A run written before a derived table existed would make the analysis miss its events: say so instead. */
+  private static void requireInEveryRun(StoreLayout layout, DerivedTable table) throws IOException {
+    for (Path run : layout.committedRuns()) {
+      if (!Files.exists(run.resolve(table.fileName()))) {
+        throw new StoreException("the store's run " + run.getFileName() + " has no " + table.fileName()
+            + ": it was written by an older trailsleuth. Ingest the logs again into a new store (--store NEWDIR).");
+      }
+    }
   }
 
   /** SHA-256 of every file the store has already read, for incremental ingest. */

@@ -42,6 +42,7 @@ class TimelineCommandTest {
       assertThat(node.path("message").asText()).isNotBlank();
       assertThat(node.path("datetime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
       assertThat(node.path("timestamp_desc").asText()).isEqualTo("Event Time");
+      assertThat(node.path("events").isNumber()).as("events in %s", line).isTrue();
     }
     assertThat(result[1].lines()).isNotEmpty();
   }

@@ -81,6 +81,31 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void everyTableFitsItsBoxAt1024PixelsAndTheScreenshotIsKept() throws Exception {
+    // a copy of the page with a probe script (the report itself forbids scripts): it lists the tables whose box would
+    // have to scroll, and the box's right edge against the page's
+    String probe = "<script>document.body.setAttribute('data-overflowing', Array.from(document.querySelectorAll("
+        + "'div.table')).filter(box => box.scrollWidth > box.clientWidth + 1 || box.getBoundingClientRect().right"
+        + " > document.querySelector('.page').getBoundingClientRect().right + 1).map(box => box.querySelector('th')"
+        + ".textContent + ' (' + box.scrollWidth + ' > ' + box.clientWidth + ')').join('; '));</script>";
+    String html = Files.readString(page, StandardCharsets.UTF_8).replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+        .replace("</body>", probe + "</body>");
+    Path probed = temp.resolve("probed.html");
+    Files.writeString(probed, html, StandardCharsets.UTF_8);
+
+    HeadlessChromium.Output dom = HeadlessChromium.run(chromium, temp, probed, "--dump-dom", "--window-size=1024,3000");
+    Path screenshot = temp.resolve("report-1024.png");
+    HeadlessChromium.Output shot = HeadlessChromium.run(chromium, temp, page, "--screenshot=" + screenshot,
+        "--window-size=1024,4200");
+
+    assertThat(shot.exitCode()).as(shot.stderr()).isZero();
+    Files.createDirectories(KEPT);
+    Files.copy(screenshot, KEPT.resolve("sample-logs-1024.png"), StandardCopyOption.REPLACE_EXISTING);
+    assertThat(dom.exitCode()).as(dom.stderr()).isZero();
+    assertThat(dom.stdout()).as("tables wider than their box").contains("data-overflowing=\"\"");
+  }
+
+  @Test
   void pageIsSelfContained() throws Exception {
     String html = Files.readString(page, StandardCharsets.UTF_8);
 

@@ -54,6 +54,30 @@ final class ReportStories {
         .userDenied("2026-03-02T12:00:00Z", "dev-bob", "");
   }
 
+  /** The third generation of a role re-created twice. */
+  static final String THIRD = "AROATHIRDTHIRDTHIRD03";
+
+  /** A role deleted and re-created twice: five failed cold starts under each new generation, then a fix. */
+  static ReportStories recreatedTwice() {
+    ReportStories story = new ReportStories("")
+        .createRole("2026-03-01T09:00:00Z", "twice-exec", OLD)
+        .grant("2026-03-01T09:05:00Z", "twice-exec", "twice", "g-old-twice")
+        .decrypt("2026-03-01T09:10:00Z", "twice-exec", OLD, "twice", null)
+        .deleteRole("2026-03-02T10:00:00Z", "twice-exec")
+        .createRole("2026-03-02T10:00:05Z", "twice-exec", NEW);
+    for (int minute = 10; minute < 60; minute += 10) {
+      story.decrypt("2026-03-02T10:" + minute + ":00Z", "twice-exec", NEW, "twice", "");
+    }
+    story.deleteRole("2026-03-02T11:00:00Z", "twice-exec").createRole("2026-03-02T11:00:05Z", "twice-exec", THIRD);
+    for (int minute = 10; minute < 60; minute += 10) {
+      story.decrypt("2026-03-02T11:" + minute + ":00Z", "twice-exec", THIRD, "twice", "");
+    }
+    return story.flipRole("2026-03-02T12:07:00Z", "twice", "twice-exec-tmp")
+        .flipRole("2026-03-02T12:09:00Z", "twice", "twice-exec")
+        .grant("2026-03-02T12:09:02Z", "twice-exec", "twice", "g-new-twice")
+        .decrypt("2026-03-02T12:15:00Z", "twice-exec", THIRD, "twice", null);
+  }
+
   /** Two functions share a role; one breaks and is fixed, the other has not run since and is at risk. */
   static ReportStories sharedRoleAtRisk() {
     return seed("shared-exec", "orders", "").grant("2026-03-01T09:05:01Z", "shared-exec", "invoices", "g-old-invoices")
