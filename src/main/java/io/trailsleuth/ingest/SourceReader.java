@@ -15,13 +15,9 @@ import io.trailsleuth.ingest.snapshot.SnapshotItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -123,7 +119,7 @@ public final class SourceReader {
     for (int index = 0; index < scanner.records(); index++) {
       if (scanner.isPlain(index)) {
         scanner.fill(index, row);
-        accept(state);
+        accept(state, scanner.start(index), scanner.end(index) - scanner.start(index));
         continue;
       }
       int start = scanner.start(index);
@@ -278,13 +274,16 @@ public final class SourceReader {
           }
         }
         case START_OBJECT -> {
+          state.markObjectStart();
           if (!readRootObject(parser, state, rootIndex)) {
             return;
           }
         }
         case VALUE_STRING -> {
           state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
-          readEmbeddedRecord(parser.getText(), state);
+          String text = parser.getText();
+          state.markSpan(state.tokenStart());
+          readEmbeddedRecord(text, state);
         }
         default -> {
           if (!skipOrReject(state, rootIndex, SourceShape.OTHER_JSON, "a top-level " + token)) {
@@ -328,6 +327,7 @@ public final class SourceReader {
       return true;
     }
     JsonNode tree = mapper.readTree(parser);
+    state.markSpan(state.objectStart);
     SourceShape kind = SourceShape.classify(tree);
     if (kind.holdsSnapshot() && rootIndex == 1 && state.recordsRead == 0) {
       readSnapshot(kind, SnapshotItems.of(kind, tree), state);
@@ -422,7 +422,9 @@ public final class SourceReader {
           return false;
         }
       } else if (token == JsonToken.VALUE_STRING) {
-        readEmbeddedRecord(parser.getText(), state);
+        String text = parser.getText();
+        state.markSpan(state.tokenStart());
+        readEmbeddedRecord(text, state);
       } else {
         long offset = state.offset();
         parser.skipChildren();
@@ -437,6 +439,7 @@ public final class SourceReader {
    * {@code decidesFile} and the element shows the whole file is other JSON, which is then skipped.
    */
   private boolean readObjectElement(JsonParser parser, FileState state, boolean decidesFile) throws IOException {
+    state.markObjectStart();
     JsonToken next = parser.nextToken();
     if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
       readRecord(parser, state);
@@ -444,6 +447,7 @@ public final class SourceReader {
       state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
     } else {
       JsonNode tree = mapper.readTree(parser);
+      state.markSpan(state.objectStart);
       SourceShape kind = SourceShape.classify(tree);
       if (kind.holdsEvents()) {
         readNodeOf(tree, kind, state);
@@ -508,14 +512,22 @@ public final class SourceReader {
   private void readRecord(JsonParser parser, FileState state) throws IOException {
     try {
       extractor.extract(parser, row);
-      accept(state);
+      // the record's own bytes when the main parser read it, else the span its caller noted (string, envelope, line)
+      boolean own = parser == state.parser;
+      long start = own ? state.objectStart : state.spanStart;
+      accept(state, start, (own ? state.offset() : state.spanEnd) - start);
     } catch (RecordRejectedException e) {
       state.rejectRecord(state.offset(), e.reasonCode(), e.getMessage());
     }
   }
 
-  /** Labels the filled {@link #row} with its source and passes it on (or holds it while the shape is open). */
-  private void accept(FileState state) {
+  /**
+   * Labels the filled {@link #row} with its source and its position ({@code length} decoded bytes from {@code offset})
+   * and passes it on (or holds it while the shape is open).
+   */
+  private void accept(FileState state, long offset, long length) {
+    row.set(EventColumn.SOURCE_OFFSET, offset);
+    row.set(EventColumn.SOURCE_LENGTH, length);
     row.set(EventColumn.SOURCE_FILE, state.sourceFile);
     row.set(EventColumn.SOURCE_RECORD, state.recordsRead);
     row.set(EventColumn.SOURCE_SHA256, state.sha256);
@@ -530,15 +542,14 @@ public final class SourceReader {
   }
 
   private void readCloudWatchLines(InputStream in, FileState state) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    ByteLines lines = new ByteLines(in);
     long lineNumber = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    for (String line = lines.next(); line != null; line = lines.next()) {
       lineNumber++;
+      long lineStart = lines.start();
       if (lineNumber == 1 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
+        lineStart += 3;
       }
       if (line.isBlank()) {
         continue;
@@ -553,7 +564,10 @@ public final class SourceReader {
         state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " is not '<timestamp> <record JSON>'");
         continue;
       }
-      try (JsonParser parser = mapper.getFactory().createParser(line.substring(space + 1))) {
+      String record = line.substring(space + 1);
+      state.spanStart = lineStart + Texts.utf8Length(line.substring(0, space + 1));
+      state.spanEnd = state.spanStart + Texts.utf8Length(record);
+      try (JsonParser parser = mapper.getFactory().createParser(record)) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
           state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " does not hold a JSON object after its timestamp");
           continue;
