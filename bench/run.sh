@@ -3,9 +3,12 @@
 # machine, the decompression floor (zcat), trailsleuth ingest / investigate / analyze, and what users do
 # today (DuckDB read_json, zcat | jq), with peak RSS of each. Prints one table; see bench/README.md.
 #
-#   bench/run.sh [--events N] [--days D] [--check] [--scaling] [--spark] [--keep]
+#   bench/run.sh [--profile large|small] [--events N] [--days D] [--check] [--scaling] [--spark] [--keep]
 #
-#   --events N   archive size in records (default 5000000)
+#   --profile P  large (default): 5,000,000 events over 7 days, about 1,700 events per log file;
+#                small: 1,000,000 events over 7 days, about 370 events per file, gzip ratio about 14:1,
+#                as quiet accounts produce (per-file costs weigh more)
+#   --events N   archive size in records (overrides the profile's)
 #   --days D     days the archive covers (default 7)
 #   --check      quick regression gate: exit 1 when ingest is slower than 3x the parallel zcat floor
 #                (only zcat and ingest are run)
@@ -18,22 +21,29 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-events=5000000
+events=
 days=7
+profile=large
 check=false
 scaling=false
 spark=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --profile) profile="$2"; shift 2 ;;
     --events) events="$2"; shift 2 ;;
     --days) days="$2"; shift 2 ;;
     --check) check=true; shift ;;
     --scaling) scaling=true; shift ;;
     --spark) spark=true; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
+case "$profile" in
+  large) events="${events:-5000000}" ;;
+  small) events="${events:-1000000}" ;;
+  *) echo "bench/run.sh: unknown profile $profile (large or small)" >&2; exit 2 ;;
+esac
 
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/trailsleuth-bench}"
 mkdir -p "$work"
@@ -112,6 +122,7 @@ bench_archive() {
   gz_bytes=$(xargs -0 cat <"$run/files" | wc -c)
   json_bytes=$(xargs -0 gzip -l <"$run/files" | awk '$1 ~ /^[0-9]+$/ && $4 != "(totals)" {s += $2} END {printf "%.0f\n", s}')
   file_count=$(tr -cd '\0' <"$run/files" | wc -c)
+  log_count=$(tr -cd '\0' <"$run/logs" | wc -c)
   # Warm the page cache so every step reads from memory alike.
   xargs -0 cat <"$run/files" >/dev/null
 
@@ -144,7 +155,8 @@ mb() { echo "scale=0; $1 / 1000000" | bc -l; }
 print_table() {
   local floor="${wall[zcat_p]}" duck="${wall[duckdb_copy]:-}" jqt="${wall[jq_p]:-}"
   echo
-  echo "Archive: $events events, $file_count files, $(mb "$gz_bytes") MB gzip, $(mb "$json_bytes") MB JSON; $cores cores"
+  echo "Archive ($profile profile): $events events, $file_count files ($log_count logs, $((events / log_count)) events per log)," \
+    "$(mb "$gz_bytes") MB gzip, $(mb "$json_bytes") MB JSON (gzip ratio $(ratio "$json_bytes" "$gz_bytes")); $cores cores"
   echo
   printf '| %-40s | %8s | %10s | %9s | %9s | %9s | %8s | %8s | %8s |\n' step "wall s" "events/s" "MB/s gz" "MB/s json" "peak RSS" "x zcat-P" "x duckdb" "x jq-P"
   printf '|%s|%s:|%s:|%s:|%s:|%s:|%s:|%s:|%s:|\n' "$(printf -- '-%.0s' {1..42})" "---------" "-----------" "----------" "----------" "----------" "---------" "---------" "---------"

@@ -3,14 +3,19 @@
 -- description: Numbers the run's files and lists, as record keys, the staged records whose event the store already holds or that repeat an earlier record of the run (internal).
 -- A record key is file_rank * 2^40 + source_record, where file_rank numbers the run's (source_file,
 -- source_sha256) pairs in order. Of the records that share an event ID, the one with the smallest key, the
--- first by (source_file, source_sha256, source_record), is kept. Keys, not names and hashes, and grouping,
+-- first by (preferred, source_file, source_sha256, source_record), is kept. Keys, not names and hashes, and grouping,
 -- not a window: with the full keys, or a window, DuckDB ran out of memory when a run held the same 1M
 -- events twice (two trails delivering one account's events).
-CREATE TABLE run_files AS
-SELECT source_file, source_sha256, row_number() OVER (ORDER BY source_file, source_sha256) AS file_rank
-FROM (SELECT DISTINCT source_file, source_sha256 FROM read_parquet({{run_events}}));
+-- Files in preferred_files (digest-verified ones, when the caller knows them) rank first, so the copy a verified
+-- file holds is the one kept.
+CREATE OR REPLACE TABLE run_files AS
+WITH files AS (SELECT DISTINCT source_file, source_sha256 FROM read_parquet({{run_events}}))
+SELECT f.source_file, f.source_sha256,
+  row_number() OVER (ORDER BY p.source_file IS NULL, f.source_file, f.source_sha256) AS file_rank
+FROM files AS f
+LEFT JOIN (SELECT DISTINCT source_file FROM preferred_files) AS p ON f.source_file = p.source_file;
 
-CREATE TABLE dropped AS
+CREATE OR REPLACE TABLE dropped AS
 WITH keyed AS (
   SELECT s.event_id, f.file_rank * 1099511627776 + s.source_record AS record_key
   FROM read_parquet({{run_events}}) AS s

@@ -2,9 +2,14 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.ConflictImpact;
+import io.trailsleuth.analysis.ConflictingEvent;
+import io.trailsleuth.analysis.ConflictingEvents;
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.evidence.EvidenceException;
+import io.trailsleuth.evidence.EvidencePack;
 import io.trailsleuth.query.AnalysisViews;
 import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.report.FindingsJson;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.trailsleuth.integrity.IntegrityReport;
@@ -36,36 +42,75 @@ public final class AnalysisOutputs {
   @Option(names = "--html", paramLabel = "FILE", description = "Write the incident report as one self-contained HTML page (inline SVG charts, printable) here.")
   Path html;
 
+  @Option(names = "--evidence", paramLabel = "DIR", description = "Write an evidence pack here (a new or empty directory): "
+      + "the cited records as they stand in their sources, the report, the findings JSON, the digest files that cover "
+      + "them and MANIFEST.sha256.")
+  Path evidence;
+
+  /** Refuses an evidence directory that cannot be used, before any work is done. */
+  void validate() throws IOException {
+    if (evidence != null) {
+      try {
+        EvidencePack.checkTarget(evidence);
+      } catch (EvidenceException e) {
+        throw new UserException(ExitCode.USAGE, e.getMessage());
+      }
+    }
+  }
+
   /** Analyses the store, writes the requested outputs and prints a short summary. */
   void run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out)
       throws SQLException, IOException {
     Findings findings;
+    List<ConflictingEvent> conflicts;
     ReportContext context;
+    EvidencePack.Summary pack = null;
     try (Connection connection = CaseStore.connect(layout, "1GB")) {
       AnalysisViews.install(connection);
-      findings = Analyzer.analyze(connection);
+      ConflictImpact.Result adjusted = ConflictImpact.apply(Analyzer.analyze(connection), ConflictingEvents.load(connection));
+      findings = adjusted.findings();
+      conflicts = adjusted.conflicts();
       context = new ReportContext(commandLine, VersionProvider.version(),
           QueryRunner.run(connection, SqlFiles.get("report_source_files"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
-          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity);
+          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity, conflicts);
+      Optional<String> htmlText = html == null ? Optional.empty()
+          : Optional.of(HtmlReport.render(connection, findings, context));
       if (html != null) {
-        HtmlReport.write(html, connection, findings, context);
+        Files.writeString(html, htmlText.get(), StandardCharsets.UTF_8);
+      }
+      if (evidence != null) {
+        pack = writePack(connection, findings, new EvidencePack.Outputs(MarkdownReport.render(findings, context),
+            htmlText, FindingsJson.write(findings, integrity, conflicts)));
       }
     }
     if (markdown != null) {
       Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
     }
     if ("-".equals(json)) {
-      out.print(FindingsJson.write(findings, integrity));
+      out.print(FindingsJson.write(findings, integrity, conflicts));
       return;
     }
     if (json != null) {
-      Files.writeString(Path.of(json), FindingsJson.write(findings, integrity), StandardCharsets.UTF_8);
+      Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
     }
-    summary(findings, out);
+    summary(findings, conflicts, out);
+    if (pack != null) {
+      out.printf("evidence pack: %s (%d records, %d digest files); check it with: cd %s && sha256sum -c %s%n",
+          pack.directory(), pack.records(), pack.digests(), pack.directory(), "MANIFEST.sha256");
+    }
   }
 
-  private void summary(Findings findings, PrintWriter out) {
+  private EvidencePack.Summary writePack(Connection connection, Findings findings, EvidencePack.Outputs outputs)
+      throws SQLException, IOException {
+    try {
+      return EvidencePack.write(evidence, connection, findings, outputs);
+    } catch (EvidenceException e) {
+      throw new UserException(ExitCode.NOTHING_READ, "cannot write the evidence pack: " + e.getMessage());
+    }
+  }
+
+  private void summary(Findings findings, List<ConflictingEvent> conflicts, PrintWriter out) {
     Coverage coverage = findings.coverage();
     if (coverage.firstEventTime() == null) {
       out.printf("events analysed: %d%n", coverage.events());
@@ -88,6 +133,11 @@ public final class AnalysisOutputs {
     findings.policyDrift().forEach(d -> out.printf("  policy %s %s %s: role %s re-created %s (%s -> %s); %d denied calls%n",
         d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), d.roleRecreatedAt(), d.oldRoleId(),
         d.newRoleId(), d.deniedCalls()));
+    if (!conflicts.isEmpty()) {
+      out.printf("conflicting copies: %d event IDs have copies with different content (%d cited by a finding); "
+          + "see the report's evidence integrity section%n", conflicts.size(),
+          conflicts.stream().filter(c -> !c.citedBy().isEmpty()).count());
+    }
     if (markdown != null) {
       out.println("report: " + markdown);
     }

@@ -25,6 +25,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    outputs.validate();
     outputs.run(CaseStore.openExisting(store), CommandLines.describe(spec), java.util.Optional.empty(),
         spec.commandLine().getOut());
     return ExitCode.OK;

@@ -23,6 +23,10 @@ final class IngestSummaryPrinter {
     summary.skippedByShape().forEach((shape, count) -> out.printf("    skipped %s: %d%n", shape, count));
     out.printf("records:    %d read = %d stored + %d duplicates + %d rejected%n", summary.recordsRead(),
         summary.stored(), summary.duplicates(), summary.rejected());
+    if (summary.conflictingCopies() > 0) {
+      out.printf("  of the duplicates, %d conflicting: same eventID, different content; every version is listed in the "
+          + "conflicts view and the report%n", summary.conflictingCopies());
+    }
     summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
     if (summary.rejected() > 0 && queryStore == null) {
       out.println("see: the report's coverage section for the reasons; to query each reject, run again with --store DIR");

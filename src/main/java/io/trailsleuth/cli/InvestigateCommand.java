@@ -5,7 +5,9 @@ import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +50,7 @@ public final class InvestigateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     InputPaths.requireExisting(paths);
     digests.validate();
+    outputs.validate();
     // The digest check reads the log files again, on its own thread beside the ingest: the ingest leaves part of a
     // core idle (at 5M events it used 1.65 of 2), so the check costs little wall time (bench/README.md).
     FutureTask<IntegrityReport> verification = paths.contains("-") ? null : new FutureTask<>(() -> digests.verify(paths));
@@ -58,7 +61,8 @@ public final class InvestigateCommand implements Callable<Integer> {
     }
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();
-      IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec));
+      IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
+          () -> verifiedFiles(verification));
       Optional<IntegrityReport> integrity = verification == null ? Optional.empty() : Optional.of(result(verification));
       if (summary.nothingReadable()) {
         IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());
@@ -73,6 +77,24 @@ public final class InvestigateCommand implements Callable<Integer> {
       if (verification != null) {
         verification.cancel(true);
       }
+    }
+  }
+
+  /**
+   * The log files the digest check verified, for dedup to keep their copy of a repeated event; none when there is no
+   * check or it failed (its failure is reported when its result is read).
+   */
+  private static Set<String> verifiedFiles(FutureTask<IntegrityReport> verification) {
+    if (verification == null) {
+      return Set.of();
+    }
+    try {
+      return new HashSet<>(verification.get().verifiedFiles());
+    } catch (ExecutionException e) {
+      return Set.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Set.of();
     }
   }
 

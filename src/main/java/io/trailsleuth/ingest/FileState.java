@@ -20,6 +20,11 @@ final class FileState {
   long offsetBase;
   /** Where the last complete top-level value ended in the decoded input. */
   long valueEnd;
+  /** Where the object the main parser is in started, in the decoded input. */
+  long objectStart;
+  /** The decoded bytes of a record read by another parser (an embedded string, a tree, a CloudWatch line). */
+  long spanStart;
+  long spanEnd;
   long recordsRead;
   long accepted;
   long rejected;
@@ -80,6 +85,22 @@ final class FileState {
       shape = SourceShape.JSON_LINES;
       flushPending();
     }
+  }
+
+  /** Notes where the main parser's current START_OBJECT token starts. */
+  void markObjectStart() {
+    objectStart = offsetBase + parser.currentTokenLocation().getByteOffset();
+  }
+
+  /** Notes the decoded bytes from {@code start} to where the main parser stands as the next record's position. */
+  void markSpan(long start) {
+    spanStart = start;
+    spanEnd = offset();
+  }
+
+  /** Where the main parser's current token starts in the decoded input. */
+  long tokenStart() {
+    return offsetBase + parser.currentTokenLocation().getByteOffset();
   }
 
   long offset() {

@@ -15,13 +15,10 @@ import io.trailsleuth.ingest.snapshot.SnapshotItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
@@ -31,40 +28,119 @@ import java.nio.charset.StandardCharsets;
 public final class SourceReader {
   private static final int GZIP_MAGIC_1 = 0x1f;
   private static final int GZIP_MAGIC_2 = 0x8b;
+  /** Decoded files up to this size are read whole and scanned; larger ones are streamed. */
+  static final int SCAN_LIMIT = 32 << 20;
 
   private final ObjectMapper mapper;
   private final RecordExtractor extractor;
   private final SnapshotFields snapshotFields;
   private final EventRow row = new EventRow();
   private final long maxDecompressedBytes;
+  /** Scans whole {@code {"Records":[...]}} files byte by byte; null when every file is streamed through Jackson. */
+  private final RecordsScanner scanner;
+  private byte[] decoded = new byte[1 << 20];
 
   public SourceReader(ObjectMapper mapper, long maxDecompressedBytes) {
+    this(mapper, maxDecompressedBytes, true);
+  }
+
+  /** {@code scan} false streams every file through Jackson: the reference the scanner is tested against. */
+  SourceReader(ObjectMapper mapper, long maxDecompressedBytes, boolean scan) {
     this.mapper = mapper;
     this.extractor = new RecordExtractor(mapper);
     this.snapshotFields = new SnapshotFields(mapper);
     this.maxDecompressedBytes = maxDecompressedBytes;
+    this.scanner = scan ? new RecordsScanner() : null;
   }
 
-  /** Reads a whole file from {@code raw}, which the caller opened read-only and closes. */
+  /**
+   * Reads a whole file from {@code raw}, which the caller opened read-only and closes. When {@code raw} can be reset
+   * (bytes in memory), a CloudTrail {@code Records} file is decoded whole and scanned byte by byte; any other file,
+   * or one the scanner does not vouch for, is read again from the start through Jackson's token stream.
+   */
   public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+    if (scanner != null && raw.markSupported()) {
+      raw.mark(Integer.MAX_VALUE);
+      FileReadResult scanned = readScanned(raw, sourceFile, sha256, sink);
+      if (scanned != null) {
+        return scanned;
+      }
+      try {
+        raw.reset();
+      } catch (IOException e) {
+        throw new IllegalStateException("a stream that supports mark could not be reset", e);
+      }
+    }
+    return readStreamed(raw, sourceFile, sha256, sink);
+  }
+
+  /** Decodes and scans a whole file; returns null, having passed nothing to {@code sink}, when it must be streamed. */
+  private FileReadResult readScanned(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+    int length = 0;
+    GzipMembersInputStream gzip = null;
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+      gzip = gzipOrNull(buffered);
+      InputStream in = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
+      for (int n = 0; n >= 0; n = in.read(decoded, length, decoded.length - length)) {
+        length += n;
+        if (length == decoded.length) {
+          if (length >= SCAN_LIMIT) {
+            return null;
+          }
+          decoded = Arrays.copyOf(decoded, Math.min(SCAN_LIMIT, length * 2));
+        }
+      }
+    } catch (IOException e) {
+      // damaged or over the limit: the streamed read rejects it with the usual reason and offset
+      return null;
+    } finally {
+      if (gzip != null) {
+        gzip.close();
+      }
+    }
+    if (!scanner.scan(decoded, length)) {
+      return null;
+    }
+    FileState state = new FileState(sourceFile, sha256, sink);
+    noteCompression(state, gzip != null);
+    state.settle(SourceShape.TRAIL_RECORDS);
+    try {
+      readScannedRecords(state);
+    } catch (IOException e) {
+      state.rejectRest(offsetOf(e, null, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
+    }
+    return new FileReadResult(state.shape, state.compression, length, state.recordsRead, state.accepted,
+        state.rejected, state.snapshotItems, state.detail);
+  }
+
+  /** Passes on the scanned records in order: plain ones from the scan, the others through Jackson, one by one. */
+  private void readScannedRecords(FileState state) throws IOException {
+    for (int index = 0; index < scanner.records(); index++) {
+      if (scanner.isPlain(index)) {
+        scanner.fill(index, row);
+        accept(state, scanner.start(index), scanner.end(index) - scanner.start(index));
+        continue;
+      }
+      int start = scanner.start(index);
+      try (JsonParser parser = mapper.getFactory().createParser(decoded, start, scanner.end(index) - start)) {
+        state.parser = parser;
+        state.offsetBase = start;
+        parser.nextToken();
+        readObjectElement(parser, state, false);
+      }
+    }
+  }
+
+  private FileReadResult readStreamed(InputStream raw, String sourceFile, String sha256, EventSink sink) {
     FileState state = new FileState(sourceFile, sha256, sink);
     LimitedInputStream counted = null;
     GzipMembersInputStream gzip = null;
     try {
       BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-      buffered.mark(2);
-      int first = buffered.read();
-      int second = buffered.read();
-      buffered.reset();
-      InputStream decoded = buffered;
-      if (first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2) {
-        state.compression = "gzip";
-        gzip = new GzipMembersInputStream(buffered);
-        decoded = gzip;
-      } else if (SourceNames.isGzipName(sourceFile)) {
-        state.detail = "named .gz but not gzip-compressed; read as it is";
-      }
-      counted = new LimitedInputStream(decoded, maxDecompressedBytes);
+      gzip = gzipOrNull(buffered);
+      noteCompression(state, gzip != null);
+      counted = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
       readDecoded(new BufferedInputStream(counted, 1 << 16), state);
     } catch (IOException e) {
       if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
@@ -82,6 +158,23 @@ public final class SourceReader {
     long decompressed = counted == null ? 0 : counted.count();
     return new FileReadResult(state.shape, state.compression, decompressed, state.recordsRead, state.accepted,
         state.rejected, state.snapshotItems, state.detail);
+  }
+
+  /** A gzip decoder over {@code buffered} when it starts with gzip's magic bytes, else null (read it as it is). */
+  private static GzipMembersInputStream gzipOrNull(BufferedInputStream buffered) throws IOException {
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new GzipMembersInputStream(buffered) : null;
+  }
+
+  private static void noteCompression(FileState state, boolean gzip) {
+    if (gzip) {
+      state.compression = "gzip";
+    } else if (SourceNames.isGzipName(state.sourceFile)) {
+      state.detail = "named .gz but not gzip-compressed; read as it is";
+    }
   }
 
   /** The result for a file none of whose bytes could be used: one counted reject for the whole file. */
@@ -181,13 +274,16 @@ public final class SourceReader {
           }
         }
         case START_OBJECT -> {
+          state.markObjectStart();
           if (!readRootObject(parser, state, rootIndex)) {
             return;
           }
         }
         case VALUE_STRING -> {
           state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
-          readEmbeddedRecord(parser.getText(), state);
+          String text = parser.getText();
+          state.markSpan(state.tokenStart());
+          readEmbeddedRecord(text, state);
         }
         default -> {
           if (!skipOrReject(state, rootIndex, SourceShape.OTHER_JSON, "a top-level " + token)) {
@@ -231,6 +327,7 @@ public final class SourceReader {
       return true;
     }
     JsonNode tree = mapper.readTree(parser);
+    state.markSpan(state.objectStart);
     SourceShape kind = SourceShape.classify(tree);
     if (kind.holdsSnapshot() && rootIndex == 1 && state.recordsRead == 0) {
       readSnapshot(kind, SnapshotItems.of(kind, tree), state);
@@ -321,33 +418,47 @@ public final class SourceReader {
         return false;
       }
       if (token == JsonToken.START_OBJECT) {
-        JsonToken next = parser.nextToken();
-        if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
-          readRecord(parser, state);
-        } else if (next == JsonToken.END_OBJECT) {
-          state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
-        } else {
-          JsonNode tree = mapper.readTree(parser);
-          SourceShape kind = SourceShape.classify(tree);
-          if (kind.holdsEvents()) {
-            readNodeOf(tree, kind, state);
-          } else if (decidesFile && kind.holdsSnapshot()) {
-            readSnapshotArray(parser, kind, tree, state);
-            return false;
-          } else if (decidesFile) {
-            state.skipFile(kind, "a JSON array of " + kind.skippedReason());
-            return false;
-          } else {
-            state.rejectRecord(state.offset(), "not-a-record",
-                "array element is " + kind.skippedReason());
-          }
+        if (!readObjectElement(parser, state, decidesFile)) {
+          return false;
         }
       } else if (token == JsonToken.VALUE_STRING) {
-        readEmbeddedRecord(parser.getText(), state);
+        String text = parser.getText();
+        state.markSpan(state.tokenStart());
+        readEmbeddedRecord(text, state);
       } else {
         long offset = state.offset();
         parser.skipChildren();
         state.rejectRecord(offset, "not-a-record", "array element is " + token + ", not a record object");
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads an array element that is an object (the parser stands on its START_OBJECT); returns false when
+   * {@code decidesFile} and the element shows the whole file is other JSON, which is then skipped.
+   */
+  private boolean readObjectElement(JsonParser parser, FileState state, boolean decidesFile) throws IOException {
+    state.markObjectStart();
+    JsonToken next = parser.nextToken();
+    if (next == JsonToken.FIELD_NAME && RecordExtractor.isRecordField(parser.currentName())) {
+      readRecord(parser, state);
+    } else if (next == JsonToken.END_OBJECT) {
+      state.rejectRecord(state.offset(), "not-a-record", "empty object where a record belongs");
+    } else {
+      JsonNode tree = mapper.readTree(parser);
+      state.markSpan(state.objectStart);
+      SourceShape kind = SourceShape.classify(tree);
+      if (kind.holdsEvents()) {
+        readNodeOf(tree, kind, state);
+      } else if (decidesFile && kind.holdsSnapshot()) {
+        readSnapshotArray(parser, kind, tree, state);
+        return false;
+      } else if (decidesFile) {
+        state.skipFile(kind, "a JSON array of " + kind.skippedReason());
+        return false;
+      } else {
+        state.rejectRecord(state.offset(), "not-a-record", "array element is " + kind.skippedReason());
       }
     }
     return true;
@@ -399,35 +510,46 @@ public final class SourceReader {
   }
 
   private void readRecord(JsonParser parser, FileState state) throws IOException {
-    long index = state.recordsRead;
     try {
       extractor.extract(parser, row);
-      row.set(EventColumn.SOURCE_FILE, state.sourceFile);
-      row.set(EventColumn.SOURCE_RECORD, index);
-      row.set(EventColumn.SOURCE_SHA256, state.sha256);
-      row.set(EventColumn.SOURCE_SHAPE, state.shape.label());
-      state.recordsRead++;
-      state.accepted++;
-      if (state.shape == SourceShape.SINGLE_RECORD) {
-        state.hold(row);
-      } else {
-        state.sink.accept(row);
-      }
+      // the record's own bytes when the main parser read it, else the span its caller noted (string, envelope, line)
+      boolean own = parser == state.parser;
+      long start = own ? state.objectStart : state.spanStart;
+      accept(state, start, (own ? state.offset() : state.spanEnd) - start);
     } catch (RecordRejectedException e) {
       state.rejectRecord(state.offset(), e.reasonCode(), e.getMessage());
     }
   }
 
+  /**
+   * Labels the filled {@link #row} with its source and its position ({@code length} decoded bytes from {@code offset})
+   * and passes it on (or holds it while the shape is open).
+   */
+  private void accept(FileState state, long offset, long length) {
+    row.set(EventColumn.SOURCE_OFFSET, offset);
+    row.set(EventColumn.SOURCE_LENGTH, length);
+    row.set(EventColumn.SOURCE_FILE, state.sourceFile);
+    row.set(EventColumn.SOURCE_RECORD, state.recordsRead);
+    row.set(EventColumn.SOURCE_SHA256, state.sha256);
+    row.set(EventColumn.SOURCE_SHAPE, state.shape.label());
+    state.recordsRead++;
+    state.accepted++;
+    if (state.shape == SourceShape.SINGLE_RECORD) {
+      state.hold(row);
+    } else {
+      state.sink.accept(row);
+    }
+  }
+
   private void readCloudWatchLines(InputStream in, FileState state) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    ByteLines lines = new ByteLines(in);
     long lineNumber = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    for (String line = lines.next(); line != null; line = lines.next()) {
       lineNumber++;
+      long lineStart = lines.start();
       if (lineNumber == 1 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
+        lineStart += 3;
       }
       if (line.isBlank()) {
         continue;
@@ -442,7 +564,10 @@ public final class SourceReader {
         state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " is not '<timestamp> <record JSON>'");
         continue;
       }
-      try (JsonParser parser = mapper.getFactory().createParser(line.substring(space + 1))) {
+      String record = line.substring(space + 1);
+      state.spanStart = lineStart + Texts.utf8Length(line.substring(0, space + 1));
+      state.spanEnd = state.spanStart + Texts.utf8Length(record);
+      try (JsonParser parser = mapper.getFactory().createParser(record)) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
           state.rejectRecord(-1, "not-a-record", "line " + lineNumber + " does not hold a JSON object after its timestamp");
           continue;

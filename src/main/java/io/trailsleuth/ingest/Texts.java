@@ -1,6 +1,6 @@
 package io.trailsleuth.ingest;
 
-/** Small text helpers for messages that quote input. */
+/** Small text helpers for messages that quote input, and for byte positions of text. */
 final class Texts {
   private Texts() {}
 
@@ -13,5 +13,10 @@ final class Texts {
       out.append(Character.isISOControl(c) ? '?' : c);
     }
     return out.toString();
+  }
+
+  /** How many bytes the text takes as UTF-8. */
+  static long utf8Length(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 }

@@ -60,7 +60,11 @@ public enum EventColumn implements TableColumn {
   SOURCE_FILE("source_file", ColumnType.STRING, ""),
   SOURCE_RECORD("source_record", ColumnType.BIGINT, ""),
   SOURCE_SHA256("source_sha256", ColumnType.STRING, ""),
-  SOURCE_SHAPE("source_shape", ColumnType.STRING, "");
+  SOURCE_SHAPE("source_shape", ColumnType.STRING, ""),
+  /** Where the record starts in its file's decompressed bytes (for shapes that embed it: where its envelope starts). */
+  SOURCE_OFFSET("source_offset", ColumnType.BIGINT, ""),
+  /** How many decompressed bytes the record (or its envelope, or the JSON string that holds it) takes. */
+  SOURCE_LENGTH("source_length", ColumnType.BIGINT, "");
 
   /** All columns in table order. */
   public static final List<EventColumn> ALL = List.of(values());

@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -55,15 +56,24 @@ public final class IngestPipeline {
   /** Ingests; returns the accounting. Holds the store lock for the whole run. */
   public static IngestSummary run(IngestOptions options, IngestProgress progress)
       throws IOException, InterruptedException, SQLException {
+    return run(options, progress, Set::of);
+  }
+
+  /**
+   * Ingests, keeping of each repeated event the copy in a {@code verifiedFiles} file (paths relative to their input
+   * root) when there is one; the supplier is asked only when the run repeats an event.
+   */
+  public static IngestSummary run(IngestOptions options, IngestProgress progress, Supplier<Set<String>> verifiedFiles)
+      throws IOException, InterruptedException, SQLException {
     StoreLayout layout = CaseStore.createOrOpen(options.store());
     try (StoreLock lock = StoreLock.acquire(layout)) {
       CaseStore.removeAbandonedStaging(layout);
-      return runLocked(options, layout, progress);
+      return runLocked(options, layout, progress, verifiedFiles);
     }
   }
 
-  private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress)
-      throws IOException, InterruptedException, SQLException {
+  private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress,
+      Supplier<Set<String>> verifiedFiles) throws IOException, InterruptedException, SQLException {
     SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
     Set<String> known = CaseStore.knownSourceHashes(layout);
     String runId = layout.nextRunId();
@@ -97,7 +107,7 @@ public final class IngestPipeline {
       List<FileOutcome> outcomes = parseAll(files, known, options, writer, allocator, layout, progress);
       writer.finishProducing();
       progress.writing();
-      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
+      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(verifiedFiles);
       int unchanged = 0;
       for (FileOutcome outcome : outcomes) {
         if (outcome.unchanged()) {
@@ -116,7 +126,8 @@ public final class IngestPipeline {
         writer.commit(entries);
       }
       progress.finished();
-      return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons));
+      return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons),
+          writer.conflictingCopies());
     }
   }
 

@@ -16,13 +16,21 @@ import java.util.TreeMap;
  * @param unchangedFiles files skipped because the store, or an earlier input with the same relative path in this run,
  *     holds a file with the same SHA-256
  * @param rejectsByReason rejected records per reason code
+ * @param conflictingCopies duplicates whose content differs from the copy kept: counted among the duplicates and
+ *     listed, with every version, in the store's {@code conflicts} view
  */
 public record IngestSummary(String runId, List<SourceEntry> entries, int unchangedFiles,
-    SortedMap<String, Long> rejectsByReason) {
+    SortedMap<String, Long> rejectsByReason, long conflictingCopies) {
   public IngestSummary {
     requireNonNull(runId, "runId is null");
     entries = List.copyOf(entries);
     rejectsByReason = new TreeMap<>(rejectsByReason);
+  }
+
+  /** A summary without conflicting copies. */
+  public IngestSummary(String runId, List<SourceEntry> entries, int unchangedFiles,
+      SortedMap<String, Long> rejectsByReason) {
+    this(runId, entries, unchangedFiles, rejectsByReason, 0);
   }
 
   public long recordsRead() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.AtRisk;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
@@ -13,6 +14,7 @@ import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailsleuth.integrity.IntegrityJson;
 import io.trailsleuth.integrity.IntegrityReport;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Writes findings as the stable JSON contract (schemaVersion 2): fixed field names and order, sorted lists. */
 public final class FindingsJson {
@@ -35,6 +39,16 @@ public final class FindingsJson {
 
   /** The findings with an {@code integrity} block (null when the archive's digests were not checked). */
   public static String write(Findings findings, Optional<IntegrityReport> integrity) {
+    return write(findings, integrity, List.of());
+  }
+
+  /**
+   * The findings with an {@code integrity} block that lists the conflicting copies as
+   * {@code integrity.conflictingDuplicates}; the block is null only when the digests were not checked and no event has
+   * conflicting copies.
+   */
+  public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
+    Set<String> conflicting = conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet());
     StringWriter out = new StringWriter();
     try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       json.writeStartObject();
@@ -42,7 +56,7 @@ public final class FindingsJson {
       coverage(json, findings.coverage());
       json.writeArrayFieldStart("breakages");
       for (Breakage breakage : findings.breakages()) {
-        breakage(json, breakage);
+        breakage(json, breakage, conflicting);
       }
       json.writeEndArray();
       json.writeArrayFieldStart("atRisk");
@@ -57,7 +71,7 @@ public final class FindingsJson {
         json.writeStringField("newRoleId", risk.newRoleId());
         json.writeStringField("grantId", risk.grantId());
         json.writeStringField("reason", risk.reason());
-        evidence(json, risk.evidence());
+        evidence(json, risk.evidence(), conflicting);
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -99,8 +113,10 @@ public final class FindingsJson {
       json.writeEndArray();
       PolicyDriftJson.write(json, findings.policyDrift());
       json.writeFieldName("integrity");
-      if (integrity.isPresent()) {
-        json.writeTree(IntegrityJson.toNode(integrity.get()));
+      if (integrity.isPresent() || !conflicts.isEmpty()) {
+        ObjectNode node = integrity.map(IntegrityJson::toNode).orElseGet(() -> new ObjectMapper().createObjectNode());
+        node.set("conflictingDuplicates", ConflictsJson.toNode(conflicts, integrity));
+        json.writeTree(node);
       } else {
         json.writeNull();
       }
@@ -128,7 +144,7 @@ public final class FindingsJson {
     json.writeEndObject();
   }
 
-  private static void breakage(JsonGenerator json, Breakage b) throws IOException {
+  private static void breakage(JsonGenerator json, Breakage b, Set<String> conflicting) throws IOException {
     json.writeStartObject();
     json.writeStringField("accountId", b.accountId());
     json.writeStringField("region", b.region());
@@ -164,7 +180,7 @@ public final class FindingsJson {
     strings(json, "evidenceSources", b.evidenceSources());
     strings(json, "missingEvidence", b.missingEvidence());
     json.writeArrayFieldStart("evidence");
-    eventEvidence(json, b.evidence());
+    eventEvidence(json, b.evidence(), conflicting);
     for (SnapshotEvidence item : b.snapshotEvidence()) {
       json.writeStartObject();
       json.writeStringField("type", "snapshot-item");
@@ -185,12 +201,18 @@ public final class FindingsJson {
   }
 
   static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
+    evidence(json, evidence, Set.of());
+  }
+
+  private static void evidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting) throws IOException {
     json.writeArrayFieldStart("evidence");
-    eventEvidence(json, evidence);
+    eventEvidence(json, evidence, conflicting);
     json.writeEndArray();
   }
 
-  private static void eventEvidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
+  /** Event evidence items; one whose event has conflicting copies says so ({@code conflictingCopies}: the version used). */
+  private static void eventEvidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting)
+      throws IOException {
     for (Evidence item : evidence) {
       json.writeStartObject();
       json.writeStringField("type", "cloudtrail-event");
@@ -199,6 +221,9 @@ public final class FindingsJson {
       json.writeStringField("eventName", item.eventName());
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeNumberField("sourceRecord", item.sourceRecord());
+      if (conflicting.contains(item.eventId())) {
+        json.writeBooleanField("conflictingCopies", true);
+      }
       json.writeEndObject();
     }
   }

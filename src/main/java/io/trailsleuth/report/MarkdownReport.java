@@ -78,6 +78,7 @@ public final class MarkdownReport {
     Remedies.prevention(out);
     others();
     IntegritySection.write(out, context.integrity());
+    ConflictsSection.write(out, context);
     evidence();
     CoverageSection.write(out, findings.coverage(), findings.snapshots(), context);
     line("## Reproduce");
@@ -270,7 +271,8 @@ public final class MarkdownReport {
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
     findings.policyDrift().forEach(d -> all.addAll(d.evidence()));
     for (Evidence e : all) {
-      line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName()) + " | "
+      line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
+          + (context.hasConflictingCopies(e.eventId()) ? " (conflicting copies: this version used, see above)" : "") + " | "
           + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " | "
           + context.integrity().map(r -> r.statusOf(e.sourceFile()).code()).orElse("not checked") + " |");
     }

@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.query.ResultTable;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * @param rejectReasons the report_reject_reasons query result
  * @param coverageGaps the report_coverage_gaps query result
  * @param integrity the digest verification of the input archive, when it was run
+ * @param conflicts events whose copies differ in content, with the findings that cite them
  */
 public record ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
-    ResultTable coverageGaps, Optional<IntegrityReport> integrity) {
+    ResultTable coverageGaps, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
   public ReportContext {
     requireNonNull(commandLine, "commandLine is null");
     requireNonNull(toolVersion, "toolVersion is null");
@@ -26,6 +28,18 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
     requireNonNull(rejectReasons, "rejectReasons is null");
     requireNonNull(coverageGaps, "coverageGaps is null");
     requireNonNull(integrity, "integrity is null");
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /** A context without conflicting copies. */
+  public ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
+      ResultTable coverageGaps, Optional<IntegrityReport> integrity) {
+    this(commandLine, toolVersion, sourceFiles, rejectReasons, coverageGaps, integrity, List.of());
+  }
+
+  /** True when the event has copies that differ in content. */
+  public boolean hasConflictingCopies(String eventId) {
+    return conflicts.stream().anyMatch(c -> c.eventId().equals(eventId));
   }
 
   /** A context without coverage gaps or an integrity check. */

@@ -2,6 +2,7 @@ package io.trailsleuth.store;
 
 import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.model.ConflictColumn;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.RejectColumn;
 import io.trailsleuth.model.SnapshotColumn;
@@ -89,6 +90,11 @@ public final class CaseStore {
       } else {
         statement.execute(TableDdl.create("sources", SourceColumn.ALL));
         statement.execute(TableDdl.create("rejects", RejectColumn.ALL));
+      }
+      if (layout.hasConflictFiles()) {
+        statement.execute(RunWriter.sql("store_view_conflicts", Map.of("conflicts_glob", layout.conflictsGlob())));
+      } else {
+        statement.execute(TableDdl.create("conflicts", ConflictColumn.ALL.subList(1, ConflictColumn.ALL.size())));
       }
       if (layout.hasSnapshotFiles()) {
         statement.execute(RunWriter.sql("store_view_snapshots", Map.of("snapshots_glob", layout.snapshotsGlob())));

@@ -59,8 +59,13 @@ public final class EventBatchBuilder implements AutoCloseable {
   /** Adds one row; returns true when the batch is full. */
   public boolean append(EventRow row) {
     for (int index = 0; index < COLUMNS.length; index++) {
-      Object value = row.get(COLUMNS[index]);
+      EventColumn column = COLUMNS[index];
       FieldVector vector = vectors[index];
+      if (row.isSlice(column)) {
+        ((VarCharVector) vector).setSafe(rows, row.sliceBytes(column), row.sliceOffset(column), row.sliceLength(column));
+        continue;
+      }
+      Object value = row.get(column);
       if (value == null) {
         vector.setNull(rows);
         continue;

@@ -3,6 +3,8 @@ package io.trailsleuth.store;
 import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.common.SqlParameters;
+import io.trailsleuth.model.ConflictColumn;
+import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.RejectColumn;
 import io.trailsleuth.model.SnapshotColumn;
@@ -23,6 +25,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -51,6 +56,9 @@ public final class RunWriter implements AutoCloseable {
   private volatile Exception consumerFailure;
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
+  private long conflictingCopies;
+  /** The digest-verified files dedup preferred, or null when none were given (digests not checked). */
+  private Set<String> verifiedFiles;
   private final DuckDBAppender snapshotAppender;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
@@ -66,11 +74,14 @@ public final class RunWriter implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));
       statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
+      statement.execute(TableDdl.create("run_conflicts", ConflictColumn.ALL));
+      statement.execute("CREATE TABLE preferred_files (source_file VARCHAR)");
       statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       if (layout.hasEvents()) {
         statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
       } else {
-        statement.execute("CREATE TABLE stored_ids (event_id VARCHAR)");
+        statement.execute(TableDdl.create("stored_events", EventColumn.ALL));
+        statement.execute("CREATE VIEW stored_ids AS SELECT event_id FROM stored_events");
       }
     }
     this.rejectConnection = connection.unwrap(DuckDBConnection.class).duplicate();
@@ -134,8 +145,19 @@ public final class RunWriter implements AutoCloseable {
     throwIfWriterFailed();
   }
 
-  /** Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file. */
+  /**
+   * Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file.
+   * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
+   */
   public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
+    return deduplicateAndWrite(Set::of);
+  }
+
+  /**
+   * As {@link #deduplicateAndWrite()}, keeping of each repeated event the copy in a {@code preferredFiles} file (the
+   * digest-verified ones) when there is one. The supplier is asked only when the run repeats an event.
+   */
+  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<String>> preferredFiles) throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
     if (!FileTrees.containsParquet(eventsDirectory())) {
       return stored;
@@ -144,6 +166,14 @@ public final class RunWriter implements AutoCloseable {
     List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql("store_find_dropped_events", runEvents));
+      // a run that repeats no event has no copies to prefer or compare: it pays one count
+      if (repeatsAnEvent()) {
+        if (preferFiles(preferredFiles)) {
+          statement.execute(sql("store_find_dropped_events", runEvents));
+        }
+        statement.execute(sql("store_view_event_copies", runEvents));
+        conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
+      }
       try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
@@ -166,6 +196,36 @@ public final class RunWriter implements AutoCloseable {
     return stored;
   }
 
+  /** True when a record of the run was dropped: its event is stored already or repeats in the run. */
+  private boolean repeatsAnEvent() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql("store_count_dropped", Map.of()))) {
+      rows.next();
+      return rows.getLong(1) > 0;
+    }
+  }
+
+  /** Loads the preferred files; true when there are any, so that they can change which copy is kept. */
+  private boolean preferFiles(Supplier<Set<String>> preferredFiles) throws SQLException {
+    Set<String> files = new TreeSet<>(preferredFiles.get());
+    if (files.isEmpty()) {
+      return false;
+    }
+    verifiedFiles = files;
+    try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "preferred_files")) {
+      for (String file : files) {
+        appender.beginRow().append(file).endRow();
+      }
+    }
+    return true;
+  }
+
+  /** Dropped copies whose content differs from the copy kept (counted among the duplicates, listed in conflicts). */
+  public long conflictingCopies() {
+    return conflictingCopies;
+  }
+
   /**
    * Writes the run's derived tables beside its events: its IAM, KMS and Lambda events, role sightings and events per
    * hour. The analysis reads these instead of scanning every event again.
@@ -174,7 +234,7 @@ public final class RunWriter implements AutoCloseable {
     if (FileTrees.containsParquet(eventsDirectory())) {
       statement.execute(sql("store_view_events", Map.of("events_glob", eventsDirectory() + "/*/*.parquet")));
     } else {
-      statement.execute(TableDdl.create("events", io.trailsleuth.model.EventColumn.ALL).replace(")", ", event_date DATE)"));
+      statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
     }
     statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
     for (DerivedTable table : DerivedTable.values()) {
@@ -222,6 +282,7 @@ public final class RunWriter implements AutoCloseable {
       writeDerivedTables(statement);
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
+      statement.execute(sql("store_write_conflicts", Map.of("path", output.resolve(StoreLayout.CONFLICTS_FILE).toString())));
       statement.execute(sql("store_write_snapshots", Map.of("path", output.resolve(StoreLayout.SNAPSHOTS_FILE).toString())));
     } catch (SQLException e) {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);

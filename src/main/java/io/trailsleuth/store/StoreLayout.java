@@ -17,12 +17,15 @@ import java.util.stream.Stream;
  * STORE/runs/run-000001/events/event_date=YYYY-MM-DD/part-N.parquet
  * STORE/runs/run-000001/sources.parquet manifest of the run's input files
  * STORE/runs/run-000001/rejects.parquet records that could not be stored
+ * STORE/runs/run-000001/conflicts.parquet every version of events whose copies differ
  * STORE/runs/run-000001/snapshots.parquet items of CLI outputs and AWS Config files
  * STORE/.staging-run-000002/            an ingest in progress (deleted if found after a crash)
  * </pre>
  */
 public record StoreLayout(Path root) {
   public static final String MARKER = "trailsleuth-store.json";
+  /** The per-run file of conflicting copies. */
+  public static final String CONFLICTS_FILE = "conflicts.parquet";
   /** The file of a run that holds its snapshot items (absent in runs written before snapshots were read). */
   public static final String SNAPSHOTS_FILE = "snapshots.parquet";
   public static final String MARKER_CONTENT = "{\"format\": \"trailsleuth-case-store\", \"version\": 1}\n";
@@ -56,14 +59,27 @@ public record StoreLayout(Path root) {
     return runs().toAbsolutePath() + "/*/rejects.parquet";
   }
 
+  public String conflictsGlob() {
+    return runs().toAbsolutePath() + "/*/" + CONFLICTS_FILE;
+  }
+
+  /** True when a committed run has a conflicts file (runs written before conflicts were recorded have none). */
+  public boolean hasConflictFiles() throws IOException {
+    return hasRunFile(CONFLICTS_FILE);
+  }
+
   public String snapshotsGlob() {
     return runs().toAbsolutePath() + "/*/" + SNAPSHOTS_FILE;
   }
 
   /** True when at least one committed run has a snapshots file. */
   public boolean hasSnapshotFiles() throws IOException {
+    return hasRunFile(SNAPSHOTS_FILE);
+  }
+
+  private boolean hasRunFile(String name) throws IOException {
     for (Path run : committedRuns()) {
-      if (Files.isRegularFile(run.resolve(SNAPSHOTS_FILE))) {
+      if (Files.isRegularFile(run.resolve(name))) {
         return true;
       }
     }

@@ -48,7 +48,7 @@ class InvestigateIntegrityTest {
   @Test
   void marksTheCitedFileTamperedWhenItsContentNoLongerMatchesItsDigest() throws IOException {
     Path archive = temp.resolve("archive");
-    copyTree(Path.of("sample-logs", "AWSLogs"), archive.resolve("AWSLogs"));
+    ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), archive.resolve("AWSLogs"));
     Path deleteRoleFile = findFileContaining(archive, "\"DeleteRole\"", "billing-worker-exec");
     rewriteGzip(deleteRoleFile, text -> text.replace("\"sourceIPAddress\":\"", "\"sourceIPAddress\":\"1"));
     Path report = temp.resolve("report.md");
@@ -64,18 +64,6 @@ class InvestigateIntegrityTest {
         .satisfies(line -> assertThat(line).endsWith("| tampered |"));
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : walk.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
-  }
 
   private static Path findFileContaining(Path root, String first, String second) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {

@@ -44,6 +44,8 @@ final class SharedDatasetsTest {
     assumeTrue(Files.isDirectory(directory), dataset + " is absent");
     IngestSummary summary = TestStores.ingest(store, directory);
     assertThat(summary.recordsRead()).isEqualTo(summary.stored() + summary.duplicates() + summary.rejected());
+    assertThat(summary.conflictingCopies()).as("copies of one event across files and shapes are identical").isZero();
+    assertThat(count(store, "SELECT count(*) FROM conflicts")).isZero();
     return summary.entries().stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
   }
 
@@ -152,5 +154,11 @@ final class SharedDatasetsTest {
     assertThat(entry.stored()).isEqualTo(count(store, "SELECT count(DISTINCT event_id) FROM events"));
     assertThat(entry.duplicates()).as("Panther's hand-written tests reuse placeholder eventIDs").isPositive();
     assertThat(entry.stored() + entry.duplicates()).as("most Panther test records are well-formed").isGreaterThan(400);
+    assertThat(summary.conflictingCopies()).as("the reused placeholder eventIDs carry different records")
+        .isEqualTo(count(store, "SELECT count(*) FROM conflicts WHERE NOT kept AND differing_fields <> ''"))
+        .isPositive()
+        .isLessThanOrEqualTo(entry.duplicates());
+    assertThat(count(store, "SELECT count(DISTINCT event_id) FROM conflicts WHERE kept"))
+        .isEqualTo(count(store, "SELECT count(DISTINCT event_id) FROM conflicts"));
   }
 }

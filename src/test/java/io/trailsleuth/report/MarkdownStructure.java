@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads markdown the way GFM does where structure is at stake: fences, table cells and code spans. */
-final class MarkdownStructure {
+public final class MarkdownStructure {
   private MarkdownStructure() {}
 
   /** The lines outside fenced code blocks. */
-  static List<String> outsideFences(String markdown) {
+  public static List<String> outsideFences(String markdown) {
     List<String> lines = new ArrayList<>();
     boolean fenced = false;
     for (String line : markdown.split("\n", -1)) {
@@ -53,7 +53,7 @@ final class MarkdownStructure {
   }
 
   /** The line with code spans removed; fails when a backtick run is never closed. */
-  static String withoutCodeSpans(String line) {
+  public static String withoutCodeSpans(String line) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < line.length()) {

@@ -1,0 +1,175 @@
+package io.trailsleuth.evidence;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.common.FileTrees;
+import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.ingest.JsonSettings;
+import io.trailsleuth.integrity.DigestListings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes the evidence pack an incident lead hands over: every cited record exactly as it stands in its source, the
+ * report, the findings JSON, the digest files that cover the cited log files, a README and {@code MANIFEST.sha256}.
+ * The same store and findings give a byte-identical pack.
+ */
+public final class EvidencePack {
+  /** What the pack holds besides the records: the rendered outputs. */
+  public record Outputs(String markdown, Optional<String> html, String findingsJson) {
+    public Outputs {
+      requireNonNull(markdown, "markdown is null");
+      requireNonNull(html, "html is null");
+      requireNonNull(findingsJson, "findingsJson is null");
+    }
+  }
+
+  /** What was written. */
+  public record Summary(Path directory, int records, int digests) {}
+
+  private EvidencePack() {}
+
+  /** Refuses a target that is a file, or a directory that is not empty; call before any work. */
+  public static void checkTarget(Path directory) throws EvidenceException, IOException {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new EvidenceException("--evidence " + directory + " is a file; name a new or empty directory");
+    }
+    if (Files.isDirectory(directory)) {
+      try (Stream<Path> list = Files.list(directory)) {
+        if (list.findAny().isPresent()) {
+          throw new EvidenceException("--evidence " + directory + " exists and is not empty; name a new or empty "
+              + "directory, so that nothing in the pack is left over from before");
+        }
+      }
+    }
+  }
+
+  /** Writes the pack for the findings of the store behind {@code connection}. */
+  public static Summary write(Path directory, Connection connection, Findings findings, Outputs outputs)
+      throws EvidenceException, IOException, SQLException {
+    checkTarget(directory);
+    boolean existed = Files.isDirectory(directory);
+    try {
+      return writeChecked(directory, connection, findings, outputs);
+    } catch (EvidenceException | IOException | SQLException | RuntimeException e) {
+      // no half pack: a directory that was new or empty is left so
+      FileTrees.deleteRecursively(directory);
+      if (existed) {
+        Files.createDirectories(directory);
+      }
+      throw e;
+    }
+  }
+
+  private static Summary writeChecked(Path directory, Connection connection, Findings findings, Outputs outputs)
+      throws EvidenceException, IOException, SQLException {
+    Files.createDirectories(directory.resolve("records"));
+    Map<String, CitedRecord> cited = citedRecords(connection, findings);
+    Map<String, String> sourceHashes = new TreeMap<>();
+    for (CitedRecord record : cited.values()) {
+      Files.write(directory.resolve(PackNames.record(record.eventId())), recordBytes(record));
+      sourceHashes.put(record.sourceFile(), record.sourceSha256());
+    }
+    int digests = copyDigests(directory, connection, sourceHashes.keySet());
+    Files.writeString(directory.resolve("report.md"), outputs.markdown(), StandardCharsets.UTF_8);
+    if (outputs.html().isPresent()) {
+      Files.writeString(directory.resolve("report.html"), outputs.html().get(), StandardCharsets.UTF_8);
+    }
+    Files.writeString(directory.resolve("findings.json"), outputs.findingsJson(), StandardCharsets.UTF_8);
+    StringBuilder sources = new StringBuilder();
+    sourceHashes.forEach((file, hash) -> sources.append(hash).append("  ").append(file.replaceAll("\\p{Cntrl}", "?"))
+        .append('\n'));
+    Files.writeString(directory.resolve("SOURCES.sha256"), sources, StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve("README.txt"), PackReadme.text(cited.size(), digests, outputs.html().isPresent()),
+        StandardCharsets.UTF_8);
+    PackManifest.write(directory, sourceHashes);
+    return new Summary(directory, cited.size(), digests);
+  }
+
+  /** The stored version of every event a breakage, at-risk or policy drift finding cites, by event ID. */
+  private static Map<String, CitedRecord> citedRecords(Connection connection, Findings findings) throws SQLException {
+    Set<String> ids = new TreeSet<>();
+    findings.breakages().forEach(b -> b.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    findings.atRisk().forEach(r -> r.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    findings.policyDrift().forEach(d -> d.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(SqlFiles.get("store_evidence_cited_ids").sql());
+    }
+    try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cited_ids")) {
+      for (String id : ids) {
+        appender.beginRow().append(id).endRow();
+      }
+    }
+    Map<String, CitedRecord> records = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_cited_records").sql())) {
+      while (rows.next()) {
+        records.putIfAbsent(rows.getString("event_id"), new CitedRecord(rows.getString("event_id"),
+            rows.getString("input_root"), rows.getString("source_file"), rows.getString("source_sha256"),
+            (Long) rows.getObject("source_offset"), (Long) rows.getObject("source_length")));
+      }
+    }
+    return records;
+  }
+
+  /** The record's bytes from its source, checked to be the cited event. */
+  private static byte[] recordBytes(CitedRecord record) throws EvidenceException, IOException {
+    Path file = Path.of(record.inputRoot()).resolve(record.sourceFile());
+    if (record.offset() == null || record.length() == null) {
+      throw new EvidenceException("the store holds no record positions for " + record.sourceFile()
+          + " (it was ingested by an older trailsleuth); ingest the archive into a new store for an evidence pack");
+    }
+    byte[] bytes = RecordBytes.extract(SourceRecordReader.read(file, record.sourceSha256(), record.offset(),
+        record.length()));
+    JsonNode parsed = JsonSettings.mapper().readTree(bytes);
+    String eventId = parsed == null ? null : parsed.path("eventID").asText(null);
+    if (eventId != null && !eventId.equals(record.eventId())) {
+      throw new EvidenceException("the bytes at " + record.offset() + " in " + file + " hold event " + eventId + ", not "
+          + record.eventId() + "; the store does not match the file");
+    }
+    return bytes;
+  }
+
+  /** Copies the digest files that list a cited log file into {@code digests/}; returns how many. */
+  private static int copyDigests(Path directory, Connection connection, Set<String> logFiles)
+      throws SQLException, IOException {
+    Map<String, Path> digests = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_digest_files").sql())) {
+      while (rows.next()) {
+        String relative = rows.getString("source_file");
+        Path path = Path.of(rows.getString("input_root")).resolve(relative);
+        if (!digests.containsKey(relative) && Files.isRegularFile(path)
+            && rows.getString("sha256").equals(PackManifest.sha256(path))
+            && DigestListings.listsAny(path, relative, logFiles)) {
+          digests.put(relative, path);
+        }
+      }
+    }
+    for (Map.Entry<String, Path> digest : digests.entrySet()) {
+      Path target = directory.resolve(PackNames.digest(digest.getKey()));
+      Files.createDirectories(target.getParent());
+      Files.copy(digest.getValue(), target);
+    }
+    return digests.size();
+  }
+}

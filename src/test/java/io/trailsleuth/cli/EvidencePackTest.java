@@ -1,0 +1,144 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --evidence DIR}: a pack that sha256sum checks, whose records match their sources, the same on every run. */
+final class EvidencePackTest {
+  private static final Path ARCHIVE = Path.of("sample-logs", "AWSLogs");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void writesAPackThatSha256sumChecksAndWhoseRecordsStandInTheirSourcesAsWritten() throws Exception {
+    Path pack = temp.resolve("pack");
+
+    CliRun run = CliRun.of("investigate", "-q", ARCHIVE.toString(), "--evidence", pack.toString(), "--html",
+        temp.resolve("report.html").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("evidence pack: " + pack + " (10 records, 4 digest files)");
+    assertThat(pack.resolve("README.txt")).content().contains("sha256sum -c MANIFEST.sha256", "trailsleuth verify");
+    assertThat(pack.resolve("report.html")).exists();
+    assertThat(pack.resolve("report.md")).content().contains("# Incident report");
+    assertThat(sha256sumCheck(pack, "MANIFEST.sha256")).isZero();
+    assertThat(sha256sumCheck(ARCHIVE, pack.resolve("SOURCES.sha256").toAbsolutePath().toString())).isZero();
+    assertThat(Files.readAllLines(pack.resolve("MANIFEST.sha256")).stream().filter(line -> !line.startsWith("#")))
+        .hasSize(countFiles(pack) - 1);
+    try (Stream<Path> digests = Files.walk(pack.resolve("digests"))) {
+      assertThat(digests.filter(p -> p.toString().endsWith(".json.gz"))).hasSize(4);
+    }
+
+    JsonNode findings = MAPPER.readTree(pack.resolve("findings.json").toFile());
+    Map<String, String> sourceOf = new TreeMap<>();
+    for (String section : List.of("breakages", "atRisk")) {
+      for (JsonNode finding : findings.path(section)) {
+        for (JsonNode evidence : finding.path("evidence")) {
+          sourceOf.put(evidence.path("eventId").asText(), evidence.path("sourceFile").asText());
+        }
+      }
+    }
+    assertThat(sourceOf).hasSize(10);
+    for (Map.Entry<String, String> cited : sourceOf.entrySet()) {
+      String record = Files.readString(pack.resolve("records/" + cited.getKey() + ".json"), StandardCharsets.UTF_8);
+      assertThat(MAPPER.readTree(record).path("eventID").asText()).isEqualTo(cited.getKey());
+      assertThat(gunzip(ARCHIVE.resolve(cited.getValue()))).as("the record's bytes in its source file").contains(record);
+    }
+  }
+
+  @Test
+  void writesTheSameBytesOnEveryRunAndRefusesADirectoryThatIsNotEmpty() throws Exception {
+    Path store = temp.resolve("store");
+    Path pack = temp.resolve("pack");
+    assertThat(CliRun.of("ingest", "-q", ARCHIVE.toString(), "--store", store.toString()).exitCode()).isZero();
+    assertThat(CliRun.of("analyze", "--store", store.toString(), "--evidence", pack.toString()).exitCode()).isZero();
+    Map<String, byte[]> first = contents(pack);
+    Files.move(pack, temp.resolve("first"));
+
+    CliRun again = CliRun.of("analyze", "--store", store.toString(), "--evidence", pack.toString());
+    CliRun refused = CliRun.of("analyze", "--store", store.toString(), "--evidence", pack.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    Map<String, byte[]> second = contents(pack);
+    assertThat(second.keySet()).isEqualTo(first.keySet()).contains("MANIFEST.sha256", "README.txt", "SOURCES.sha256",
+        "findings.json", "report.md");
+    second.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(first.get(name)));
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err()).contains("--evidence " + pack + " exists and is not empty");
+    assertThat(contents(pack).keySet()).isEqualTo(first.keySet());
+  }
+
+  @Test
+  void refusesToPackARecordWhoseSourceFileChangedSinceTheIngestAndLeavesNoHalfPack() throws Exception {
+    Path archive = temp.resolve("archive");
+    ArchiveCopies.copyTree(ARCHIVE, archive);
+    Path store = temp.resolve("store");
+    Path findings = temp.resolve("findings.json");
+    assertThat(CliRun.of("investigate", "-q", archive.toString(), "--store", store.toString(), "--json",
+        findings.toString()).exitCode()).isZero();
+    String cited = MAPPER.readTree(findings.toFile()).path("breakages").get(0).path("evidence").get(0)
+        .path("sourceFile").asText();
+    Files.write(archive.resolve(cited), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+    Path pack = temp.resolve("pack");
+
+    CliRun run = CliRun.of("analyze", "--store", store.toString(), "--evidence", pack.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(run.err()).contains("cannot write the evidence pack", cited, "changed since it was ingested");
+    assertThat(pack).doesNotExist();
+  }
+
+  private static int sha256sumCheck(Path directory, String manifest) throws IOException, InterruptedException {
+    Process process;
+    try {
+      process = new ProcessBuilder("sha256sum", "--strict", "-c", manifest).directory(directory.toFile())
+          .redirectErrorStream(true).start();
+    } catch (IOException e) {
+      assumeTrue(false, "sha256sum is not installed");
+      throw e;
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int code = process.waitFor();
+    assertThat(output).doesNotContain("FAILED", "WARNING");
+    return code;
+  }
+
+  private static int countFiles(Path directory) throws IOException {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return (int) walk.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static Map<String, byte[]> contents(Path directory) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(directory.relativize(file).toString(), Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+
+  private static String gunzip(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package io.trailsleuth.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.EventRow;
+import io.trailsleuth.model.EventSink;
+import io.trailsleuth.model.Reject;
+import io.trailsleuth.model.SnapshotColumn;
+import io.trailsleuth.model.SnapshotItem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The byte-level scan reads every file exactly as Jackson's token stream does: the same rows, rejects, byte offsets
+ * and counts, for ordinary, odd, damaged and randomly mutated {@code Records} files.
+ */
+class RecordsScannerTest {
+  private static final String PLAIN = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"AssumedRole\","
+      + "\"principalId\":\"AROAX:s\",\"arn\":\"arn:aws:sts::1:assumed-role/r/s\",\"accountId\":\"111122223333\","
+      + "\"accessKeyId\":\"ASIAX\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROAX\","
+      + "\"arn\":\"arn:aws:iam::1:role/r\",\"accountId\":\"111122223333\",\"userName\":\"r\"},\"webIdFederationData\":{},"
+      + "\"attributes\":{\"creationDate\":\"2026-03-03T10:00:00Z\",\"mfaAuthenticated\":\"false\"}}},"
+      + "\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventSource\":\"kms.amazonaws.com\",\"eventName\":\"Decrypt\","
+      + "\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"lambda.amazonaws.com\",\"userAgent\":\"lambda.amazonaws.com\","
+      + "\"errorCode\":\"AccessDenied\",\"requestParameters\":{\"encryptionContext\":{\"k\":\"v\"},\"n\":[1,-2,true,null]},"
+      + "\"responseElements\":null,\"requestID\":\"r-1\",\"eventID\":\"e-1\",\"readOnly\":true,"
+      + "\"resources\":[{\"accountId\":\"1\",\"type\":\"AWS::KMS::Key\",\"ARN\":\"arn:aws:kms:eu-west-1:1:key/k\"}],"
+      + "\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\","
+      + "\"eventCategory\":\"Management\",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\"},"
+      + "\"sessionCredentialFromConsole\":\"true\"}";
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      PLAIN,
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00.123+02:00\",\"eventName\":\"A\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"yesterday\",\"eventName\":\"A\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventID\":\"x\"}",
+      "{\"eventName\":\"A\",\"eventID\":\"x\"}",
+      "{}",
+      "{\"unknown\":1,\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"addendum\":{\"reason\":\"r\"}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventName\":\"B\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":null,\"eventName\":\"B\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\\nB \\u00e9 \\ud83d\\ude00\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"caf\u00e9 \ud83d\ude00\",\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":12,\"eventID\":\"x\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"readOnly\":\"TRUE\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"readOnly\":\"maybe\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"readOnly\":1}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"requestParameters\":{\"a\" : 1}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"requestParameters\":{\"a\":1.50}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"requestParameters\":[-0,0,1e3]}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"requestParameters\":"
+          + "{\"doc\":\"{\\\"Version\\\":\\\"2012\\\"}\\n\\t\\u001F\\u001f\\u0008\\/\\u00e9\"}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"requestParameters\":"
+          + "{\"a\":1,\"a\":2,\"\\u0062\":\"esc name\"}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"requestParameters\":\"text\","
+          + "\"responseElements\":17,\"resources\":true,\"serviceEventDetails\":123456789012345678901234567890}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":\"text\"}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":"
+          + "{\"type\":\"a\",\"type\":\"b\"}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":"
+          + "{\"x\":[{\"arn\":\"inner\"},{\"arn\":\"second\",\"arn\":\"dup\"}],\"arn\":\"outer\"}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":"
+          + "{\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":true}},\"arn\":true}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":"
+          + "{\"sessionContext\":\"text\",\"userName\":\"u\\u0041\"}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":"
+          + "{\"sessionContext\":{\"sessionIssuer\":[\"arn\"]}}}",
+      "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"userIdentity\":"
+          + "{ \"arn\": \"spaced\" }}",
+      " { \"eventTime\" : \"2026-03-03T10:05:00Z\" , \"eventName\" : \"A\" , \"eventID\" : \"x\" } ",
+      "{\"Records\":[]}",
+      "{\"detail\":{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\"},\"detail-type\":\"AWS API Call via CloudTrail\"}"})
+  void readsEachRecordAsTheStreamingExtractor(String record) throws IOException {
+    assertSameOutcome(("{\"Records\":[" + PLAIN + "," + record + "," + PLAIN + "]}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "",
+      "   ",
+      "{\"Records\":[]}",
+      "{\"Records\":[] }\n",
+      "{\"Records\":[" + PLAIN + "]}{\"Records\":[]}",
+      "{\"Records\":[" + PLAIN + "],\"more\":1}",
+      "{\"Events\":[" + PLAIN + "]}",
+      "[" + PLAIN + "]",
+      PLAIN,
+      PLAIN + "\n" + PLAIN + "\n",
+      "{\"Records\":[" + PLAIN + ",]}",
+      "{\"Records\":[" + PLAIN + "",
+      "{\"Records\":[" + PLAIN + "," + PLAIN + "]",
+      "{\"Records\":[1,\"x\"," + PLAIN + "]}",
+      "{\"Records\":{}}",
+      "{\"Records\":[{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"n\":01}]}",
+      "{\"Records\":[{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\u0001\",\"eventID\":\"x\"}]}",
+      "{\"Records\":[{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\\x\",\"eventID\":\"x\"}]}",
+      "{\"Records\":[{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"n\":truex}]}",
+      "{\"Records\":[{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\",\"n\":NaN}]}",
+      "\uFEFF{\"Records\":[" + PLAIN + "]}"})
+  void readsEachDocumentAsTheStreamingReader(String document) throws IOException {
+    assertSameOutcome(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsInvalidUtf8AsTheStreamingReader() throws IOException {
+    for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes(("{\"Records\":[" + PLAIN + ",{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventID\":\"x\",\"eventName\":\"")
+          .getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(bad);
+      out.writeBytes("\"}]}".getBytes(StandardCharsets.UTF_8));
+      assertSameOutcome(out.toByteArray());
+    }
+  }
+
+  /** Random damage to a file of odd records: inserted, deleted and replaced bytes, and files cut short. */
+  @Test
+  void readsRandomlyDamagedFilesAsTheStreamingReader() throws IOException {
+    String[] pieces = {"{", "}", "[", "]", ",", ":", "\"", "\\", " ", "\n", "\\u00", "\\\"", "1", "-", ".", "e", "null",
+        "true", "\"eventName\"", "\"userIdentity\"", "\"x\"", "\u00e9", "\ud83d\ude00"};
+    StringBuilder records = new StringBuilder("{\"Records\":[");
+    for (int i = 0; i < 6; i++) {
+      records.append(i == 0 ? "" : ",").append(PLAIN.replace("e-1", "e-" + i));
+    }
+    byte[] base = records.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    SplittableRandom random = new SplittableRandom(13);
+    int scanned = 0;
+    for (int round = 0; round < 2000; round++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int at = random.nextInt(base.length);
+      int cut = random.nextInt(4);
+      out.write(base, 0, at);
+      if (cut == 0) {
+        // cut short
+      } else {
+        if (cut != 1) {
+          out.writeBytes(pieces[random.nextInt(pieces.length)].getBytes(StandardCharsets.UTF_8));
+        }
+        int skip = cut == 3 ? 0 : random.nextInt(3);
+        out.write(base, Math.min(base.length, at + skip), base.length - Math.min(base.length, at + skip));
+      }
+      byte[] document = out.toByteArray();
+      if (assertSameOutcome(document)) {
+        scanned++;
+      }
+    }
+    // most damage leaves valid JSON in a value the scan reads; the test must exercise the scan, not only the fallback
+    assertThat(scanned).isGreaterThan(200);
+  }
+
+  @Test
+  void readsGzipAsTheStreamingReader() throws IOException {
+    byte[] document = ("{\"Records\":[" + PLAIN + "," + PLAIN + "]}").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+      gzip.write(document);
+    }
+    byte[] whole = gzipped.toByteArray();
+    assertThat(new RecordsScanner().scan(document, document.length)).isTrue();
+    assertSameOutcome(whole);
+    assertThat(read(whole, true, 1L << 30).result().compression()).isEqualTo("gzip");
+    assertSameOutcome(Arrays.copyOf(whole, whole.length - 12));
+  }
+
+  @Test
+  void streamsAFileOverTheDecompressionLimit() throws IOException {
+    byte[] document = ("{\"Records\":[" + PLAIN + "," + PLAIN + "]}").getBytes(StandardCharsets.UTF_8);
+    Outcome scanned = read(document, true, document.length - 10);
+    assertThat(scanned).isEqualTo(read(document, false, document.length - 10));
+    assertThat(scanned.rejects()).hasSize(1);
+  }
+
+  /** Reads the bytes both ways and asserts the same outcome; returns true when the scan's path took the file. */
+  private static boolean assertSameOutcome(byte[] document) throws IOException {
+    Outcome scanned = read(document, true, 1L << 30);
+    Outcome streamed = read(document, false, 1L << 30);
+    assertThat(scanned).as(new String(document, StandardCharsets.UTF_8)).isEqualTo(streamed);
+    RecordsScanner scanner = new RecordsScanner();
+    return scanner.scan(document, document.length);
+  }
+
+  private static Outcome read(byte[] document, boolean scan, long limit) {
+    SourceReader reader = new SourceReader(JsonSettings.mapper(), limit, scan);
+    List<List<String>> rows = new ArrayList<>();
+    List<Reject> rejects = new ArrayList<>();
+    List<String> snapshots = new ArrayList<>();
+    FileReadResult result = reader.read(new ByteArrayInputStream(document), "AWSLogs/x.json.gz", "sha", new EventSink() {
+      @Override
+      public void accept(EventRow row) {
+        List<String> values = new ArrayList<>();
+        for (EventColumn column : EventColumn.ALL) {
+          Object value = row.get(column);
+          values.add(value instanceof byte[] bytes ? "json:" + new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value));
+        }
+        rows.add(values);
+      }
+
+      @Override
+      public void reject(Reject reject) {
+        rejects.add(reject);
+      }
+
+      @Override
+      public void snapshot(SnapshotItem item) {
+        List<String> values = new ArrayList<>();
+        for (SnapshotColumn column : SnapshotColumn.values()) {
+          values.add(item.text(column));
+        }
+        snapshots.add(String.valueOf(values));
+      }
+    });
+    return new Outcome(rows, rejects, snapshots, result);
+  }
+
+  private record Outcome(List<List<String>> rows, List<Reject> rejects, List<String> snapshots, FileReadResult result) {}
+}
