@@ -26,6 +26,11 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
     }
   }
 
+  /** The actor and evidence of the event with this ID; null when the ID is null or the event is not an actor event. */
+  ActorEvent actorEvent(String eventId) {
+    return eventId == null ? null : actors.get(eventId);
+  }
+
   private static List<SnapshotEvidence> snapshots(Statement statement) throws SQLException {
     List<SnapshotEvidence> result = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery(SqlFiles.get("snapshot_items").sql())) {
@@ -54,10 +59,6 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
     return result;
   }
 
-  private static List<String> split(String joined) {
-    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
-  }
-
   private static List<Generation> generations(Statement statement) throws SQLException {
     List<Generation> result = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery(SqlFiles.get("role_lineage").sql())) {
@@ -66,7 +67,7 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
             rows.getString("role_id"), rows.getString("role_arn"), rows.getString("known_from"),
             Rows.instant(rows, "appeared_at"), rows.getString("created_event_id"), Rows.instant(rows, "deleted_at"),
             rows.getString("deleted_event_id"), Rows.instant(rows, "replaced_at"), Rows.instant(rows, "created_at"),
-            rows.getString("deletion_known_from"), split(rows.getString("evidence_sources"))));
+            rows.getString("deletion_known_from"), Rows.list(rows, "evidence_sources")));
       }
     }
     return result;

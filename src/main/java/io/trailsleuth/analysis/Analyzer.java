@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -114,16 +113,14 @@ public final class Analyzer {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(SqlFiles.get("coverage").sql())) {
       rows.next();
+      List<String> accounts = Rows.list(rows, "accounts");
       return new Coverage(rows.getLong("files"), rows.getLong("records"), rows.getLong("events"),
           rows.getLong("duplicates"), rows.getLong("rejected"), rows.getLong("skipped_files"),
           rows.getLong("out_of_scope_files"),
           Rows.instant(rows, "first_event_time"), Rows.instant(rows, "last_event_time"),
-          split(rows.getString("accounts")), split(rows.getString("regions")),
-          split(rows.getString("accounts")).stream().filter(a -> !accountsWithIamEvents.contains(a)).toList());
+          accounts, Rows.list(rows, "regions"),
+          accounts.stream().filter(a -> !accountsWithIamEvents.contains(a)).toList());
     }
   }
 
-  private static List<String> split(String joined) {
-    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-  }
 }

@@ -105,10 +105,9 @@ final class BreakageDetector {
       if (later.appearedAt().isAfter(last.time())) {
         break;
       }
-      ActorEvent created = later.createdEventId() == null ? null : data.actors().get(later.createdEventId());
+      ActorEvent created = data.actorEvent(later.createdEventId());
       boolean deletedInWindow = later.deletedAt() != null && !later.deletedAt().isAfter(windowEnd);
-      ActorEvent laterDeleted = deletedInWindow && later.deletedEventId() != null
-          ? data.actors().get(later.deletedEventId()) : null;
+      ActorEvent laterDeleted = deletedInWindow ? data.actorEvent(later.deletedEventId()) : null;
       recreations.add(new Recreation(later.appearedAt(), created == null ? Actor.UNKNOWN : created.actor(),
           later.roleId(), deletedInWindow ? later.deletedAt() : null, laterDeleted == null ? null : laterDeleted.actor(),
           DenialRun.under(counted, later.roleId())));
@@ -119,10 +118,8 @@ final class BreakageDetector {
         evidence.add(laterDeleted.evidence());
       }
     }
-    facts.invokeErrors().stream()
-        .filter(e -> !e.eventTime().isBefore(replacement.appearedAt()) && e.eventTime().isBefore(until))
-        .forEach(evidence::add);
-    ActorEvent deleted = old.deletedEventId() == null ? null : data.actors().get(old.deletedEventId());
+    evidence.addAll(facts.invokeErrorsBetween(replacement.appearedAt(), until));
+    ActorEvent deleted = data.actorEvent(old.deletedEventId());
     if (deleted != null) {
       evidence.add(deleted.evidence());
     }

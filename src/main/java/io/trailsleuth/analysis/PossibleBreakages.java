@@ -99,7 +99,7 @@ final class PossibleBreakages {
     List<Evidence> evidence = new ArrayList<>(List.of(grant.evidence(), first.evidence(), last.evidence()));
     Actor recreatedBy = null;
     if (recreatedAfterGrant) {
-      ActorEvent created = current.createdEventId() == null ? null : data.actors().get(current.createdEventId());
+      ActorEvent created = data.actorEvent(current.createdEventId());
       recreatedBy = created == null ? Actor.UNKNOWN : created.actor();
       recreations.add(new Recreation(current.createdAt(), recreatedBy, current.roleId(), null, null,
           DenialRun.under(counted, current.roleId())));
@@ -107,8 +107,7 @@ final class PossibleBreakages {
         evidence.add(created.evidence());
       }
     }
-    facts.invokeErrors().stream().filter(e -> !e.eventTime().isBefore(first.time()) && e.eventTime().isBefore(until))
-        .forEach(evidence::add);
+    evidence.addAll(facts.invokeErrorsBetween(first.time(), until));
     Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, evidence);
     List<String> roleIds = lineage.stream().map(Generation::roleId).toList();
     List<SnapshotEvidence> snapshots = gaps.used(function, grant.roleName(), roleIds, grant, grant.keyArn());

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Typed reads from result sets of the analysis views; every timestamp is UTC. */
 public final class Rows {
@@ -24,6 +25,12 @@ public final class Rows {
       return time.toInstant(ZoneOffset.UTC);
     }
     throw new SQLException("column " + column + " is not a timestamp: " + value.getClass());
+  }
+
+  /** A comma-joined text column (string_agg) as a list; empty for null or empty text. */
+  static List<String> list(ResultSet rows, String column) throws SQLException {
+    String joined = rows.getString(column);
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
   static String text(ResultSet rows, String column) throws SQLException {

@@ -62,7 +62,7 @@ final class CollectionAdvice {
   private static String listGrants(Breakage b) {
     return "aws kms list-grants --key-id " + shell(b.keyArn() == null ? "KEY_ARN" : b.keyArn()) + " --region "
         + shell(b.region()) + " --output json > " + shell("kms-list-grants-" + b.functionName() + ".json")
-        + "   # a grantee shown as AROA…:" + b.functionName().replaceAll("[\\r\\n`]", "?") + " is the deleted role";
+        + "   # a grantee shown as AROA…:" + Remedies.oneLine(b.functionName()) + " is the deleted role";
   }
 
   private static String lookupEvents(Breakage b, Instant from) {
@@ -75,6 +75,6 @@ final class CollectionAdvice {
     return "aws configservice list-discovered-resources --resource-type AWS::IAM::Role --resource-name "
         + shell(b.roleName()) + " --include-deleted-resources --output json   # then get-resource-config-history"
         + " --resource-type AWS::IAM::Role --resource-id <each resourceId>, or the AWSLogs/"
-        + b.accountId().replaceAll("[\\r\\n`]", "?") + "/Config/ history files";
+        + Remedies.oneLine(b.accountId()) + "/Config/ history files";
   }
 }

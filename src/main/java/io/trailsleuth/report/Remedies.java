@@ -46,7 +46,12 @@ final class Remedies {
 
   /** Single-quotes a value for the shell, and keeps it on one line. */
   static String shell(String value) {
-    return "'" + value.replace("'", "'\\''").replaceAll("[\\r\\n`]", "?") + "'";
+    return "'" + oneLine(value.replace("'", "'\\''")) + "'";
+  }
+
+  /** Keeps a value on one line of a shell code block: line breaks and backticks become '?'. */
+  static String oneLine(String value) {
+    return value.replaceAll("[\\r\\n`]", "?");
   }
 
   static void prevention(StringBuilder out) {
