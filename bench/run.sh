@@ -69,6 +69,10 @@ fi
 # One copy per run, so two runs sharing $work do not overwrite each other's jar.
 pinned="$work/trailsleuth.$$.jar"
 cp "$jar" "$pinned"
+# DuckDB's JNI libraries sit beside the jar (see pom.xml), so beside the pinned copy too.
+for library in "$here"/target/libduckdb_java.so_*; do
+  cmp -s "$library" "$work/$(basename "$library")" || cp "$library" "$work/"
+done
 jar="$pinned"
 trap 'rm -f "$pinned"' EXIT
 export TRAILSLEUTH_JAR="$jar"
