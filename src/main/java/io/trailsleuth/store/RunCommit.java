@@ -23,11 +23,12 @@ import java.util.stream.Stream;
  * A run's commit marker, {@code commit.json}, written as the last file of a run: the run's id and every file of the
  * run with its size, so that a reader can tell a complete run from a half-published one (and reads only its files).
  */
-public record RunCommit(String runId, SortedMap<String, Long> files) {
+public record RunCommit(String runId, Map<String, Long> files) {
   /** The marker's name inside the run directory. */
   public static final String FILE_NAME = "commit.json";
   private static final String FORMAT = "trailsleuth-run-commit";
 
+  /** {@code files} is copied in path order: the marker's order. */
   public RunCommit {
     requireNonNull(runId, "runId is null");
     files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
