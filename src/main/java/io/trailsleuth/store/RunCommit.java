@@ -91,9 +91,17 @@ public record RunCommit(String runId, Map<String, Long> files) {
     return new RunCommit(root.path("runId").asText(), files);
   }
 
+  /** True for a file of the run's events table (under {@code events/}). */
+  public static boolean isEventFile(String relative) {
+    return relative.startsWith("events/") && relative.endsWith(".parquet");
+  }
+
   /**
    * What a reader makes of a run directory named {@code runName} at {@code location}, holding {@code present} files
-   * (relative path and size, the marker left out) and the marker's text ({@code null} when there is none).
+   * (relative path and size, the marker left out) and the marker's text ({@code null} when there is none). A run of a
+   * version-2 store is read only when its marker is there, names it, and every file it lists is there with the listed
+   * size, except event files, which may be absent: a copy of only the small tables is how a store on S3 is analysed
+   * locally (the analysis does not read the events). Only the listed files are read.
    */
   public static RunState check(String location, String runName, int storeVersion, String markerText,
       Map<String, Long> present) {
@@ -116,6 +124,10 @@ public record RunCommit(String runId, Map<String, Long> files) {
     List<String> files = new ArrayList<>();
     for (Map.Entry<String, Long> file : commit.files().entrySet()) {
       Long size = present.get(file.getKey());
+      if (size == null && isEventFile(file.getKey())) {
+        // a copy of the small tables only, for a local analyze, leaves the events out on purpose
+        continue;
+      }
       if (size == null) {
         return new RunState.Ignored(location, file.getKey() + ", listed in its " + FILE_NAME + ", is missing");
       }

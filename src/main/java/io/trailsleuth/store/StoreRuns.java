@@ -69,7 +69,7 @@ public record StoreRuns(List<RunState.Committed> committed, List<RunState.Ignore
 
   /** The committed runs' event files. */
   public List<String> eventFiles() {
-    return files(file -> file.startsWith("events/") && file.endsWith(".parquet"));
+    return files(RunCommit::isEventFile);
   }
 
   /** The file of that name (relative to the run) of every committed run that has one. */

@@ -50,6 +50,16 @@ final class RunCommitTest {
   }
 
   @Test
+  void readsACopyOfTheSmallTablesWithoutTheEventFiles() {
+    Map<String, Long> smallTables = new TreeMap<>(FILES);
+    smallTables.remove("events/event_date=2026-03-01/part-0.parquet");
+
+    RunState state = RunCommit.check(RUN, "run-000002", StoreFormat.CURRENT, marker("run-000002", FILES), smallTables);
+
+    assertThat(state).isEqualTo(new RunState.Committed(RUN, new TreeMap<>(smallTables).keySet().stream().toList()));
+  }
+
+  @Test
   void readsEveryFileOfAVersionOneRun() {
     RunState state = RunCommit.check(RUN, "run-000002", StoreFormat.WITHOUT_COMMIT_MARKERS, null, FILES);
 
