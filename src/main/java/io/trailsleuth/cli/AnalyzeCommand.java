@@ -25,8 +25,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     outputs.validate();
-    outputs.run(IgnoredRuns.open(store, spec.commandLine().getErr()), CommandLines.describe(spec), java.util.Optional.empty(),
-        spec.commandLine().getOut());
+    outputs.run(IgnoredRuns.open(store, spec.commandLine().getErr()), CommandLines.describe(spec),
+        java.util.Optional.empty(), spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

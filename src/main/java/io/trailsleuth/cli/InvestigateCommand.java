@@ -70,7 +70,8 @@ public final class InvestigateCommand implements Callable<Integer> {
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec), integrity, spec.commandLine().getOut());
+      outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec), integrity,
+          spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {
       if (verification != null) {

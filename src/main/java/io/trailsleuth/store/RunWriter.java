@@ -292,7 +292,8 @@ public final class RunWriter implements AutoCloseable {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
     }
     // the commit marker is the run's last file: a reader takes the run only with it, and only the files it lists
-    Files.writeString(output.resolve(RunCommit.FILE_NAME), RunCommit.of(runId, output).toJson(), StandardCharsets.UTF_8);
+    Files.writeString(output.resolve(RunCommit.FILE_NAME), RunCommit.of(runId, output).toJson(),
+        StandardCharsets.UTF_8);
     Files.createDirectories(layout.runs());
     Files.move(output, layout.runs().resolve(runId), StandardCopyOption.ATOMIC_MOVE);
   }

@@ -19,7 +19,8 @@ import java.util.List;
  * STORE/runs/run-000001/snapshots.parquet items of CLI outputs and AWS Config files
  * STORE/runs/run-000001/focus-events.parquet, role-sightings.parquet, event-hours.parquet, resource-uses.parquet
  * STORE/runs/run-000001/commit.json     the commit marker: the run's id and every file with its size; written last
- * STORE/runs/run-000002/                no commit.json (a job stopped while publishing): ignored, reported, id not reused
+ * STORE/runs/run-000002/                no commit.json (a job stopped while publishing it): ignored and
+ *                                       reported, its id not reused
  * STORE/.staging-run-000003/            an ingest in progress (deleted if found after a crash)
  * </pre>
  */

@@ -46,8 +46,8 @@ public record StoreRuns(List<RunState.Committed> committed, List<RunState.Ignore
     for (Path directory : runDirectories(layout)) {
       Path marker = directory.resolve(RunCommit.FILE_NAME);
       String markerText = Files.isRegularFile(marker) ? Files.readString(marker, StandardCharsets.UTF_8) : null;
-      RunState state = RunCommit.check(directory.toAbsolutePath().toString(), directory.getFileName().toString(), version,
-          markerText, RunCommit.filesIn(directory));
+      RunState state = RunCommit.check(directory.toAbsolutePath().toString(), directory.getFileName().toString(),
+          version, markerText, RunCommit.filesIn(directory));
       if (state instanceof RunState.Committed run) {
         committed.add(run);
       } else if (state instanceof RunState.Ignored skipped) {

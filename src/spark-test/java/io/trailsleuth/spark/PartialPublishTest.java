@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark ingest on a filesystem whose rename is not atomic (S3A's copy file by file, {@link CopyingRenameFileSystem}):
- * a job that fails half-way through publishing its run leaves no visible run, and the next job publishes a complete one
+ * The Spark ingest on a filesystem whose rename is not atomic (it copies file by file, as S3A does:
+ * {@link CopyingRenameFileSystem}): a job that fails half-way through publishing its run leaves no visible run, and the next job publishes a complete one
  * under a new id.
  */
 final class PartialPublishTest {

@@ -128,7 +128,7 @@ public final class HadoopStore {
     return new StoreRuns(committed, ignored);
   }
 
-  /** The files under a directory (relative paths) and their sizes, the commit marker left out; one recursive listing. */
+  /** The files under a directory (relative paths) and their sizes, the marker left out; one recursive listing. */
   private SortedMap<String, Long> filesIn(Path directory) throws IOException {
     SortedMap<String, Long> files = new TreeMap<>();
     String prefix = directory.toUri().getPath() + "/";

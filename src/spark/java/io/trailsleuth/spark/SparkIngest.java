@@ -124,8 +124,8 @@ public final class SparkIngest {
       }
       Path scratch = new Path(store.staging(runId), "tables");
       writeDerivedTables(spark, store, runId, events, scratch);
-      SingleParquetFile.write(rejects, new Path(store.stagedRun(runId), StoreLayout.REJECTS_FILE), new Path(scratch, "rejects"),
-          store.fileSystem());
+      SingleParquetFile.write(rejects, new Path(store.stagedRun(runId), StoreLayout.REJECTS_FILE),
+          new Path(scratch, "rejects"), store.fileSystem());
       SingleParquetFile.write(snapshots(parsed, runId), new Path(store.stagedRun(runId), StoreLayout.SNAPSHOTS_FILE),
           new Path(scratch, "snapshots"), store.fileSystem());
       List<Row> sourceRows = entries.stream().map(e -> ParsedRows.sourceValues(e, runId)).toList();

@@ -90,7 +90,8 @@ final class UncommittedRunTest {
     long regionalEvents = count(temp.resolve("regional"), "events");
     assertThat(ingest.exitCode()).isZero();
     // neither the half-published manifest (files "already read") nor its events ("already stored") counted
-    assertThat(ingest.out()).contains("(run-000003)").contains("= " + regionalEvents + " stored + 0 duplicates").contains(" 0 not read again");
+    assertThat(ingest.out()).contains("(run-000003)").contains("= " + regionalEvents + " stored + 0 duplicates")
+        .contains(" 0 not read again");
     assertThat(ingest.err()).contains("warning: ignoring " + store.resolve("runs/run-000002").toAbsolutePath());
     assertThat(store.resolve("runs/run-000003/" + RunCommit.FILE_NAME)).exists();
     assertThat(store.resolve("runs/run-000002/" + RunCommit.FILE_NAME)).doesNotExist();
@@ -110,7 +111,8 @@ final class UncommittedRunTest {
   }
 
   private static long count(Path store, String view) {
-    String csv = CliRun.of("query", "--store", store.toString(), "--format", "csv", "select count(*) from " + view).out();
+    String csv = CliRun.of("query", "--store", store.toString(), "--format", "csv", "select count(*) from " + view)
+        .out();
     return Long.parseLong(csv.lines().skip(1).findFirst().orElseThrow());
   }
 }

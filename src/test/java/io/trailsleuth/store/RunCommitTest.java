@@ -46,7 +46,8 @@ final class RunCommitTest {
         .isEqualTo("sources.parquet has 299 bytes where its commit.json says 300");
     assertThat(reason(marker("run-000002", FILES), missing))
         .isEqualTo("focus-events.parquet, listed in its commit.json, is missing");
-    assertThat(reason("{\"format\": \"trailsleuth-run-commit\", \"runId\"", FILES)).startsWith("its commit.json is damaged");
+    assertThat(reason("{\"format\": \"trailsleuth-run-commit\", \"runId\"", FILES))
+        .startsWith("its commit.json is damaged");
   }
 
   @Test
