@@ -65,6 +65,9 @@ final class PartialPublishTest {
         .containsExactly(halfPublished.toAbsolutePath().toString());
     assertThat(TestStores.count(store, "select count(*) from events")).isZero();
     assertThat(TestStores.count(store, "select count(*) from sources")).isZero();
+    assertThat(HadoopStore.ignoredRuns(location(store), LocalSpark.session().sparkContext().hadoopConfiguration()))
+        .singleElement().extracting(RunState.Ignored::warning).asString()
+        .contains("runs/run-000001: it has no commit.json").endsWith("delete it and run the ingest again.");
 
     failNoMoreRenames();
     IngestSummary second = ingest(store);
@@ -83,7 +86,11 @@ final class PartialPublishTest {
 
   private static IngestSummary ingest(Path store) throws Exception {
     return SparkIngest.run(LocalSpark.session(), new SparkIngestOptions(List.of(SAMPLE_LOGS.toString()),
-        CopyingRenameFileSystem.SCHEME + "://" + store.toAbsolutePath(), IngestOptions.DEFAULT_MAX_DECOMPRESSED_BYTES,
-        FileScope.EVERYTHING));
+        location(store), IngestOptions.DEFAULT_MAX_DECOMPRESSED_BYTES, FileScope.EVERYTHING));
+  }
+
+  /** The store's location on the copying filesystem. */
+  private static String location(Path store) {
+    return CopyingRenameFileSystem.SCHEME + "://" + store.toAbsolutePath();
   }
 }
