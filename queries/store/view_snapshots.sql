@@ -1,5 +1,5 @@
 -- id: store_view_snapshots
 -- title: The snapshots view
--- description: Items of point-in-time snapshots (kms list-grants, iam get-role, lambda configuration, AWS Config) across runs (internal).
+-- description: Items of point-in-time snapshots (kms list-grants, iam get-role, lambda configuration, AWS Config) across the committed runs (internal).
 CREATE VIEW snapshots AS
-SELECT * FROM read_parquet({{snapshots_glob}})
+SELECT * FROM read_parquet(CAST({{snapshots_files}} AS JSON)::VARCHAR[])

@@ -1,6 +1,5 @@
 package io.trailsleuth.cli;
 
-import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +25,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     outputs.validate();
-    outputs.run(CaseStore.openExisting(store), CommandLines.describe(spec), java.util.Optional.empty(),
-        spec.commandLine().getOut());
+    outputs.run(IgnoredRuns.open(store, spec.commandLine().getErr()), CommandLines.describe(spec),
+        java.util.Optional.empty(), spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

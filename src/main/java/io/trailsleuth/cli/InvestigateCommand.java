@@ -3,7 +3,6 @@ package io.trailsleuth.cli;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
-import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +70,8 @@ public final class InvestigateCommand implements Callable<Integer> {
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      outputs.run(CaseStore.openExisting(target), CommandLines.describe(spec), integrity, spec.commandLine().getOut());
+      outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec), integrity,
+          spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {
       if (verification != null) {

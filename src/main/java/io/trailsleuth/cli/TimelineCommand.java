@@ -89,7 +89,7 @@ public final class TimelineCommand implements Callable<Integer> {
       putIfSet(parameters, "since", time(since, "--since"));
       putIfSet(parameters, "until", time(until, "--until"));
       ResultTable rows;
-      try (Connection connection = CaseStore.connect(CaseStore.openExisting(target), "1GB")) {
+      try (Connection connection = CaseStore.connect(IgnoredRuns.open(target, spec.commandLine().getErr()), "1GB")) {
         AnalysisViews.install(connection);
         rows = QueryRunner.run(connection, SqlFiles.get("timeline"), parameters);
       }

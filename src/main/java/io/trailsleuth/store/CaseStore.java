@@ -1,6 +1,7 @@
 package io.trailsleuth.store;
 
 import io.trailsleuth.common.FileTrees;
+import io.trailsleuth.common.SqlParameters;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.model.ConflictColumn;
 import io.trailsleuth.model.EventColumn;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -39,6 +41,8 @@ public final class CaseStore {
     if (!Files.exists(layout.marker())) {
       Files.writeString(layout.marker(), StoreLayout.MARKER_CONTENT, StandardCharsets.UTF_8);
     }
+    // a version-1 store stays version 1: its runs have no markers, so none of them could be told apart if it changed
+    StoreFormat.version(layout.marker());
     return layout;
   }
 
@@ -48,6 +52,11 @@ public final class CaseStore {
     if (!Files.exists(layout.marker())) {
       throw new StoreException(root + " is not a trailsleuth store (no " + StoreLayout.MARKER
           + "); create one with 'trailsleuth ingest PATH --store " + root + "'");
+    }
+    try {
+      StoreFormat.version(layout.marker());
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + layout.marker() + ": " + e.getMessage(), e);
     }
     return layout;
   }
@@ -61,13 +70,15 @@ public final class CaseStore {
     }
   }
 
-  /** An in-memory DuckDB connection with the store's views; the caller closes it. */
+  /** An in-memory DuckDB connection with the store's views over its committed runs; the caller closes it. */
   public static Connection connect(StoreLayout layout, String memoryLimit) throws SQLException, IOException {
+    StoreRuns runs = layout.scan();
     Connection connection = DuckDb.inMemory(memoryLimit);
     try (Statement statement = connection.createStatement()) {
-      boolean hasRuns = !layout.committedRuns().isEmpty();
-      if (layout.hasEvents()) {
-        statement.execute(RunWriter.sql("store_view_events", Map.of("events_glob", layout.eventsGlob())));
+      boolean hasRuns = !runs.committed().isEmpty();
+      List<String> eventFiles = runs.eventFiles();
+      if (!eventFiles.isEmpty()) {
+        statement.execute(storeView("store_view_committed_events", "events_files", eventFiles));
       } else {
         statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
       }
@@ -77,42 +88,49 @@ public final class CaseStore {
       }
       for (DerivedTable table : DerivedTable.values()) {
         if (hasRuns) {
-          requireInEveryRun(layout, table);
+          requireInEveryRun(runs, table);
         }
         String sql = hasRuns
-            ? RunWriter.sql("store_view_derived", Map.of("glob", layout.runs().toAbsolutePath() + "/*/" + table.fileName()))
+            ? storeView("store_view_derived", "files", runs.runFiles(table.fileName()))
             : SqlFiles.get(table.queryId()).sql();
         statement.execute("CREATE VIEW " + table.viewName() + " AS " + sql);
       }
       if (hasRuns) {
-        statement.execute(RunWriter.sql("store_view_sources", Map.of("sources_glob", layout.sourcesGlob())));
-        statement.execute(RunWriter.sql("store_view_rejects", Map.of("rejects_glob", layout.rejectsGlob())));
+        statement.execute(storeView("store_view_sources", "sources_files", runs.runFiles(StoreLayout.SOURCES_FILE)));
+        statement.execute(storeView("store_view_rejects", "rejects_files", runs.runFiles(StoreLayout.REJECTS_FILE)));
       } else {
         statement.execute(TableDdl.create("sources", SourceColumn.ALL));
         statement.execute(TableDdl.create("rejects", RejectColumn.ALL));
       }
-      if (layout.hasConflictFiles()) {
-        statement.execute(RunWriter.sql("store_view_conflicts", Map.of("conflicts_glob", layout.conflictsGlob())));
+      List<String> conflicts = runs.runFiles(StoreLayout.CONFLICTS_FILE);
+      if (!conflicts.isEmpty()) {
+        statement.execute(storeView("store_view_conflicts", "conflicts_files", conflicts));
       } else {
         statement.execute(TableDdl.create("conflicts", ConflictColumn.ALL.subList(1, ConflictColumn.ALL.size())));
       }
-      if (layout.hasSnapshotFiles()) {
-        statement.execute(RunWriter.sql("store_view_snapshots", Map.of("snapshots_glob", layout.snapshotsGlob())));
+      List<String> snapshots = runs.runFiles(StoreLayout.SNAPSHOTS_FILE);
+      if (!snapshots.isEmpty()) {
+        statement.execute(storeView("store_view_snapshots", "snapshots_files", snapshots));
       } else {
         statement.execute(TableDdl.create("snapshots", SnapshotColumn.ALL));
       }
-    } catch (SQLException | IOException e) {
+    } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
     }
     return connection;
   }
 
+  /** A store view's statement over the committed runs' files, passed as one JSON-list literal. */
+  private static String storeView(String queryId, String template, List<String> files) {
+    return SqlParameters.withLiterals(SqlFiles.get(queryId).sql(), Map.of(template, StoreRuns.sqlList(files)));
+  }
+
   /** A run written before a derived table existed would make the analysis miss its events: say so instead. */
-  private static void requireInEveryRun(StoreLayout layout, DerivedTable table) throws IOException {
-    for (Path run : layout.committedRuns()) {
-      if (!Files.exists(run.resolve(table.fileName()))) {
-        throw new StoreException("the store's run " + run.getFileName() + " has no " + table.fileName()
+  private static void requireInEveryRun(StoreRuns runs, DerivedTable table) {
+    for (RunState.Committed run : runs.committed()) {
+      if (!run.files().contains(table.fileName())) {
+        throw new StoreException("the store's run " + run.location() + " has no " + table.fileName()
             + ": it was written by an older trailsleuth. Ingest the logs again into a new store (--store NEWDIR).");
       }
     }
@@ -121,7 +139,7 @@ public final class CaseStore {
   /** SHA-256 of every file the store has already read, for incremental ingest. */
   public static Set<String> knownSourceHashes(StoreLayout layout) throws SQLException, IOException {
     Set<String> hashes = new HashSet<>();
-    if (layout.committedRuns().isEmpty()) {
+    if (layout.scan().committed().isEmpty()) {
       return hashes;
     }
     try (Connection connection = connect(layout, "256MB");

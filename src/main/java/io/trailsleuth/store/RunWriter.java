@@ -11,6 +11,7 @@ import io.trailsleuth.model.SnapshotColumn;
 import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.model.SourceColumn;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -249,7 +250,10 @@ public final class RunWriter implements AutoCloseable {
     return output.resolve("events");
   }
 
-  /** Writes the manifest rows and rejects, then publishes the run with one atomic rename. */
+  /**
+   * Writes the manifest rows and rejects and the run's commit marker ({@link RunCommit}), then publishes the run with
+   * one atomic rename.
+   */
   public void commit(List<SourceEntry> entries) throws IOException {
     try (Statement statement = connection.createStatement()) {
       synchronized (this) {
@@ -287,6 +291,9 @@ public final class RunWriter implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
     }
+    // the commit marker is the run's last file: a reader takes the run only with it, and only the files it lists
+    Files.writeString(output.resolve(RunCommit.FILE_NAME), RunCommit.of(runId, output).toJson(),
+        StandardCharsets.UTF_8);
     Files.createDirectories(layout.runs());
     Files.move(output, layout.runs().resolve(runId), StandardCopyOption.ATOMIC_MOVE);
   }

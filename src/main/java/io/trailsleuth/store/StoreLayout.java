@@ -1,34 +1,41 @@
 package io.trailsleuth.store;
 
-import io.trailsleuth.common.FileTrees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Where things live in a case store. Each ingest run is one directory under {@code runs/}, published by
- * a single atomic rename, so a store only ever holds complete runs.
+ * Where things live in a case store. Each ingest run is one directory under {@code runs/}; from store format
+ * version 2 a run is part of the store only once its {@code commit.json}, written last, is there and matches its
+ * files (see {@link StoreRuns}), so readers never take a half-published run for a complete one.
  *
  * <pre>
- * STORE/trailsleuth-store.json          marker and format version
+ * STORE/trailsleuth-store.json          marker and format version ({@link StoreFormat})
  * STORE/.lock                           held while an ingest writes
  * STORE/runs/run-000001/events/event_date=YYYY-MM-DD/part-N.parquet
  * STORE/runs/run-000001/sources.parquet manifest of the run's input files
  * STORE/runs/run-000001/rejects.parquet records that could not be stored
  * STORE/runs/run-000001/conflicts.parquet every version of events whose copies differ
  * STORE/runs/run-000001/snapshots.parquet items of CLI outputs and AWS Config files
- * STORE/.staging-run-000002/            an ingest in progress (deleted if found after a crash)
+ * STORE/runs/run-000001/focus-events.parquet, role-sightings.parquet, event-hours.parquet, resource-uses.parquet
+ * STORE/runs/run-000001/commit.json     the commit marker: the run's id and every file with its size; written last
+ * STORE/runs/run-000002/                no commit.json (a job stopped while publishing it): ignored and
+ *                                       reported, its id not reused
+ * STORE/.staging-run-000003/            an ingest in progress (deleted if found after a crash)
  * </pre>
  */
 public record StoreLayout(Path root) {
   public static final String MARKER = "trailsleuth-store.json";
+  /** The per-run manifest of input files. */
+  public static final String SOURCES_FILE = "sources.parquet";
+  /** The per-run file of rejected records. */
+  public static final String REJECTS_FILE = "rejects.parquet";
   /** The per-run file of conflicting copies. */
   public static final String CONFLICTS_FILE = "conflicts.parquet";
   /** The file of a run that holds its snapshot items (absent in runs written before snapshots were read). */
   public static final String SNAPSHOTS_FILE = "snapshots.parquet";
-  public static final String MARKER_CONTENT = "{\"format\": \"trailsleuth-case-store\", \"version\": 1}\n";
+  /** The marker file's text for a new store. */
+  public static final String MARKER_CONTENT = StoreFormat.content(StoreFormat.CURRENT);
 
   public Path marker() {
     return root.resolve(MARKER);
@@ -46,72 +53,37 @@ public record StoreLayout(Path root) {
     return root.resolve(".staging-" + runId);
   }
 
-  /** Glob over every committed run's event files. */
-  public String eventsGlob() {
-    return runs().toAbsolutePath() + "/*/events/*/*.parquet";
+  /** The run directories as readers see them: committed and ignored. */
+  public StoreRuns scan() throws IOException {
+    return StoreRuns.scan(this);
   }
 
-  public String sourcesGlob() {
-    return runs().toAbsolutePath() + "/*/sources.parquet";
-  }
-
-  public String rejectsGlob() {
-    return runs().toAbsolutePath() + "/*/rejects.parquet";
-  }
-
-  public String conflictsGlob() {
-    return runs().toAbsolutePath() + "/*/" + CONFLICTS_FILE;
-  }
-
-  /** True when a committed run has a conflicts file (runs written before conflicts were recorded have none). */
-  public boolean hasConflictFiles() throws IOException {
-    return hasRunFile(CONFLICTS_FILE);
-  }
-
-  public String snapshotsGlob() {
-    return runs().toAbsolutePath() + "/*/" + SNAPSHOTS_FILE;
-  }
-
-  /** True when at least one committed run has a snapshots file. */
-  public boolean hasSnapshotFiles() throws IOException {
-    return hasRunFile(SNAPSHOTS_FILE);
-  }
-
-  private boolean hasRunFile(String name) throws IOException {
-    for (Path run : committedRuns()) {
-      if (Files.isRegularFile(run.resolve(name))) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * The committed runs' event files as one SQL value ({@link StoreRuns#sqlList}); the name is from the time it was a
+   * glob over every run directory.
+   */
+  public String eventsGlob() throws IOException {
+    return StoreRuns.sqlList(scan().eventFiles());
   }
 
   /** Committed run directories, oldest first. */
   public List<Path> committedRuns() throws IOException {
-    if (!Files.isDirectory(runs())) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(runs())) {
-      return list.filter(p -> p.getFileName().toString().startsWith("run-")).sorted().toList();
-    }
+    return scan().committed().stream().map(run -> Path.of(run.location())).toList();
   }
 
   /** True when at least one committed run has event files. */
   public boolean hasEvents() throws IOException {
-    for (Path run : committedRuns()) {
-      if (FileTrees.containsParquet(run.resolve("events"))) {
-        return true;
-      }
-    }
-    return false;
+    return !scan().eventFiles().isEmpty();
   }
 
-
-  /** The id the next run gets. */
+  /**
+   * The id the next run gets: past every run directory, committed or not, so a new run never lands in the directory
+   * of a half-published one.
+   */
   public String nextRunId() throws IOException {
     int highest = 0;
-    for (Path run : committedRuns()) {
-      highest = Math.max(highest, Integer.parseInt(run.getFileName().toString().substring(4)));
+    for (Path run : StoreRuns.runDirectories(this)) {
+      highest = Math.max(highest, StoreRuns.runNumber(run.getFileName().toString()));
     }
     return String.format("run-%06d", highest + 1);
   }

@@ -2,8 +2,10 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.spark.HadoopStore;
 import io.trailsleuth.spark.SparkIngest;
 import io.trailsleuth.spark.SparkIngestOptions;
+import io.trailsleuth.store.RunState;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,9 @@ public final class SparkIngestCommand implements Callable<Integer> {
     SparkSession spark = builder.getOrCreate();
     try {
       spark.sparkContext().setLogLevel("WARN");
+      for (RunState.Ignored run : HadoopStore.ignoredRuns(store, spark.sparkContext().hadoopConfiguration())) {
+        spec.commandLine().getErr().println(run.warning());
+      }
       IngestSummary summary = SparkIngest.run(spark, options);
       IngestSummaryPrinter.print(summary, store, store, spec.commandLine().getOut());
       return settings.exitCode(summary);

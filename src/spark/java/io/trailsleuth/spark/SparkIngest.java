@@ -44,7 +44,8 @@ import org.apache.spark.sql.types.StructField;
 /**
  * The ingest as a Spark job: the driver lists and prunes the archive, the executors parse whole files with the
  * project's own reader ({@link UnitParser}), and the job writes one store run with {@code ingest}'s layout, schema,
- * dedup, accounting and derived tables, published by one rename. {@link #main} is the {@code spark-submit} entry.
+ * dedup, accounting and derived tables, published by {@link HadoopStore#commit} with its commit marker last.
+ * {@link #main} is the {@code spark-submit} entry.
  */
 public final class SparkIngest {
   private static final String EVENTS = "events";
@@ -76,7 +77,7 @@ public final class SparkIngest {
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     spark.conf().set("spark.sql.parquet.compression.codec", "zstd");
     spark.conf().set("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED");
-    // the run's rename is its commit marker; Spark's _SUCCESS files inside it would mean nothing
+    // the run's commit.json is its commit marker; Spark's _SUCCESS files inside it would mean nothing
     spark.sparkContext().hadoopConfiguration().set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
   }
 
@@ -123,13 +124,13 @@ public final class SparkIngest {
       }
       Path scratch = new Path(store.staging(runId), "tables");
       writeDerivedTables(spark, store, runId, events, scratch);
-      SingleParquetFile.write(rejects, new Path(store.stagedRun(runId), "rejects.parquet"), new Path(scratch, "rejects"),
-          store.fileSystem());
+      SingleParquetFile.write(rejects, new Path(store.stagedRun(runId), StoreLayout.REJECTS_FILE),
+          new Path(scratch, "rejects"), store.fileSystem());
       SingleParquetFile.write(snapshots(parsed, runId), new Path(store.stagedRun(runId), StoreLayout.SNAPSHOTS_FILE),
           new Path(scratch, "snapshots"), store.fileSystem());
       List<Row> sourceRows = entries.stream().map(e -> ParsedRows.sourceValues(e, runId)).toList();
       SingleParquetFile.write(spark.createDataFrame(sourceRows, SparkColumns.SOURCES),
-          new Path(store.stagedRun(runId), "sources.parquet"), new Path(scratch, "sources"), store.fileSystem());
+          new Path(store.stagedRun(runId), StoreLayout.SOURCES_FILE), new Path(scratch, "sources"), store.fileSystem());
       store.commit(runId);
       return new IngestSummary(runId, entries, unchanged, new TreeMap<>(rejectReasons));
     } catch (IOException | RuntimeException e) {
@@ -159,7 +160,7 @@ public final class SparkIngest {
   /** The SHA-256 of every file the store's committed runs read. */
   private static Set<String> knownHashes(SparkSession spark, HadoopStore store) throws IOException {
     Set<String> hashes = new HashSet<>();
-    List<String> manifests = store.committedSources();
+    List<String> manifests = store.scan().runFiles(StoreLayout.SOURCES_FILE);
     if (manifests.isEmpty()) {
       return hashes;
     }
@@ -185,7 +186,7 @@ public final class SparkIngest {
         col(EventColumn.SOURCE_FILE.columnName()), col(EventColumn.SOURCE_SHA256.columnName()),
         col(EventColumn.SOURCE_RECORD.columnName())));
     Dataset<Row> kept = all.withColumn("copy_rank", keptCopyOrder).where(col("copy_rank").equalTo(1)).drop("copy_rank");
-    List<String> stored = store.committedEventDirectories();
+    List<String> stored = store.scan().eventFiles();
     if (!stored.isEmpty()) {
       Dataset<Row> storedIds = spark.read().parquet(stored.toArray(String[]::new)).select(eventId);
       kept = kept.join(storedIds, kept.col(eventId).equalTo(storedIds.col(eventId)), "left_anti");

@@ -1,0 +1,59 @@
+package io.trailsleuth.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The store's marker file, {@code trailsleuth-store.json}, and what its format version means. Version 1 stores have no
+ * commit markers: every run directory in them was published by one rename and is read as committed. From version 2 a
+ * run is part of the store only when its {@link RunCommit} marker is there and matches its files.
+ */
+public final class StoreFormat {
+  /** Runs published by a directory rename alone, without commit markers. */
+  public static final int WITHOUT_COMMIT_MARKERS = 1;
+  /** The version new stores get: every run has a commit marker, written last. */
+  public static final int CURRENT = 2;
+  private static final String FORMAT = "trailsleuth-case-store";
+
+  private StoreFormat() {}
+
+  /** The marker file's text for a version. */
+  public static String content(int version) {
+    return "{\"format\": \"" + FORMAT + "\", \"version\": " + version + "}\n";
+  }
+
+  /** The version a marker file's text declares; refuses a damaged marker and a version newer than this program's. */
+  public static int version(String content, String location) {
+    JsonNode marker;
+    try {
+      marker = new ObjectMapper().readTree(content);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(location + " is damaged (not JSON: " + e.getOriginalMessage()
+          + "); it should read " + content(CURRENT).strip());
+    }
+    if (marker == null || !FORMAT.equals(marker.path("format").asText()) || !marker.path("version").canConvertToInt()
+        || marker.path("version").asInt() < 1) {
+      throw new StoreException(location + " is not a trailsleuth store marker (expected a format of " + FORMAT
+          + " and a version number)");
+    }
+    int version = marker.path("version").asInt();
+    if (version > CURRENT) {
+      throw new StoreException(location + " declares store format version " + version + "; this trailsleuth reads "
+          + "versions 1 to " + CURRENT + ". Use the trailsleuth release that wrote the store, or a newer one.");
+    }
+    return version;
+  }
+
+  /** The version of a local store; a store whose marker is not written yet is taken as a new one. */
+  public static int version(Path marker) throws IOException {
+    if (!Files.exists(marker)) {
+      return CURRENT;
+    }
+    return version(Files.readString(marker, StandardCharsets.UTF_8), marker.toString());
+  }
+}

@@ -1,0 +1,126 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailsleuth.store.RunCommit;
+import io.trailsleuth.store.StoreFormat;
+import io.trailsleuth.store.StoreLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stores of format version 1 (written before commit markers) are read as before and stay version 1 when an ingest
+ * adds to them; a newer or damaged version is refused with a clear message.
+ */
+final class StoreFormatVersionTest {
+  private static final Path FIRST_SCENARIO = Path.of("sample-logs/AWSLogs");
+  private static final Path REGIONAL_SCENARIO = Path.of("sample-logs/regional-download/AWSLogs");
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void newStoresAreVersionTwoAndEveryRunHasItsMarker() throws IOException {
+    Path store = ingest("store", FIRST_SCENARIO);
+
+    assertThat(Files.readString(store.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(2));
+    RunCommit commit = RunCommit.parse(Files.readString(store.resolve("runs/run-000001/commit.json")));
+    assertThat(commit.runId()).isEqualTo("run-000001");
+    assertThat(commit.files()).containsKeys("sources.parquet", "rejects.parquet", "focus-events.parquet")
+        .isEqualTo(RunCommit.filesIn(store.resolve("runs/run-000001")));
+  }
+
+  @Test
+  void versionOneStoreWithoutMarkersGivesTheSameReportAndStaysVersionOne() throws IOException {
+    Path current = ingest("current", FIRST_SCENARIO);
+    Path old = ingest("old", FIRST_SCENARIO);
+    makeVersionOne(old);
+
+    CliRun currentRun = analyze(current, "current");
+    CliRun oldRun = analyze(old, "old");
+
+    assertThat(oldRun.exitCode()).isZero();
+    assertThat(oldRun.err()).isEmpty();
+    assertThat(masked(temp.resolve("old.md"), old)).isEqualTo(masked(temp.resolve("current.md"), current));
+    assertThat(masked(temp.resolve("old.json"), old)).isEqualTo(masked(temp.resolve("current.json"), current));
+
+    CliRun added = CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", old.toString());
+    assertThat(added.exitCode()).isZero();
+    assertThat(added.out()).contains("(run-000002)");
+    assertThat(Files.readString(old.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(1));
+    CliRun runs = CliRun.of("query", "--store", old.toString(), "--format", "csv",
+        "select run_id, count(*) > 0 as has_files from sources group by 1 order by 1");
+    assertThat(runs.out().lines()).containsExactly("run_id,has_files", "run-000001,true", "run-000002,true");
+  }
+
+  @Test
+  void versionOneStoreReadsARunWithoutMarkerAsBefore() throws IOException {
+    Path old = ingest("old", FIRST_SCENARIO);
+    CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", old.toString());
+    makeVersionOne(old);
+
+    CliRun runs = CliRun.of("query", "--store", old.toString(), "--format", "csv",
+        "select count(distinct run_id) as runs from sources");
+
+    assertThat(runs.out().lines()).containsExactly("runs", "2");
+    assertThat(runs.err()).isEmpty();
+  }
+
+  @Test
+  void refusesAStoreOfANewerVersionWithoutTouchingIt() throws IOException {
+    Path store = ingest("store", FIRST_SCENARIO);
+    Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(3));
+
+    CliRun analyze = CliRun.of("analyze", "--store", store.toString());
+    CliRun ingest = CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", store.toString());
+
+    String message = store.resolve(StoreLayout.MARKER) + " declares store format version 3; this trailsleuth reads "
+        + "versions 1 to 2";
+    assertThat(analyze.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(analyze.err()).contains(message);
+    assertThat(ingest.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(ingest.err()).contains(message);
+    assertThat(store.resolve("runs/run-000002")).doesNotExist();
+  }
+
+  @Test
+  void refusesADamagedMarker() throws IOException {
+    Path store = ingest("store", FIRST_SCENARIO);
+    Files.writeString(store.resolve(StoreLayout.MARKER), "{\"format\": \"trailsleuth-case-store\", \"vers");
+
+    CliRun query = CliRun.of("query", "--store", store.toString(), "select 1");
+
+    assertThat(query.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(query.err()).contains(store.resolve(StoreLayout.MARKER) + " is damaged");
+  }
+
+  private Path ingest(String name, Path logs) {
+    Path store = temp.resolve(name);
+    assertThat(CliRun.of("ingest", "-q", logs.toString(), "--store", store.toString()).exitCode()).isZero();
+    return store;
+  }
+
+  /** What a store written before commit markers looks like: version 1, no commit.json in any run. */
+  private static void makeVersionOne(Path store) throws IOException {
+    Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(1), StandardCharsets.UTF_8);
+    try (Stream<Path> runs = Files.list(store.resolve("runs"))) {
+      for (Path run : runs.toList()) {
+        Files.delete(run.resolve(RunCommit.FILE_NAME));
+      }
+    }
+  }
+
+  private CliRun analyze(Path store, String name) {
+    return CliRun.of("analyze", "--store", store.toString(), "--out", temp.resolve(name + ".md").toString(),
+        "--json", temp.resolve(name + ".json").toString());
+  }
+
+  private static String masked(Path output, Path store) throws IOException {
+    return Files.readString(output, StandardCharsets.UTF_8).replace(store.toString(), "STORE");
+  }
+}
