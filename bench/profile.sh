@@ -43,10 +43,9 @@ report --sort comm | awk -v s="$seconds" '{
     else if (name ~ /^trailsleuth-wri/) group = "writer thread (DuckDB: Arrow import, partitioned Parquet write)"
     else if (name ~ /^trailsleuth-ver/) group = "digest verification thread"
     else if (name ~ /^C[12] Compiler/) group = "JIT compiler threads"
-    else if (name ~ /^GC Thread|^VM Thread/) group = "garbage collector, VM"
     else if (name == "java") group = "main thread (start-up, dedup, derived tables, manifest, analysis)"
     else if (name == "bash" || name == "find" || name == "dirname") group = "launcher script"
-    else group = "other (" name ")"
+    else group = "JVM service threads (GC, VM, sweeper)"
     sum[group] += share
   } END {for (g in sum) printf "| %s | %.1f %% | %.1f |\n", g, sum[g], sum[g] * s / 100}' | sort -t'|' -k3 -rn
 echo
