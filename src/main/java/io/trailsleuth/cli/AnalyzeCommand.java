@@ -1,6 +1,9 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.integrity.IntegrityReport;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,13 +14,24 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code trailsleuth analyze}: finds broken and at-risk functions in an existing store. */
 @Command(name = "analyze", description = "Analyse an existing case store and write the incident report.",
     footerHeading = "%nExamples:%n",
-    footer = {"  trailsleuth analyze --store acme.store --out report.md --json findings.json"})
+    footer = {
+        "  trailsleuth analyze --store acme.store --out report.md --json findings.json",
+        "  trailsleuth analyze --store acme.store --verify ~/cases/acme/AWSLogs --out report.md"
+    })
 public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--store", required = true, paramLabel = "DIR", description = "Case store directory.")
   Path store;
 
+  @Option(names = "--verify", arity = "1..*", paramLabel = "PATH",
+      description = "Also check the archive the store was ingested from (files or directories) against its digests, as"
+          + " investigate does, and report the result.")
+  List<String> verify = List.of();
+
   @Mixin
   AnalysisOutputs outputs;
+
+  @Mixin
+  DigestVerification digests;
 
   @Spec
   CommandSpec spec;
@@ -25,8 +39,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     outputs.validate();
-    outputs.run(IgnoredRuns.open(store, spec.commandLine().getErr()), CommandLines.describe(spec),
-        java.util.Optional.empty(), spec.commandLine().getOut());
+    digests.validate();
+    if (verify.contains("-")) {
+      throw new UserException(ExitCode.USAGE, "--verify checks files against their digests; it cannot read standard input");
+    }
+    InputPaths.requireExisting(verify);
+    Optional<IntegrityReport> integrity = verify.isEmpty() ? Optional.empty() : Optional.of(digests.verify(verify));
+    outputs.run(IgnoredRuns.open(store, spec.commandLine().getErr()), CommandLines.describe(spec), integrity,
+        spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The digest-signature options shared by {@code verify} and {@code investigate}, and the verification they drive. */
+/** The digest-signature options shared by {@code verify}, {@code investigate} and {@code analyze --verify}, and the verification they drive. */
 public final class DigestVerification {
   @Option(names = "--public-keys", paramLabel = "FILE",
       description = "CloudTrail public keys, as printed by 'aws cloudtrail list-public-keys'.")

@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +82,10 @@ final class SampleLogsSparkTest {
         .isEqualTo(ReportMasks.jsonWithoutDigestChecks(investigated.resolve("findings.json")));
     assertThat(ReportMasks.markdownWithoutDigestChecks(analyzed.resolve("report.md")))
         .isEqualTo(ReportMasks.markdownWithoutDigestChecks(investigated.resolve("report.md")));
+
+    // with --verify, analyze checks the digests too: then it is investigate's report, line for line
+    Path verified = analyze(sparked, temp.resolve("analyze-verified"), "--verify", SAMPLE_LOGS.toString());
+    assertSameReports(verified, investigated);
   }
 
   @Test
@@ -117,11 +123,13 @@ final class SampleLogsSparkTest {
     assertThat(ReportMasks.markdown(actual.resolve("report.md"))).isEqualTo(ReportMasks.markdown(expected.resolve("report.md")));
   }
 
-  /** Runs {@code analyze} on a store; returns the directory with report.md and findings.json. */
-  private static Path analyze(Path store, Path outputs) throws Exception {
+  /** Runs {@code analyze} on a store, with any further options; returns the directory with report.md and findings.json. */
+  private static Path analyze(Path store, Path outputs, String... options) throws Exception {
     Files.createDirectories(outputs);
-    int code = cli("analyze", "--store", store.toString(), "--out", outputs.resolve("report.md").toString(),
-        "--json", outputs.resolve("findings.json").toString());
+    List<String> arguments = new ArrayList<>(List.of("analyze", "--store", store.toString(),
+        "--out", outputs.resolve("report.md").toString(), "--json", outputs.resolve("findings.json").toString()));
+    arguments.addAll(List.of(options));
+    int code = cli(arguments.toArray(String[]::new));
     assertThat(code).isZero();
     return outputs;
   }
