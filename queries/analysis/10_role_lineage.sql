@@ -2,6 +2,7 @@
 -- title: Role lineage
 -- description: Every generation (unique ID) of every IAM role: when it appeared, every source that knows it (CloudTrail CreateRole, the role's own activity, iam get-role/list-roles output, AWS Config, a kms list-grants grantee shown by unique ID), who created and deleted it.
 -- view: true
+-- materialize: true
 WITH created AS (
   SELECT
     coalesce(recipient_account_id, user_identity_account_id) AS account_id,

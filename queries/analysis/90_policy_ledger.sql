@@ -2,6 +2,7 @@
 -- title: Policy ledger
 -- description: Every successful write or delete of a policy that can name an IAM role by ARN (S3 bucket, KMS key, role trust, SQS, SNS, Secrets Manager, ECR, Lambda permission, KMS grant), one row per role principal (Principal or NotPrincipal, string or list), with the role generation it was bound to when saved and the change that ended it.
 -- view: true
+-- materialize: true
 WITH changes AS (
   SELECT
     event_time, event_id, event_name, event_source, aws_region,

@@ -14,9 +14,11 @@ import java.util.List;
  * @param sql the statement text, with {@code $name} parameter markers
  * @param resource where it was loaded from
  * @param view true when the statement is also installed as a view named by its id
+ * @param materialized true when the analysis computes that view once, into a temporary table of the same name that
+ *     the later views then read ({@code -- materialize: true}): for views that several later ones read
  */
 public record SqlFile(String id, String title, String description, List<String> params, String sql, String resource,
-    boolean view) {
+    boolean view, boolean materialized) {
   public SqlFile {
     requireNonNull(id, "id is null");
     requireNonNull(title, "title is null");

@@ -86,7 +86,7 @@ public final class SqlFiles {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
     return new SqlFile(header.get("id"), header.get("title"), header.get("description"), names, sql, resource,
-        "true".equals(header.get("view")));
+        "true".equals(header.get("view")), "true".equals(header.get("materialize")));
   }
 
   /** Reads every {@code .sql} file below a directory, keyed by id; fails on duplicates. */
