@@ -91,6 +91,7 @@ public final class TimelineCommand implements Callable<Integer> {
       ResultTable rows;
       try (Connection connection = CaseStore.connect(IgnoredRuns.open(target, spec.commandLine().getErr()), "1GB")) {
         AnalysisViews.install(connection);
+        AnalysisViews.materialize(connection);
         rows = QueryRunner.run(connection, SqlFiles.get("timeline"), parameters);
       }
       spec.commandLine().getOut().print(timelineFormat.render(rows));
