@@ -181,11 +181,20 @@ public final class SparkIngest {
   private static Map<String, Long> writeEvents(SparkSession spark, Dataset<Row> parsed, HadoopStore store, Path events)
       throws IOException {
     String eventId = EventColumn.EVENT_ID.columnName();
+    String file = EventColumn.SOURCE_FILE.columnName();
+    String sha256 = EventColumn.SOURCE_SHA256.columnName();
+    String record = EventColumn.SOURCE_RECORD.columnName();
     Dataset<Row> all = parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.EVENT)).select(ParsedRows.EVENT + ".*");
-    Column keptCopyOrder = row_number().over(Window.partitionBy(eventId).orderBy(
-        col(EventColumn.SOURCE_FILE.columnName()), col(EventColumn.SOURCE_SHA256.columnName()),
-        col(EventColumn.SOURCE_RECORD.columnName())));
-    Dataset<Row> kept = all.withColumn("copy_rank", keptCopyOrder).where(col("copy_rank").equalTo(1)).drop("copy_rank");
+    // Only the record keys are shuffled by event ID to find the copies to drop; the events themselves are shuffled
+    // once, for the write below. The dropped copies are few unless the run repeats much of itself, and a small list of
+    // them is broadcast, not shuffled.
+    Column copyOrder = row_number().over(Window.partitionBy(eventId).orderBy(col(file), col(sha256), col(record)));
+    Dataset<Row> dropped = all.select(col(eventId), col(file), col(sha256), col(record))
+        .withColumn("copy_rank", copyOrder).where(col("copy_rank").gt(1))
+        .select(col(file).as("dropped_file"), col(sha256).as("dropped_sha256"), col(record).as("dropped_record"));
+    Dataset<Row> kept = all.join(dropped, all.col(file).equalTo(col("dropped_file"))
+        .and(all.col(sha256).equalTo(col("dropped_sha256"))).and(all.col(record).equalTo(col("dropped_record"))),
+        "left_anti");
     List<String> stored = store.scan().eventFiles();
     if (!stored.isEmpty()) {
       Dataset<Row> storedIds = spark.read().parquet(stored.toArray(String[]::new)).select(eventId);
