@@ -13,7 +13,15 @@ archive="${1:?usage: bench/profile.sh ARCHIVE [ingest|investigate]}"
 command="${2:-ingest}"
 command -v perf >/dev/null || { echo "bench/profile.sh: perf is not installed (apt-get install linux-perf)" >&2; exit 2; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/trailsleuth-profile.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+# removes the work directory and the JVM's perf map (/tmp/perf-PID.map, which the JVM writes at exit)
+cleanup() {
+  if [[ -f "$work/perf.data" ]]; then
+    perf report -i "$work/perf.data" --stdio --sort pid 2>/dev/null | grep -o '[0-9]*:java' | cut -d: -f1 \
+      | while read -r pid; do rm -f "/tmp/perf-$pid.map"; done || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 frequency=499
 
 case "$command" in
@@ -28,7 +36,8 @@ JAVA_TOOL_OPTIONS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" \
   || { cat "$work/stderr" >&2; exit 1; }
 
 report() {
-  perf report -i "$work/perf.data" --stdio --no-children --percent-limit 0 "$@" 2>/dev/null | grep -v '^#' | grep -v '^$'
+  perf report -i "$work/perf.data" --stdio --no-children --percent-limit 0 "$@" 2>/dev/null | { grep -v '^#' || true; } \
+    | { grep -v '^$' || true; }
 }
 count="$(report -n --sort comm | awk '{total += $2} END {print total}')"
 seconds="$(awk -v n="$count" -v f="$frequency" 'BEGIN {printf "%.1f", n / f}')"

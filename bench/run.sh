@@ -61,28 +61,22 @@ need() {
 need time /usr/bin/time time
 need jq /usr/bin/jq jq
 
-if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src/main" "$here/queries" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
-  echo "bench: building $jar" >&2
-  (cd "$here" && mvn -B -q -DskipTests package >&2)
-fi
-# Pin a copy of the jar: a rebuild in the checkout must not land in the middle of a run.
-# One copy per run, so two runs sharing $work do not overwrite each other's jar.
-pinned="$work/trailsleuth.$$.jar"
-cp "$jar" "$pinned"
-# DuckDB's JNI libraries sit beside the jar (see pom.xml), so beside the pinned copy too.
-for library in "$here"/target/libduckdb_java.so_*; do
-  cmp -s "$library" "$work/$(basename "$library")" || cp "$library" "$work/"
-done
-jar="$pinned"
-trap 'rm -f "$pinned"' EXIT
+# the launcher rebuilds the jar and DuckDB's JNI libraries beside it when either is missing or stale
+"$launcher" --version >/dev/null
+# Pin a copy of the jar, with the JNI libraries it loads from its own directory (see pom.xml): a rebuild in the
+# checkout must not land in the middle of a run. One directory per run, so two runs sharing $work do not overwrite
+# each other's files.
+pin="$work/pin.$$"
+mkdir -p "$pin"
+trap 'rm -rf "$pin"' EXIT
+cp "$jar" "$here"/target/libduckdb_java.so_* "$pin/"
+jar="$pin/trailsleuth.jar"
 export TRAILSLEUTH_JAR="$jar"
 if [[ "$spark" == true ]]; then
   # builds target/trailsleuth-spark.jar and resolves Spark now, so no build lands inside a timed step
   "$launcher" spark-ingest --help >/dev/null 2>&1 || true
-  pinned_spark="$work/trailsleuth-spark.$$.jar"
-  cp "$here/target/trailsleuth-spark.jar" "$pinned_spark"
-  trap 'rm -f "$pinned" "$pinned_spark"' EXIT
-  export TRAILSLEUTH_SPARK_JAR="$pinned_spark"
+  cp "$here/target/trailsleuth-spark.jar" "$pin/"
+  export TRAILSLEUTH_SPARK_JAR="$pin/trailsleuth-spark.jar"
 fi
 
 # generate N: prints the archive directory, generating it once per (events, days).

@@ -1,6 +1,7 @@
 package io.trailsleuth.cli;
 
 import io.trailsleuth.integrity.IntegrityReport;
+import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +41,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     outputs.validate();
     digests.validate();
+    if (verify.isEmpty() && digests.given()) {
+      throw new UserException(ExitCode.USAGE, "--public-keys and --signatures check the digests of an archive: give"
+          + " the archive with --verify PATH");
+    }
     if (verify.contains("-")) {
       throw new UserException(ExitCode.USAGE, "--verify checks files against their digests; it cannot read standard input");
     }
     InputPaths.requireExisting(verify);
+    // the store first: a wrong --store is reported before the archive is read
+    StoreLayout layout = IgnoredRuns.open(store, spec.commandLine().getErr());
     Optional<IntegrityReport> integrity = verify.isEmpty() ? Optional.empty() : Optional.of(digests.verify(verify));
-    outputs.run(IgnoredRuns.open(store, spec.commandLine().getErr()), CommandLines.describe(spec), integrity,
-        spec.commandLine().getOut());
+    outputs.run(layout, CommandLines.describe(spec), integrity, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -30,6 +30,11 @@ public final class DigestVerification {
     return ArchiveVerifier.verify(paths, publicKeys, signatures);
   }
 
+  /** True when the signature files were given. */
+  boolean given() {
+    return publicKeysFile != null || signaturesFile != null;
+  }
+
   /** Fails with a usage error unless both files or neither were given. */
   void validate() {
     if ((publicKeysFile == null) != (signaturesFile == null)) {

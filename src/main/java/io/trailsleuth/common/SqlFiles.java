@@ -85,8 +85,13 @@ public final class SqlFiles {
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
+    boolean view = "true".equals(header.get("view"));
+    boolean materialized = "true".equals(header.get("materialize"));
+    if (materialized && !view) {
+      throw new IllegalStateException(resource + " says '-- materialize: true' but is not a view ('-- view: true')");
+    }
     return new SqlFile(header.get("id"), header.get("title"), header.get("description"), names, sql, resource,
-        "true".equals(header.get("view")), "true".equals(header.get("materialize")));
+        view, materialized);
   }
 
   /** Reads every {@code .sql} file below a directory, keyed by id; fails on duplicates. */

@@ -31,7 +31,7 @@ public final class AnalysisViews {
    */
   public static void materialize(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (SqlFile file : SqlFiles.bundled().values().stream().filter(f -> f.view() && f.materialized())
+      for (SqlFile file : SqlFiles.bundled().values().stream().filter(SqlFile::materialized)
           .sorted(Comparator.comparing(SqlFile::resource)).toList()) {
         statement.execute("CREATE TEMP TABLE " + file.id() + " AS SELECT * FROM main." + file.id());
       }

@@ -1,5 +1,8 @@
 package io.trailsleuth.store;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +12,9 @@ import java.util.Properties;
 
 /** Opens embedded DuckDB connections that never touch the network: extension install and load are off and locked. */
 public final class DuckDb {
+  /** Set once a connection has opened: the native library is loaded for the life of the JVM. */
+  private static volatile boolean nativeLibraryLoaded;
+
   private DuckDb() {}
 
   /** An in-memory database with DuckDB's default threads (one per core). */
@@ -25,11 +31,45 @@ public final class DuckDb {
     return open("jdbc:duckdb:" + database.toAbsolutePath(), memoryLimit, tempDirectory, 1);
   }
 
+  /**
+   * Opens the connection, which loads DuckDB's native library on first use. The build puts that library beside
+   * {@code trailsleuth.jar} ({@code libduckdb_java.so_<platform>}), not inside it: a jar copied without it fails here,
+   * with an Error that would otherwise print only a stack trace.
+   */
+  private static Connection connect(String url, Properties properties) throws SQLException {
+    if (nativeLibraryLoaded) {
+      return DriverManager.getConnection(url, properties);
+    }
+    // DuckDB prints the stack trace of a failed load itself: kept from the user, and the cause goes in our message
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream swallowed = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(swallowed, true, StandardCharsets.UTF_8));
+      Connection connection = DriverManager.getConnection(url, properties);
+      nativeLibraryLoaded = true;
+      return connection;
+    } catch (ExceptionInInitializerError | UnsatisfiedLinkError | NoClassDefFoundError e) {
+      throw new StoreException("DuckDB's native library could not be loaded (" + rootMessage(e) + "). It is built"
+          + " beside trailsleuth.jar as target/libduckdb_java.so_<platform>; copy those files with the jar, or run"
+          + " ./trailsleuth, which builds them", e);
+    } finally {
+      System.setErr(standardError);
+    }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
   private static Connection open(String url, String memoryLimit, Path tempDirectory, int threads) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "false");
-    Connection connection = DriverManager.getConnection(url, properties);
+    Connection connection = connect(url, properties);
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET autoinstall_known_extensions = false");
       statement.execute("SET autoload_known_extensions = false");

@@ -91,9 +91,15 @@ public record RunCommit(String runId, Map<String, Long> files) {
     return new RunCommit(root.path("runId").asText(), files);
   }
 
-  /** True for a file of the run's events table (under {@code events/}). */
+  /**
+   * True for a file of the run's events table: {@code events/<partition>/<name>.parquet}, as the store's glob
+   * {@code events/*}{@code /*.parquet} read it, and not a hidden or {@code _}-prefixed file (a writer's leftovers).
+   */
   public static boolean isEventFile(String relative) {
-    return relative.startsWith("events/") && relative.endsWith(".parquet");
+    String[] parts = relative.split("/", -1);
+    return parts.length == 3 && parts[0].equals("events") && !parts[1].isEmpty() && parts[2].endsWith(".parquet")
+        && !parts[1].startsWith("_") && !parts[1].startsWith(".") && !parts[2].startsWith("_")
+        && !parts[2].startsWith(".");
   }
 
   /**
@@ -121,11 +127,14 @@ public record RunCommit(String runId, Map<String, Long> files) {
     if (!commit.runId().equals(runName)) {
       return new RunState.Ignored(location, "its " + FILE_NAME + " is the marker of " + commit.runId());
     }
+    // a copy of the small tables only, for a local analyze, leaves all the events out on purpose; a copy missing some
+    // of them is incomplete, and reading it would give too few events and let a later ingest store duplicates
+    boolean eventsLeftOut = commit.files().keySet().stream().filter(RunCommit::isEventFile)
+        .noneMatch(present::containsKey);
     List<String> files = new ArrayList<>();
     for (Map.Entry<String, Long> file : commit.files().entrySet()) {
       Long size = present.get(file.getKey());
-      if (size == null && isEventFile(file.getKey())) {
-        // a copy of the small tables only, for a local analyze, leaves the events out on purpose
+      if (size == null && eventsLeftOut && isEventFile(file.getKey())) {
         continue;
       }
       if (size == null) {

@@ -60,6 +60,19 @@ final class AnalyzeVerifyTest {
     assertThat(missing.err()).contains("no such file or directory");
   }
 
+  @Test
+  void signatureFilesWithoutVerifyAreAUsageErrorAndAWrongStoreIsReportedBeforeTheArchiveIsRead() throws IOException {
+    Path keys = Files.writeString(temp.resolve("keys.json"), "{}");
+    CliRun keysOnly = CliRun.of("analyze", "--store", temp.resolve("none").toString(), "--public-keys", keys.toString(),
+        "--signatures", keys.toString());
+    CliRun wrongStore = CliRun.of("analyze", "--store", temp.resolve("none").toString(), "--verify", SAMPLE_LOGS);
+
+    assertThat(keysOnly.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(keysOnly.err()).contains("--verify PATH");
+    assertThat(wrongStore.exitCode()).isNotZero();
+    assertThat(wrongStore.err()).contains(temp.resolve("none").toString());
+  }
+
   private String read(String name) throws IOException {
     return Files.readString(temp.resolve(name), StandardCharsets.UTF_8);
   }

@@ -61,6 +61,28 @@ final class RunCommitTest {
   }
 
   @Test
+  void ignoresARunMissingSomeButNotAllOfItsEventFiles() {
+    Map<String, Long> listed = new TreeMap<>(FILES);
+    listed.put("events/event_date=2026-03-02/part-0.parquet", 900L);
+    Map<String, Long> partial = new TreeMap<>(listed);
+    partial.remove("events/event_date=2026-03-02/part-0.parquet");
+
+    assertThat(reason(marker("run-000002", listed), partial))
+        .isEqualTo("events/event_date=2026-03-02/part-0.parquet, listed in its commit.json, is missing");
+  }
+
+  @Test
+  void takesOnlyPartitionedParquetFilesUnderEventsAsEventFiles() {
+    assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/part-0.parquet")).isTrue();
+    assertThat(RunCommit.isEventFile("events/part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events/_temporary/0/part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/_SUCCESS.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/.part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/part-0.parquet.crc")).isFalse();
+    assertThat(RunCommit.isEventFile("focus-events.parquet")).isFalse();
+  }
+
+  @Test
   void readsEveryFileOfAVersionOneRun() {
     RunState state = RunCommit.check(RUN, "run-000002", StoreFormat.WITHOUT_COMMIT_MARKERS, null, FILES);
 
