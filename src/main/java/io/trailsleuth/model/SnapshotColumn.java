@@ -7,48 +7,41 @@ import java.util.List;
  * Config file), with the item as JSON and the typed fields the analysis joins on.
  */
 public enum SnapshotColumn implements TableColumn {
-  RUN_ID("run_id", ColumnType.STRING),
-  SOURCE_FILE("source_file", ColumnType.STRING),
-  SOURCE_SHA256("source_sha256", ColumnType.STRING),
-  ITEM_INDEX("item_index", ColumnType.BIGINT),
-  KIND("kind", ColumnType.STRING),
-  ITEM_TYPE("item_type", ColumnType.STRING),
-  ITEM("item", ColumnType.JSON),
-  ACCOUNT_ID("account_id", ColumnType.STRING),
-  REGION("region", ColumnType.STRING),
-  CAPTURED_AT("captured_at", ColumnType.TIMESTAMP),
-  ROLE_NAME("role_name", ColumnType.STRING),
-  ROLE_ID("role_id", ColumnType.STRING),
-  ROLE_ARN("role_arn", ColumnType.STRING),
-  ROLE_CREATED_AT("role_created_at", ColumnType.TIMESTAMP),
-  ROLE_DELETED("role_deleted", ColumnType.BOOLEAN),
-  FUNCTION_NAME("function_name", ColumnType.STRING),
-  FUNCTION_ARN("function_arn", ColumnType.STRING),
-  FUNCTION_ROLE_ARN("function_role_arn", ColumnType.STRING),
-  FUNCTION_KEY_ARN("function_key_arn", ColumnType.STRING),
-  KEY_ARN("key_arn", ColumnType.STRING),
-  KEY_MANAGER("key_manager", ColumnType.STRING),
-  GRANT_ID("grant_id", ColumnType.STRING),
-  GRANTEE_PRINCIPAL("grantee_principal", ColumnType.STRING),
-  GRANTEE_ROLE_ID("grantee_role_id", ColumnType.STRING),
-  GRANTEE_SESSION("grantee_session", ColumnType.STRING),
-  GRANT_FUNCTION_ARN("grant_function_arn", ColumnType.STRING),
-  GRANT_CREATED_AT("grant_created_at", ColumnType.TIMESTAMP);
+  RUN_ID(ColumnType.STRING),
+  SOURCE_FILE(ColumnType.STRING),
+  SOURCE_SHA256(ColumnType.STRING),
+  ITEM_INDEX(ColumnType.BIGINT),
+  KIND(ColumnType.STRING),
+  ITEM_TYPE(ColumnType.STRING),
+  ITEM(ColumnType.JSON),
+  ACCOUNT_ID(ColumnType.STRING),
+  REGION(ColumnType.STRING),
+  CAPTURED_AT(ColumnType.TIMESTAMP),
+  ROLE_NAME(ColumnType.STRING),
+  ROLE_ID(ColumnType.STRING),
+  ROLE_ARN(ColumnType.STRING),
+  ROLE_CREATED_AT(ColumnType.TIMESTAMP),
+  ROLE_DELETED(ColumnType.BOOLEAN),
+  FUNCTION_NAME(ColumnType.STRING),
+  FUNCTION_ARN(ColumnType.STRING),
+  FUNCTION_ROLE_ARN(ColumnType.STRING),
+  FUNCTION_KEY_ARN(ColumnType.STRING),
+  KEY_ARN(ColumnType.STRING),
+  KEY_MANAGER(ColumnType.STRING),
+  GRANT_ID(ColumnType.STRING),
+  GRANTEE_PRINCIPAL(ColumnType.STRING),
+  GRANTEE_ROLE_ID(ColumnType.STRING),
+  GRANTEE_SESSION(ColumnType.STRING),
+  GRANT_FUNCTION_ARN(ColumnType.STRING),
+  GRANT_CREATED_AT(ColumnType.TIMESTAMP);
 
   /** All columns in table order. */
   public static final List<SnapshotColumn> ALL = List.of(values());
 
-  private final String columnName;
   private final ColumnType type;
 
-  SnapshotColumn(String columnName, ColumnType type) {
-    this.columnName = columnName;
+  SnapshotColumn(ColumnType type) {
     this.type = type;
-  }
-
-  @Override
-  public String columnName() {
-    return columnName;
   }
 
   @Override

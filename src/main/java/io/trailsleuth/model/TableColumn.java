@@ -1,9 +1,16 @@
 package io.trailsleuth.model;
 
-/** A column of one of the store's tables: its SQL name and its type. */
+import java.util.Locale;
+
+/** A column of one of the store's tables: its SQL name, which is its constant's name in lower case, and its type. */
 public interface TableColumn {
-  /** The snake_case column name. */
-  String columnName();
+  /** The constant's name, as the enum that declares the column gives it ({@code EVENT_ID}). */
+  String name();
+
+  /** The snake_case column name: the constant's name in lower case ({@code event_id}). */
+  default String columnName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 
   /** The value type. */
   ColumnType type();
