@@ -7,7 +7,7 @@ SELECT
     / (1000.0 * CAST($bucket_seconds AS BIGINT))) AS BIGINT) AS bucket,
   coalesce(sum(calls) FILTER (WHERE NOT denied), 0) AS succeeded,
   coalesce(sum(calls) FILTER (WHERE denied), 0) AS denied
-FROM policy_access
+FROM policy_access_of(true)
 WHERE role_account_id = $role_account AND role_name = $role_name AND target_key = $target_key
 GROUP BY bucket
 ORDER BY bucket

@@ -77,6 +77,10 @@ public final class QueryCommand implements Callable<Integer> {
         if (!query.params().isEmpty()) {
           out.printf("%-28s params: %s%n", "", String.join(", ", query.params()));
         }
+        if (query.macro()) {
+          out.printf("%-28s table macro: SELECT * FROM %s(%s)%n", "", query.id(),
+              String.join(", ", query.macroParameters()));
+        }
       }
       return ExitCode.OK;
     }
@@ -93,6 +97,11 @@ public final class QueryCommand implements Callable<Integer> {
           query = SqlFiles.get(source.name);
         } catch (IllegalArgumentException e) {
           throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        if (query.macro()) {
+          throw new UserException(ExitCode.USAGE, "'" + query.id() + "' is a table macro: call it with its arguments,"
+              + " as in: trailsleuth query --store DIR \"SELECT * FROM " + query.id() + "("
+              + String.join(", ", query.macroParameters()) + ")\"");
         }
         result = QueryRunner.run(connection, query, parameters);
       } else {

@@ -16,15 +16,23 @@ import java.util.List;
  * @param view true when the statement is also installed as a view named by its id
  * @param materialized true when the analysis computes that view once, into a temporary table of the same name that
  *     the later views then read ({@code -- materialize: true}): for views that several later ones read
+ * @param macroParameters the parameters of a table macro named by its id ({@code -- macro: a, b}), installed beside
+ *     the views for the queries that call it with arguments; empty when the statement is not a macro
  */
 public record SqlFile(String id, String title, String description, List<String> params, String sql, String resource,
-    boolean view, boolean materialized) {
+    boolean view, boolean materialized, List<String> macroParameters) {
   public SqlFile {
     requireNonNull(id, "id is null");
     requireNonNull(title, "title is null");
     requireNonNull(description, "description is null");
     params = List.copyOf(params);
+    macroParameters = List.copyOf(macroParameters);
     requireNonNull(sql, "sql is null");
     requireNonNull(resource, "resource is null");
+  }
+
+  /** True when the statement is installed as a table macro, which a query calls as {@code id(arguments)}. */
+  public boolean macro() {
+    return !macroParameters.isEmpty();
   }
 }

@@ -77,10 +77,8 @@ public final class SqlFiles {
         throw new IllegalStateException(resource + " has no '-- " + required + ":' header line");
       }
     }
-    String params = header.getOrDefault("params", "");
-    List<String> names = params.isBlank()
-        ? List.of()
-        : Arrays.stream(params.split(",")).map(p -> p.strip().split("\\s+")[0]).toList();
+    List<String> names = names(header.getOrDefault("params", ""));
+    List<String> macroParameters = names(header.getOrDefault("macro", ""));
     String sql = body.toString().strip();
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
@@ -90,8 +88,16 @@ public final class SqlFiles {
     if (materialized && !view) {
       throw new IllegalStateException(resource + " says '-- materialize: true' but is not a view ('-- view: true')");
     }
+    if (!macroParameters.isEmpty() && (view || !names.isEmpty())) {
+      throw new IllegalStateException(resource + " says '-- macro:' and is also a view or takes bind parameters;"
+          + " a table macro takes its values as arguments");
+    }
     return new SqlFile(header.get("id"), header.get("title"), header.get("description"), names, sql, resource,
-        view, materialized);
+        view, materialized, macroParameters);
+  }
+
+  private static List<String> names(String list) {
+    return list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(p -> p.strip().split("\\s+")[0]).toList();
   }
 
   /** Reads every {@code .sql} file below a directory, keyed by id; fails on duplicates. */

@@ -7,16 +7,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 
-/** Installs the catalogue queries marked {@code -- view: true} as views, in file order, so later ones build on earlier ones. */
+/**
+ * Installs the catalogue queries marked {@code -- view: true} as views and those marked {@code -- macro:} as table
+ * macros, in file order, so later ones build on earlier ones.
+ */
 public final class AnalysisViews {
   private AnalysisViews() {}
 
-  /** Creates every analysis view on a connection that already has the store's views. */
+  /** Creates every analysis view and table macro on a connection that already has the store's views. */
   public static void install(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (SqlFile file : SqlFiles.bundled().values().stream().filter(SqlFile::view)
+      for (SqlFile file : SqlFiles.bundled().values().stream().filter(file -> file.view() || file.macro())
           .sorted(Comparator.comparing(SqlFile::resource)).toList()) {
-        statement.execute("CREATE VIEW " + file.id() + " AS " + file.sql());
+        statement.execute(file.macro()
+            ? "CREATE MACRO " + file.id() + "(" + String.join(", ", file.macroParameters()) + ") AS TABLE " + file.sql()
+            : "CREATE VIEW " + file.id() + " AS " + file.sql());
       }
     }
   }

@@ -49,6 +49,18 @@ final class AnalysisViewsTest {
         .hasMessageContaining("x/not_a_view.sql").hasMessageContaining("not a view");
   }
 
+  @Test
+  void aTableMacroIsNeitherAViewNorTakesBindParameters() {
+    String view = "-- id: m\n-- title: t\n-- description: d\n-- view: true\n-- macro: flag\nSELECT flag";
+    String bound = "-- id: m\n-- title: t\n-- description: d\n-- params: x\n-- macro: flag\nSELECT $x, flag";
+
+    assertThat(SqlFiles.parse("-- id: m\n-- title: t\n-- description: d\n-- macro: a, b\nSELECT a, b", "x/m.sql")
+        .macroParameters()).containsExactly("a", "b");
+    assertThatThrownBy(() -> SqlFiles.parse(view, "x/m.sql")).hasMessageContaining("x/m.sql")
+        .hasMessageContaining("table macro");
+    assertThatThrownBy(() -> SqlFiles.parse(bound, "x/m.sql")).hasMessageContaining("table macro");
+  }
+
   private static long count(Connection connection, String sql) throws Exception {
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
       rows.next();

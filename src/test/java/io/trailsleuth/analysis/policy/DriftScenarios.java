@@ -19,13 +19,19 @@ final class DriftScenarios {
   private DriftScenarios() {}
 
   static Findings analyze(Path temp, PolicyStory story) throws Exception {
-    Path logs = story.write(temp.resolve("logs"), "story.jsonl");
-    Path store = temp.resolve("store");
-    IngestPipeline.run(IngestOptions.of(List.of(logs.toString()), store), IngestProgress.SILENT);
+    Path store = ingest(temp, story);
     try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "512MB")) {
       AnalysisViews.install(connection);
       return Analyzer.analyze(connection);
     }
+  }
+
+  /** Writes the story as a log file and ingests it into a new store under temp; returns the store. */
+  static Path ingest(Path temp, PolicyStory story) throws Exception {
+    Path logs = story.write(temp.resolve("logs"), "story.jsonl");
+    Path store = temp.resolve("store");
+    IngestPipeline.run(IngestOptions.of(List.of(logs.toString()), store), IngestProgress.SILENT);
+    return store;
   }
 
   /** The rows of a query over the store's analysis views, each row's cells joined by spaces. */

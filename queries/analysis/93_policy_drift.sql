@@ -60,7 +60,7 @@ matched AS (
     d.event_id AS policy_event_id, d.role_account_id, d.role_name,
     a.denied, a.calls, a.event_time AS attempt_at, a.last_time, a.event_id AS attempt_event_id, a.action
   FROM drifted AS d
-  JOIN policy_access AS a
+  JOIN policy_access_of(true) AS a
     ON a.target_key = d.match_key AND a.role_account_id = d.role_account_id AND a.role_name = d.role_name
     AND a.last_time >= d.recreated_at AND (d.fixed_at IS NULL OR a.event_time < d.fixed_at)
     AND (d.bound_role_id IS NULL OR a.role_id IS DISTINCT FROM d.bound_role_id)
