@@ -1,6 +1,6 @@
 -- id: store_derive_focus_events
 -- title: Focus events of a run
--- description: The run's IAM, KMS and Lambda events, the policy writes and deletes of S3, SQS, SNS, Secrets Manager and ECR, and every access denial of any service: the only events the analysis reads in full (internal).
+-- description: The run's IAM, KMS and Lambda events, the policy writes and deletes of S3, SQS, SNS, Secrets Manager and ECR, and every access denial of any service: the only events the analysis reads in full (internal). From store format 3 a run writes them without the raw user_identity (DerivedTable.leftOutColumns).
 SELECT *
 FROM run_events
 WHERE event_source IN ('iam.amazonaws.com', 'kms.amazonaws.com', 'lambda.amazonaws.com')

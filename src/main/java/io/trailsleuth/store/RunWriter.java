@@ -238,10 +238,15 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
     }
     statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
+    int storeVersion = StoreFormat.version(layout.marker());
     for (DerivedTable table : DerivedTable.values()) {
+      List<String> leftOut = table.leftOutColumns(storeVersion);
+      String derived = SqlFiles.get(table.queryId()).sql();
+      String query = leftOut.isEmpty() ? derived
+          : "SELECT * EXCLUDE (" + String.join(", ", leftOut) + ") FROM (" + derived + ")";
       // COPY takes no bind parameters for its target: the path is ours, quoted as a literal.
-      statement.execute("COPY (" + SqlFiles.get(table.queryId()).sql() + ") TO "
-          + SqlParameters.quote(output.resolve(table.fileName()).toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+      statement.execute("COPY (" + query + ") TO " + SqlParameters.quote(output.resolve(table.fileName()).toString())
+          + " (FORMAT parquet, COMPRESSION zstd)");
     }
   }
 

@@ -87,6 +87,11 @@ public final class HadoopStore {
     return root;
   }
 
+  /** The store's format version, which decides the shape of the tables a run writes. */
+  public int version() {
+    return version;
+  }
+
   public FileSystem fileSystem() {
     return fileSystem;
   }

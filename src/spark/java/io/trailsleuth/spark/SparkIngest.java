@@ -273,7 +273,8 @@ public final class SparkIngest {
         : spark.createDataFrame(List.of(), SparkColumns.EVENTS.add(SparkColumns.EVENT_DATE, DataTypes.DateType));
     runEvents.createOrReplaceTempView("run_events");
     for (DerivedTable table : DerivedTable.values()) {
-      Dataset<Row> derived = spark.sql(SparkSqlDialect.fromDuckDb(SqlFiles.get(table.queryId()).sql()));
+      Dataset<Row> derived = spark.sql(SparkSqlDialect.fromDuckDb(SqlFiles.get(table.queryId()).sql()))
+          .drop(table.leftOutColumns(store.version()).toArray(String[]::new));
       for (StructField field : derived.schema().fields()) {
         if (field.dataType().equals(DataTypes.TimestampType)) {
           derived = derived.withColumn(field.name(), col(field.name()).cast(DataTypes.TimestampNTZType));

@@ -3,6 +3,7 @@ package io.trailsleuth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.store.RunCommit;
+import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.store.StoreFormat;
 import io.trailsleuth.store.StoreLayout;
 import java.io.IOException;
@@ -25,10 +26,10 @@ final class StoreFormatVersionTest {
   Path temp;
 
   @Test
-  void newStoresAreVersionTwoAndEveryRunHasItsMarker() throws IOException {
+  void newStoresAreVersionThreeAndEveryRunHasItsMarker() throws IOException {
     Path store = ingest("store", FIRST_SCENARIO);
 
-    assertThat(Files.readString(store.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(2));
+    assertThat(Files.readString(store.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(3));
     RunCommit commit = RunCommit.parse(Files.readString(store.resolve("runs/run-000001/commit.json")));
     assertThat(commit.runId()).isEqualTo("run-000001");
     assertThat(commit.files()).containsKeys("sources.parquet", "rejects.parquet", "focus-events.parquet")
@@ -59,6 +60,28 @@ final class StoreFormatVersionTest {
   }
 
   @Test
+  void versionThreeFocusEventsLeaveOutTheRawIdentityAndAVersionTwoStoreKeepsItInEveryRun() throws IOException {
+    Path current = ingest("current", FIRST_SCENARIO);
+    Path older = temp.resolve("older");
+    Files.createDirectories(older);
+    Files.writeString(older.resolve(StoreLayout.MARKER), StoreFormat.content(2), StandardCharsets.UTF_8);
+    assertThat(CliRun.of("ingest", "-q", FIRST_SCENARIO.toString(), "--store", older.toString()).exitCode()).isZero();
+    assertThat(CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", older.toString()).exitCode())
+        .isZero();
+
+    // every event column and the partition's event_date, less the raw userIdentity from version 3 on
+    String columns = "select count(*) filter (where column_name = 'user_identity') as raw, count(*) as columns"
+        + " from (describe select * from read_parquet('%s/runs/*/focus-events.parquet'))";
+    assertThat(CliRun.of("query", "--store", current.toString(), "--format", "csv",
+        columns.formatted(current)).out().lines()).containsExactly("raw,columns", "0," + EventColumn.ALL.size());
+    assertThat(CliRun.of("query", "--store", older.toString(), "--format", "csv",
+        columns.formatted(older)).out().lines()).containsExactly("raw,columns", "1," + (EventColumn.ALL.size() + 1));
+    assertThat(Files.readString(older.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(2));
+    CliRun olderRun = analyze(older, "older");
+    assertThat(olderRun.exitCode()).as(olderRun.err()).isZero();
+  }
+
+  @Test
   void versionOneStoreReadsARunWithoutMarkerAsBefore() throws IOException {
     Path old = ingest("old", FIRST_SCENARIO);
     CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", old.toString());
@@ -74,13 +97,13 @@ final class StoreFormatVersionTest {
   @Test
   void refusesAStoreOfANewerVersionWithoutTouchingIt() throws IOException {
     Path store = ingest("store", FIRST_SCENARIO);
-    Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(3));
+    Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(4));
 
     CliRun analyze = CliRun.of("analyze", "--store", store.toString());
     CliRun ingest = CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", store.toString());
 
-    String message = store.resolve(StoreLayout.MARKER) + " declares store format version 3; this trailsleuth reads "
-        + "versions 1 to 2";
+    String message = store.resolve(StoreLayout.MARKER) + " declares store format version 4; this trailsleuth reads "
+        + "versions 1 to 3";
     assertThat(analyze.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(analyze.err()).contains(message);
     assertThat(ingest.exitCode()).isEqualTo(ExitCode.USAGE);
