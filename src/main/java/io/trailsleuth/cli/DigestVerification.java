@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.integrity.ArchiveVerifier;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.integrity.PublicKeys;
@@ -23,11 +24,24 @@ public final class DigestVerification {
   /** Verifies the archive against its digests, and their signatures when both files were given. */
   IntegrityReport verify(List<String> paths) {
     validate();
-    Optional<PublicKeys> publicKeys = Optional.ofNullable(publicKeysFile).map(file -> load("--public-keys", file,
-        () -> PublicKeys.load(file)));
-    Optional<Signatures> signatures = Optional.ofNullable(signaturesFile).map(file -> load("--signatures", file,
-        () -> Signatures.load(file)));
-    return ArchiveVerifier.verify(paths, publicKeys, signatures);
+    return ArchiveVerifier.verify(paths, publicKeys(), signatures());
+  }
+
+  /**
+   * Verifies as above, beside an ingest of the same paths: log files' hashes come from {@code decodedHashes} when the
+   * ingest decoded the whole file, and the check waits for the ingest's parse to end before it compares them.
+   */
+  IntegrityReport verify(List<String> paths, DecodedContentHashes decodedHashes) throws InterruptedException {
+    validate();
+    return ArchiveVerifier.verify(paths, publicKeys(), signatures(), decodedHashes);
+  }
+
+  private Optional<PublicKeys> publicKeys() {
+    return Optional.ofNullable(publicKeysFile).map(file -> load("--public-keys", file, () -> PublicKeys.load(file)));
+  }
+
+  private Optional<Signatures> signatures() {
+    return Optional.ofNullable(signaturesFile).map(file -> load("--signatures", file, () -> Signatures.load(file)));
   }
 
   /** True when the signature files were given. */

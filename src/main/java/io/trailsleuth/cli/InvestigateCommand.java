@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
@@ -50,9 +51,13 @@ public final class InvestigateCommand implements Callable<Integer> {
     InputPaths.requireExisting(paths);
     digests.validate();
     outputs.validate();
-    // The digest check reads the log files again, on its own thread beside the ingest: the ingest leaves part of a
-    // core idle (at 5M events it used 1.65 of 2), so the check costs little wall time (bench/README.md).
-    FutureTask<IntegrityReport> verification = paths.contains("-") ? null : new FutureTask<>(() -> digests.verify(paths));
+    // The digest check runs on its own thread beside the ingest: it reads the digests and checks chains and signatures
+    // while the ingest parses, then takes the log files' hashes from the parser threads, which hash each file's
+    // decoded bytes as they inflate them, so no log file is read or inflated twice (bench/README.md).
+    DecodedContentHashes decodedHashes = paths.contains("-") ? DecodedContentHashes.none()
+        : DecodedContentHashes.collecting();
+    FutureTask<IntegrityReport> verification = paths.contains("-") ? null
+        : new FutureTask<>(() -> digests.verify(paths, decodedHashes));
     if (verification != null) {
       Thread thread = new Thread(verification, "trailsleuth-verify");
       thread.setDaemon(true);
@@ -61,7 +66,7 @@ public final class InvestigateCommand implements Callable<Integer> {
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
-          () -> verifiedFiles(verification));
+          () -> verifiedFiles(verification), decodedHashes);
       Optional<IntegrityReport> integrity = verification == null ? Optional.empty() : Optional.of(result(verification));
       if (summary.nothingReadable()) {
         IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());

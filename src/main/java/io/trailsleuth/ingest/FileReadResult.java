@@ -13,6 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param rejected records (or rest of file) rejected
  * @param snapshotItems items of a snapshot file (CLI output, AWS Config file) kept as evidence; 0 for logs
  * @param detail a short note for the manifest, e.g. why the file was skipped
+ * @param decodedSha256 hex SHA-256 of the file's whole decoded content, when the reader was asked for it and decoded
+ *     the whole file without error; else empty
  */
 public record FileReadResult(
     SourceShape shape,
@@ -22,11 +24,13 @@ public record FileReadResult(
     long accepted,
     long rejected,
     long snapshotItems,
-    String detail) {
+    String detail,
+    String decodedSha256) {
   public FileReadResult {
     requireNonNull(shape, "shape is null");
     requireNonNull(compression, "compression is null");
     requireNonNull(detail, "detail is null");
+    requireNonNull(decodedSha256, "decodedSha256 is null");
     if (recordsRead != accepted + rejected) {
       throw new IllegalArgumentException("records read " + recordsRead + " != accepted " + accepted + " + rejected " + rejected);
     }

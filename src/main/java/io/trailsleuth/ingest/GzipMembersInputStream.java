@@ -30,6 +30,8 @@ final class GzipMembersInputStream extends InputStream {
   private int members;
   private boolean inMember;
   private boolean finished;
+  /** A member header carries a CRC-16, which this stream skips unchecked (java.util.zip checks it). */
+  private boolean headerChecksum;
 
   GzipMembersInputStream(InputStream in) {
     this.in = in;
@@ -116,6 +118,7 @@ final class GzipMembersInputStream extends InputStream {
       skipZeroTerminated();
     }
     if ((flags & FLAG_HEADER_CRC) != 0) {
+      headerChecksum = true;
       skipRequired(2);
     }
     inflater.reset();
@@ -213,6 +216,14 @@ final class GzipMembersInputStream extends InputStream {
     bufferLength = n;
     bufferPosition = 0;
     return true;
+  }
+
+  /**
+   * True when a member header read so far carries a header CRC-16. This stream does not check it, so another gzip
+   * reader may reject the file, or stop early after a member, where this one reads on.
+   */
+  boolean sawHeaderChecksum() {
+    return headerChecksum;
   }
 
   /** Frees the inflater; the caller closes the underlying stream, which it opened. */

@@ -18,7 +18,9 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
@@ -39,18 +41,35 @@ public final class SourceReader {
   /** Scans whole {@code {"Records":[...]}} files byte by byte; null when every file is streamed through Jackson. */
   private final RecordsScanner scanner;
   private byte[] decoded = new byte[1 << 20];
+  /** Hashes the decoded bytes as they are inflated; null when the caller did not ask for {@link #decodedSha256}. */
+  private final MessageDigest decodedDigest;
+  /** The current file's {@link FileReadResult#decodedSha256()}. */
+  private String decodedSha256 = "";
 
   public SourceReader(ObjectMapper mapper, long maxDecompressedBytes) {
-    this(mapper, maxDecompressedBytes, true);
+    this(mapper, maxDecompressedBytes, true, false);
   }
 
   /** {@code scan} false streams every file through Jackson: the reference the scanner is tested against. */
   SourceReader(ObjectMapper mapper, long maxDecompressedBytes, boolean scan) {
+    this(mapper, maxDecompressedBytes, scan, false);
+  }
+
+  private SourceReader(ObjectMapper mapper, long maxDecompressedBytes, boolean scan, boolean hashDecoded) {
     this.mapper = mapper;
     this.extractor = new RecordExtractor(mapper);
     this.snapshotFields = new SnapshotFields(mapper);
     this.maxDecompressedBytes = maxDecompressedBytes;
     this.scanner = scan ? new RecordsScanner() : null;
+    this.decodedDigest = hashDecoded ? SourceSnapshot.sha256Digest() : null;
+  }
+
+  /**
+   * A reader that also hashes each file's decoded bytes as it inflates them, for the digest check: every file it
+   * decodes whole without error gets a {@link FileReadResult#decodedSha256()}.
+   */
+  public static SourceReader hashingDecodedContent(ObjectMapper mapper, long maxDecompressedBytes) {
+    return new SourceReader(mapper, maxDecompressedBytes, true, true);
   }
 
   /**
@@ -59,6 +78,7 @@ public final class SourceReader {
    * or one the scanner does not vouch for, is read again from the start through Jackson's token stream.
    */
   public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+    decodedSha256 = "";
     if (scanner != null && raw.markSupported()) {
       raw.mark(Integer.MAX_VALUE);
       FileReadResult scanned = readScanned(raw, sourceFile, sha256, sink);
@@ -82,7 +102,13 @@ public final class SourceReader {
       BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
       gzip = gzipOrNull(buffered);
       InputStream in = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
+      if (decodedDigest != null) {
+        decodedDigest.reset();
+      }
       for (int n = 0; n >= 0; n = in.read(decoded, length, decoded.length - length)) {
+        if (decodedDigest != null) {
+          decodedDigest.update(decoded, length, n);
+        }
         length += n;
         if (length == decoded.length) {
           if (length >= SCAN_LIMIT) {
@@ -90,6 +116,10 @@ public final class SourceReader {
           }
           decoded = Arrays.copyOf(decoded, Math.min(SCAN_LIMIT, length * 2));
         }
+      }
+      // the whole file decoded without error: the same bytes java.util.zip gives, unless a header CRC went unchecked
+      if (decodedDigest != null && (gzip == null || !gzip.sawHeaderChecksum())) {
+        decodedSha256 = HexFormat.of().formatHex(decodedDigest.digest());
       }
     } catch (IOException e) {
       // damaged or over the limit: the streamed read rejects it with the usual reason and offset
@@ -111,7 +141,7 @@ public final class SourceReader {
       state.rejectRest(offsetOf(e, null, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
     }
     return new FileReadResult(state.shape, state.compression, length, state.recordsRead, state.accepted,
-        state.rejected, state.snapshotItems, state.detail);
+        state.rejected, state.snapshotItems, state.detail, decodedSha256);
   }
 
   /** Passes on the scanned records in order: plain ones from the scan, the others through Jackson, one by one. */
@@ -157,7 +187,7 @@ public final class SourceReader {
     state.flushPending();
     long decompressed = counted == null ? 0 : counted.count();
     return new FileReadResult(state.shape, state.compression, decompressed, state.recordsRead, state.accepted,
-        state.rejected, state.snapshotItems, state.detail);
+        state.rejected, state.snapshotItems, state.detail, decodedSha256);
   }
 
   /** A gzip decoder over {@code buffered} when it starts with gzip's magic bytes, else null (read it as it is). */
@@ -180,7 +210,7 @@ public final class SourceReader {
   /** The result for a file none of whose bytes could be used: one counted reject for the whole file. */
   public static FileReadResult rejectWhole(String sourceFile, String code, String reason, EventSink sink) {
     sink.reject(new Reject(sourceFile, 0, -1, code, "whole file: " + reason));
-    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, 0, reason);
+    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, 0, reason, "");
   }
 
   /**

@@ -129,7 +129,8 @@ public final class SourceSnapshot implements AutoCloseable {
     }
   }
 
-  private static MessageDigest sha256Digest() {
+  /** A new SHA-256 digest; every JDK has one. */
+  static MessageDigest sha256Digest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

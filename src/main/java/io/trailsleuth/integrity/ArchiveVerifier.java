@@ -1,5 +1,6 @@
 package io.trailsleuth.integrity;
 
+import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.LogFileName;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceWalker;
@@ -18,6 +19,21 @@ public final class ArchiveVerifier {
   /** Verifies everything under the paths; signatures are checked only when both keys and signatures are given. */
   public static IntegrityReport verify(List<String> paths, Optional<PublicKeys> publicKeys,
       Optional<Signatures> signatures) {
+    try {
+      return verify(paths, publicKeys, signatures, DecodedContentHashes.none());
+    } catch (InterruptedException e) {
+      // no hashes are collected, so nothing waits; keep the interrupt for the caller all the same
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while verifying", e);
+    }
+  }
+
+  /**
+   * Verifies as above, taking each log file's hash from {@code decodedHashes} when the ingest's parse decoded the whole
+   * file. Digests, chains and signatures are checked first; only then does it wait for the parse to end.
+   */
+  public static IntegrityReport verify(List<String> paths, Optional<PublicKeys> publicKeys,
+      Optional<Signatures> signatures, DecodedContentHashes decodedHashes) throws InterruptedException {
     SourceWalker.Walk walk = SourceWalker.walk(paths);
     List<String> notes = new ArrayList<>();
     for (WalkProblem problem : walk.problems()) {
@@ -51,13 +67,12 @@ public final class ArchiveVerifier {
         }
       }
     }
-    return check(digests, logFiles, unreadableDigests, ignored, notes, publicKeys, signatures);
+    return check(digests, logFiles, unreadableDigests, ignored, notes, publicKeys, signatures, decodedHashes);
   }
 
   private static IntegrityReport check(List<Digest> digests, List<SourceFile> logFiles, List<ChainBreak> breaks,
-      int ignored, List<String> notes, Optional<PublicKeys> publicKeys, Optional<Signatures> signatures) {
-    LogFileVerifier logs = new LogFileVerifier(logFiles);
-    logs.verify(digests);
+      int ignored, List<String> notes, Optional<PublicKeys> publicKeys, Optional<Signatures> signatures,
+      DecodedContentHashes decodedHashes) throws InterruptedException {
     DigestIndex index = new DigestIndex(digests);
     ChainVerifier chains = new ChainVerifier(index);
     chains.verify(digests);
@@ -71,6 +86,9 @@ public final class ArchiveVerifier {
       allBreaks.addAll(verifier.breaks);
       signatureCheck = verifier.result();
     }
+    // last, as it may wait for the ingest's parse to hand over the log files' hashes
+    LogFileVerifier logs = new LogFileVerifier(logFiles, decodedHashes);
+    logs.verify(digests);
     return new IntegrityReport(logs.verified, logs.tampered, logs.missing, logs.unlisted, allBreaks, signatureCheck,
         digests.size() + breaks.size(), logFiles.size(), ignored, notes);
   }

@@ -1,5 +1,6 @@
 package io.trailsleuth.integrity;
 
+import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.LogFileName;
 import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
@@ -10,10 +11,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Checks every log file a digest lists against the local copy, and finds local log files no digest lists. */
+/**
+ * Checks every log file a digest lists against the local copy, and finds local log files no digest lists. A file's
+ * hash comes from the ingest's parse when that decoded the whole file, else from reading the file here.
+ */
 final class LogFileVerifier {
   /** Log file names carry a time a few minutes before delivery, so a digest's window is widened by this much. */
   private static final Duration NAME_TIME_SLACK = Duration.ofMinutes(15);
@@ -25,14 +30,17 @@ final class LogFileVerifier {
   private final Map<String, List<SourceFile>> localByName = new TreeMap<>();
   private final Map<String, String> hashes = new HashMap<>();
   private final Set<String> listed = new HashSet<>();
+  private final DecodedContentHashes decodedHashes;
 
-  LogFileVerifier(List<SourceFile> logFiles) {
+  LogFileVerifier(List<SourceFile> logFiles, DecodedContentHashes decodedHashes) {
+    this.decodedHashes = decodedHashes;
     for (SourceFile file : logFiles) {
       localByName.computeIfAbsent(S3Keys.fileName(file.relativePath()), name -> new ArrayList<>()).add(file);
     }
   }
 
-  void verify(List<Digest> digests) {
+  /** Checks the files; waits, if the hashes are still being collected, for the ingest's parse to end. */
+  void verify(List<Digest> digests) throws InterruptedException {
     for (Digest digest : digests) {
       for (Digest.ListedLogFile entry : digest.logFiles()) {
         List<SourceFile> copies = localByName.getOrDefault(S3Keys.fileName(entry.s3Object()), List.of()).stream()
@@ -54,15 +62,18 @@ final class LogFileVerifier {
     }
   }
 
-  private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) {
+  private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
     listed.add(copy.relativePath());
-    String actual;
-    try {
-      actual = hashes.computeIfAbsent(copy.relativePath(), path -> hash(copy));
-    } catch (UnreadableLogException e) {
-      tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
-          "cannot be read or decompressed (" + e.getMessage() + ")"));
-      return;
+    String actual = hashes.get(copy.relativePath());
+    if (actual == null) {
+      try {
+        actual = hash(copy);
+      } catch (IOException e) {
+        tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
+            "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        return;
+      }
+      hashes.put(copy.relativePath(), actual);
     }
     if (HashValues.matches(entry.hashValue(), actual)) {
       verified.add(copy.relativePath());
@@ -72,12 +83,10 @@ final class LogFileVerifier {
     }
   }
 
-  private static String hash(SourceFile file) {
-    try {
-      return FileContent.sha256Hex(file.path());
-    } catch (IOException e) {
-      throw new UnreadableLogException(e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
+  /** The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else read here. */
+  private String hash(SourceFile file) throws IOException, InterruptedException {
+    Optional<String> decoded = decodedHashes.awaitHash(file.path());
+    return decoded.isPresent() ? decoded.get() : FileContent.sha256Hex(file.path());
   }
 
   private static UnlistedFile unlisted(String relativePath, List<Digest> digests) {
@@ -95,14 +104,5 @@ final class LogFileVerifier {
   private static boolean covers(Digest digest, Instant time) {
     return digest.startTime().isPresent() && digest.endTime().isPresent()
         && !time.isBefore(digest.startTime().get().minus(NAME_TIME_SLACK)) && !time.isAfter(digest.endTime().get());
-  }
-
-  /** A log file that could not be read while hashing. */
-  private static final class UnreadableLogException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UnreadableLogException(String message) {
-      super(message);
-    }
   }
 }

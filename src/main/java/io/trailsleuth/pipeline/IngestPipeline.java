@@ -1,5 +1,6 @@
 package io.trailsleuth.pipeline;
 
+import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
 import io.trailsleuth.ingest.SourceFile;
@@ -65,15 +66,30 @@ public final class IngestPipeline {
    */
   public static IngestSummary run(IngestOptions options, IngestProgress progress, Supplier<Set<String>> verifiedFiles)
       throws IOException, InterruptedException, SQLException {
-    StoreLayout layout = CaseStore.createOrOpen(options.store());
-    try (StoreLock lock = StoreLock.acquire(layout)) {
-      CaseStore.removeAbandonedStaging(layout);
-      return runLocked(options, layout, progress, verifiedFiles);
+    return run(options, progress, verifiedFiles, DecodedContentHashes.none());
+  }
+
+  /**
+   * Ingests as above; when {@code decodedHashes} is collecting, the parser threads also hash each file's decoded
+   * content into it, and it is marked ended once parsing is over, before deduplication asks for {@code verifiedFiles}.
+   */
+  public static IngestSummary run(IngestOptions options, IngestProgress progress, Supplier<Set<String>> verifiedFiles,
+      DecodedContentHashes decodedHashes) throws IOException, InterruptedException, SQLException {
+    try {
+      StoreLayout layout = CaseStore.createOrOpen(options.store());
+      try (StoreLock lock = StoreLock.acquire(layout)) {
+        CaseStore.removeAbandonedStaging(layout);
+        return runLocked(options, layout, progress, verifiedFiles, decodedHashes);
+      }
+    } finally {
+      // a failed run must not leave the digest check waiting
+      decodedHashes.parseEnded();
     }
   }
 
   private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress,
-      Supplier<Set<String>> verifiedFiles) throws IOException, InterruptedException, SQLException {
+      Supplier<Set<String>> verifiedFiles, DecodedContentHashes decodedHashes)
+      throws IOException, InterruptedException, SQLException {
     SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
     Set<String> known = CaseStore.knownSourceHashes(layout);
     String runId = layout.nextRunId();
@@ -104,7 +120,12 @@ public final class IngestPipeline {
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
           .toList());
       writer.startConsuming(allocator);
-      List<FileOutcome> outcomes = parseAll(files, known, options, writer, allocator, layout, progress);
+      List<FileOutcome> outcomes;
+      try {
+        outcomes = parseAll(files, known, options, writer, allocator, layout, progress, decodedHashes);
+      } finally {
+        decodedHashes.parseEnded();
+      }
       writer.finishProducing();
       progress.writing();
       Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(verifiedFiles);
@@ -132,8 +153,8 @@ public final class IngestPipeline {
   }
 
   private static List<FileOutcome> parseAll(List<SourceFile> files, Set<String> known, IngestOptions options,
-      RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress)
-      throws InterruptedException, IOException {
+      RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
+      DecodedContentHashes decodedHashes) throws InterruptedException, IOException {
     List<int[]> units = unitsByRelativePath(files);
     AtomicInteger next = new AtomicInteger();
     FileOutcome[] outcomes = new FileOutcome[files.size()];
@@ -147,7 +168,8 @@ public final class IngestPipeline {
       List<Future<Void>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         futures.add(pool.submit(() -> {
-          try (Worker worker = new Worker(writer, allocator, options.maxDecompressedBytes(), layout.staging(writer.runId()))) {
+          try (Worker worker = new Worker(writer, allocator, options.maxDecompressedBytes(),
+              layout.staging(writer.runId()), decodedHashes)) {
             for (int u = next.getAndIncrement(); u < units.size(); u = next.getAndIncrement()) {
               Set<String> readInUnit = new HashSet<>();
               for (int i : units.get(u)) {
@@ -201,17 +223,23 @@ public final class IngestPipeline {
     private final EventBatchBuilder batch;
     private final SourceReader reader;
     private final Path scratch;
+    private final DecodedContentHashes decodedHashes;
     private final List<Reject> rejects = new ArrayList<>();
     private final List<SnapshotItem> snapshotItems = new ArrayList<>();
     private final Map<String, Long> rejectReasons = new TreeMap<>();
     private Long first;
     private Long last;
 
-    Worker(RunWriter writer, BufferAllocator allocator, long maxDecompressedBytes, Path scratch) {
+    Worker(RunWriter writer, BufferAllocator allocator, long maxDecompressedBytes, Path scratch,
+        DecodedContentHashes decodedHashes) {
       this.writer = writer;
       this.batch = new EventBatchBuilder(allocator, BATCH_ROWS);
-      this.reader = new SourceReader(JsonSettings.mapper(), maxDecompressedBytes);
+      // only a digest check beside the ingest pays for hashing the decoded content
+      this.reader = decodedHashes.isCollecting()
+          ? SourceReader.hashingDecodedContent(JsonSettings.mapper(), maxDecompressedBytes)
+          : new SourceReader(JsonSettings.mapper(), maxDecompressedBytes);
       this.scratch = scratch;
+      this.decodedHashes = decodedHashes;
     }
 
     /** Reads one file, unless the store or an earlier file of its unit ({@code readInUnit}) has the same content. */
@@ -228,6 +256,9 @@ public final class IngestPipeline {
         last = null;
         rejectReasons.clear();
         FileReadResult result = snapshot.read(reader, file.relativePath(), this);
+        if (!result.decodedSha256().isEmpty() && !file.isStandardInput()) {
+          decodedHashes.put(file.path(), result.decodedSha256());
+        }
         flushRejects();
         return new FileOutcome(file, size, sha256, result, new TreeMap<>(rejectReasons), first, last, false);
       }

@@ -1,0 +1,114 @@
+package io.trailsleuth.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailsleuth.ingest.DecodedContentHashes;
+import io.trailsleuth.ingest.FileScope;
+import io.trailsleuth.pipeline.IngestOptions;
+import io.trailsleuth.pipeline.IngestPipeline;
+import io.trailsleuth.pipeline.IngestProgress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.FutureTask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The digest check takes log files' hashes from the ingest's parse when it decoded them whole, and reads the rest. */
+class IngestHashesVerificationTest {
+  private static final String ZERO_HASH = "0".repeat(64);
+
+  @TempDir
+  Path directory;
+
+  private Path root() {
+    return directory.resolve("archive");
+  }
+
+  private IntegrityReport verify(DecodedContentHashes hashes) throws InterruptedException {
+    return ArchiveVerifier.verify(List.of(root().toString()), Optional.empty(), Optional.empty(), hashes);
+  }
+
+  @Test
+  void aHashTheIngestProvidedDecidesTheOutcomeAndTheFileIsNotReadAgain() throws Exception {
+    TestArchive archive = TestArchive.write(root(), 2, -1);
+    List<String> logs = archive.logKeys;
+    DecodedContentHashes hashes = DecodedContentHashes.collecting();
+    hashes.put(archive.pathOf(logs.get(0)), FileContent.sha256Hex(archive.pathOf(logs.get(0))));
+    hashes.put(archive.pathOf(logs.get(1)), ZERO_HASH);
+    hashes.parseEnded();
+    // read again, this file could not even be decompressed
+    Files.writeString(archive.pathOf(logs.get(0)), "no longer gzip");
+
+    IntegrityReport report = verify(hashes);
+
+    assertThat(report.verifiedFiles()).containsExactly(logs.get(0), logs.get(2), logs.get(3));
+    assertThat(report.tampered()).singleElement().satisfies(file -> {
+      assertThat(file.path()).isEqualTo(logs.get(1));
+      assertThat(file.actualHash()).isEqualTo(ZERO_HASH);
+    });
+  }
+
+  @Test
+  void waitsForTheParseToEndBeforeTakingTheLogFilesHashes() throws Exception {
+    TestArchive archive = TestArchive.write(root(), 2, -1);
+    DecodedContentHashes hashes = DecodedContentHashes.collecting();
+    FutureTask<IntegrityReport> verification = new FutureTask<>(() -> verify(hashes));
+    new Thread(verification, "test-verify").start();
+
+    Thread.sleep(300);
+    assertThat(verification.isDone()).isFalse();
+    hashes.put(archive.pathOf(archive.logKeys.get(3)), ZERO_HASH);
+    hashes.parseEnded();
+
+    assertThat(verification.get().tampered()).singleElement()
+        .satisfies(file -> assertThat(file.path()).isEqualTo(archive.logKeys.get(3)));
+  }
+
+  @Test
+  void givesTheSameReportAsReadingEveryFileWhenTheIngestDecodedOnlySomeWhole() throws Exception {
+    TestArchive archive = TestArchive.write(root(), 3, -1);
+    List<Path> logs = archive.logKeys.stream().map(archive::pathOf).toList();
+    byte[] content = FileContent.readAll(logs.get(0));
+    int half = content.length / 2;
+    Files.write(logs.get(0), concat(TestArchive.gzip(Arrays.copyOf(content, half)),
+        TestArchive.gzip(Arrays.copyOfRange(content, half, content.length))));
+    Files.write(logs.get(1), FileContent.readAll(logs.get(1)));
+    byte[] damaged = Files.readAllBytes(logs.get(2));
+    for (int i = damaged.length / 2 - 4; i < damaged.length / 2 + 4; i++) {
+      damaged[i] ^= 0x5a;
+    }
+    Files.write(logs.get(2), damaged);
+    TestArchive.rewrite(logs.get(3), bytes -> concat(bytes, " ".repeat(8192).getBytes(StandardCharsets.UTF_8)));
+    DecodedContentHashes hashes = DecodedContentHashes.collecting();
+
+    IngestPipeline.run(new IngestOptions(List.of(root().toString()), directory.resolve("store"), 2, 4096, "256MB",
+        FileScope.EVERYTHING), IngestProgress.SILENT, Set::of, hashes);
+    IntegrityReport report = verify(hashes);
+
+    // several gzip members, no compression and an untouched file: hashed by the ingest
+    for (int index : new int[] {0, 1, 4, 5}) {
+      assertThat(hashes.awaitHash(logs.get(index))).contains(FileContent.sha256Hex(logs.get(index)));
+    }
+    // damaged halfway and over the ingest's decompression limit: read again by the digest check
+    assertThat(hashes.awaitHash(logs.get(2))).isEmpty();
+    assertThat(hashes.awaitHash(logs.get(3))).isEmpty();
+    assertThat(report).isEqualTo(ArchiveVerifier.verify(List.of(root().toString()), Optional.empty(), Optional.empty()));
+    assertThat(report.verifiedFiles()).containsExactly(archive.logKeys.get(0), archive.logKeys.get(1),
+        archive.logKeys.get(4), archive.logKeys.get(5));
+    assertThat(report.tampered()).extracting(TamperedFile::path)
+        .containsExactly(archive.logKeys.get(2), archive.logKeys.get(3));
+    assertThat(report.tampered().get(0).detail()).startsWith("cannot be read or decompressed (");
+    assertThat(report.tampered().get(1).actualHash()).isEqualTo(FileContent.sha256Hex(logs.get(3)));
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+}
