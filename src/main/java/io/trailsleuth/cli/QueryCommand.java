@@ -78,8 +78,7 @@ public final class QueryCommand implements Callable<Integer> {
           out.printf("%-28s params: %s%n", "", String.join(", ", query.params()));
         }
         if (query.macro()) {
-          out.printf("%-28s table macro: SELECT * FROM %s(%s)%n", "", query.id(),
-              String.join(", ", query.macroParameters()));
+          out.printf("%-28s table macro: SELECT * FROM %s%n", "", query.call());
         }
       }
       return ExitCode.OK;
@@ -99,9 +98,9 @@ public final class QueryCommand implements Callable<Integer> {
           throw new UserException(ExitCode.USAGE, e.getMessage());
         }
         if (query.macro()) {
-          throw new UserException(ExitCode.USAGE, "'" + query.id() + "' is a table macro: call it with its arguments,"
-              + " as in: trailsleuth query --store DIR \"SELECT * FROM " + query.id() + "("
-              + String.join(", ", query.macroParameters()) + ")\"");
+          throw new UserException(ExitCode.USAGE, "'" + query.id() + "' is a table macro: call it with a value for "
+              + String.join(", ", query.macroParameters()) + ", as in: trailsleuth query --store DIR \"SELECT * FROM "
+              + query.call() + "\"");
         }
         result = QueryRunner.run(connection, query, parameters);
       } else {

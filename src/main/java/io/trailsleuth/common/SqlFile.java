@@ -35,4 +35,9 @@ public record SqlFile(String id, String title, String description, List<String> 
   public boolean macro() {
     return !macroParameters.isEmpty();
   }
+
+  /** How a query calls the macro, with a placeholder for each argument: {@code id(<a>, <b>)}. */
+  public String call() {
+    return id + "(" + String.join(", ", macroParameters.stream().map(name -> "<" + name + ">").toList()) + ")";
+  }
 }

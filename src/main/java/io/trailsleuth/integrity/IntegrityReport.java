@@ -33,9 +33,11 @@ public record IntegrityReport(
     List<String> notes) {
   public IntegrityReport {
     verifiedFiles = verifiedFiles.stream().sorted().distinct().toList();
-    tampered = tampered.stream()
-        .sorted(Comparator.comparing(TamperedFile::path).thenComparing(TamperedFile::digest)).toList();
-    missing = missing.stream()
+    // distinct: two input roots with the same digests list each log file twice
+    tampered = tampered.stream().distinct()
+        .sorted(Comparator.comparing(TamperedFile::path).thenComparing(TamperedFile::digest)
+            .thenComparing(TamperedFile::detail)).toList();
+    missing = missing.stream().distinct()
         .sorted(Comparator.comparing(MissingFile::s3Object).thenComparing(MissingFile::digest)).toList();
     unlisted = unlisted.stream().sorted(Comparator.comparing(UnlistedFile::path)).toList();
     chainBreaks = chainBreaks.stream().sorted(ChainBreak.ORDER).toList();

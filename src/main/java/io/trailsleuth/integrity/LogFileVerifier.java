@@ -4,6 +4,7 @@ import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.LogFileName;
 import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +29,17 @@ final class LogFileVerifier {
   final List<MissingFile> missing = new ArrayList<>();
   final List<UnlistedFile> unlisted = new ArrayList<>();
   private final Map<String, List<SourceFile>> localByName = new TreeMap<>();
-  private final Map<String, String> hashes = new HashMap<>();
-  private final Set<String> listed = new HashSet<>();
+  // by the copy's own path: two input roots with the same layout hold different copies under one relative path
+  private final Map<Path, String> hashes = new HashMap<>();
+  private final Set<Path> listed = new HashSet<>();
+  private final Map<String, Integer> copiesOfPath = new HashMap<>();
   private final DecodedContentHashes decodedHashes;
 
   LogFileVerifier(List<SourceFile> logFiles, DecodedContentHashes decodedHashes) {
     this.decodedHashes = decodedHashes;
     for (SourceFile file : logFiles) {
       localByName.computeIfAbsent(S3Keys.fileName(file.relativePath()), name -> new ArrayList<>()).add(file);
+      copiesOfPath.merge(file.relativePath(), 1, Integer::sum);
     }
   }
 
@@ -55,32 +59,44 @@ final class LogFileVerifier {
     }
     for (List<SourceFile> files : localByName.values()) {
       for (SourceFile file : files) {
-        if (!listed.contains(file.relativePath())) {
+        if (!listed.contains(file.path())) {
           unlisted.add(unlisted(file.relativePath(), digests));
         }
       }
     }
+    // a path is reported verified only when no copy of it failed: its status, and dedup's preference, go by the path
+    Set<String> failed = new HashSet<>();
+    tampered.forEach(file -> failed.add(file.path()));
+    verified.removeIf(failed::contains);
   }
 
   private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
-    listed.add(copy.relativePath());
-    String actual = hashes.get(copy.relativePath());
+    listed.add(copy.path());
+    String actual = hashes.get(copy.path());
     if (actual == null) {
       try {
         actual = hash(copy);
       } catch (IOException e) {
         tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
-            "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+            "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
+                + whichCopy(copy)));
         return;
       }
-      hashes.put(copy.relativePath(), actual);
+      hashes.put(copy.path(), actual);
     }
     if (HashValues.matches(entry.hashValue(), actual)) {
       verified.add(copy.relativePath());
     } else {
       tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), actual,
-          "SHA-256 of the decompressed content differs from the digest's hashValue"));
+          "SHA-256 of the decompressed content differs from the digest's hashValue" + whichCopy(copy)));
     }
+  }
+
+  /** Names the input root when another input root holds a copy under the same relative path; else nothing. */
+  private String whichCopy(SourceFile copy) {
+    return copiesOfPath.get(copy.relativePath()) > 1
+        ? "; this is the copy under input root " + copy.inputRoot() + ", and another input root holds one at this path"
+        : "";
   }
 
   /** The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else read here. */

@@ -87,15 +87,15 @@ final class QueryCommandTest {
   @Test
   void listsATableMacroWithItsCallAndRunsItOnlyWhenCalledWithArguments() {
     assertThat(CliRun.of("query", "--list").out())
-        .contains("table macro: SELECT * FROM policy_access_of(named_in_policies)");
+        .contains("table macro: SELECT * FROM policy_access_of(<named_in_policies>)");
 
     CliRun byName = CliRun.of("query", "--store", store, "--name", "policy_access_of");
     CliRun called = CliRun.of("query", "--store", store, "--format", "csv",
         "select count(*) as n from policy_access_of(false)");
 
     assertThat(byName.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(byName.err()).contains("'policy_access_of' is a table macro")
-        .contains("SELECT * FROM policy_access_of(named_in_policies)");
+    assertThat(byName.err()).contains("'policy_access_of' is a table macro: call it with a value for named_in_policies")
+        .contains("SELECT * FROM policy_access_of(<named_in_policies>)");
     assertThat(called.exitCode()).as(called.err()).isZero();
     assertThat(called.out().lines()).first().isEqualTo("n");
   }

@@ -75,6 +75,34 @@ class ArchiveVerifierTest {
   }
 
   @Test
+  void reportsTheTamperedCopyWhenAnotherInputRootHoldsAGoodCopyAtTheSamePath() throws IOException {
+    TestArchive archive = archive(3);
+    Path copy = directory.resolve("copy");
+    try (java.util.stream.Stream<Path> files = Files.walk(Path.of(root()))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(Path.of(root()).relativize(file).toString()));
+      }
+    }
+    String victim = archive.logKeys.get(3);
+    TestArchive.rewrite(copy.resolve(Path.of(root()).relativize(archive.pathOf(victim)).toString()), content -> {
+      content[content.length - 5] ^= 1;
+      return content;
+    });
+
+    for (List<String> roots : List.of(List.of(root(), copy.toString()), List.of(copy.toString(), root()))) {
+      IntegrityReport report = ArchiveVerifier.verify(roots, Optional.empty(), Optional.empty());
+
+      assertThat(report.failed()).isTrue();
+      assertThat(report.tampered()).singleElement().satisfies(file -> {
+        assertThat(file.path()).isEqualTo(victim);
+        assertThat(file.detail()).contains("the copy under input root " + copy);
+      });
+      assertThat(report.statusOf(victim)).isEqualTo(FileIntegrity.TAMPERED);
+      assertThat(report.verifiedFiles()).hasSize(5).doesNotContain(victim);
+    }
+  }
+
+  @Test
   void reportsTamperedLogWhenItsCompressedBytesNoLongerDecompress() throws IOException {
     TestArchive archive = archive(2);
     Path victim = archive.pathOf(archive.logKeys.get(0));

@@ -125,6 +125,24 @@ class PolicyDriftTest {
   }
 
   @Test
+  void doesNotFlagAPolicyTheNewGenerationHasUsedSince() throws Exception {
+    PolicyStory bucket = DriftScenarios.recreatedAround(ACCOUNT, new PolicyStory()
+            .createRole("2026-03-01T09:00:00Z", ACCOUNT, "app-role", OLD)
+            .putBucketPolicy("2026-03-01T09:10:00Z", ACCOUNT, "shared-bucket", policy("Principal", "s3:PutObject", ROLE)))
+        .used("2026-03-02T12:30:00Z", ACCOUNT, "app-role", NEW, "s3.amazonaws.com", "PutObject",
+            request("bucketName", "shared-bucket"));
+    PolicyStory key = DriftScenarios.recreatedAround(ACCOUNT, new PolicyStory()
+            .createRole("2026-03-01T09:00:00Z", ACCOUNT, "app-role", OLD)
+            .createKey("2026-03-01T09:10:00Z", ACCOUNT, KEY, policy("Principal", "kms:Decrypt", ROLE)))
+        .used("2026-03-02T12:30:00Z", ACCOUNT, "app-role", NEW, "kms.amazonaws.com", "Decrypt",
+            request("keyId", KEY));
+
+    // the successful use reaches the drift through policy_access_of(true): S3 from resource_uses, KMS from focus events
+    assertThat(DriftScenarios.analyze(temp.resolve("bucket"), bucket).policyDrift()).isEmpty();
+    assertThat(DriftScenarios.analyze(temp.resolve("key"), key).policyDrift()).isEmpty();
+  }
+
+  @Test
   void ignoresAPolicyDeletedBeforeTheRoleWasRecreated() throws Exception {
     PolicyStory story = new PolicyStory()
         .createRole("2026-03-01T09:00:00Z", ACCOUNT, "app-role", OLD)
