@@ -6,8 +6,10 @@ import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceWalker;
 import io.trailsleuth.ingest.WalkProblem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies a downloaded CloudTrail archive offline against its digest files: log hashes, digest chains and, when keys
@@ -67,7 +69,28 @@ public final class ArchiveVerifier {
         }
       }
     }
-    return check(digests, logFiles, unreadableDigests, ignored, notes, publicKeys, signatures, decodedHashes);
+    return check(onePerContent(digests, notes), logFiles, unreadableDigests, ignored, notes, publicKeys, signatures,
+        decodedHashes);
+  }
+
+  /**
+   * One digest of each path and content: two input roots holding the same download list every digest twice, and the
+   * chain check would take each copy for the previous digest of the other. Copies that differ are all kept.
+   */
+  private static List<Digest> onePerContent(List<Digest> digests, List<String> notes) {
+    Set<String> seen = new HashSet<>();
+    List<Digest> unique = new ArrayList<>();
+    for (Digest digest : digests) {
+      if (seen.add(digest.relativePath() + "\n" + digest.contentSha256())) {
+        unique.add(digest);
+      }
+    }
+    int copies = digests.size() - unique.size();
+    if (copies > 0) {
+      notes.add(copies + " digest file(s) have the same path and content as one under another input root; each is"
+          + " checked once");
+    }
+    return unique;
   }
 
   private static IntegrityReport check(List<Digest> digests, List<SourceFile> logFiles, List<ChainBreak> breaks,

@@ -74,15 +74,36 @@ class ArchiveVerifierTest {
     assertThat(report.verifiedFiles()).hasSize(5).doesNotContain(victim);
   }
 
-  @Test
-  void reportsTheTamperedCopyWhenAnotherInputRootHoldsAGoodCopyAtTheSamePath() throws IOException {
-    TestArchive archive = archive(3);
+  private Path copyOfArchive() throws IOException {
     Path copy = directory.resolve("copy");
     try (java.util.stream.Stream<Path> files = Files.walk(Path.of(root()))) {
       for (Path file : files.toList()) {
         Files.copy(file, copy.resolve(Path.of(root()).relativize(file).toString()));
       }
     }
+    return copy;
+  }
+
+  @Test
+  void checksIdenticalCopiesOfAnArchiveUnderTwoInputRootsOnceAndFindsNoBreak() throws IOException {
+    TestArchive archive = archive(3);
+    Path copy = copyOfArchive();
+
+    IntegrityReport report = ArchiveVerifier.verify(List.of(root(), copy.toString()), Optional.empty(),
+        Optional.empty());
+
+    assertThat(report.failed()).isFalse();
+    assertThat(report.chainBreaks()).isEmpty();
+    assertThat(report.digestsChecked()).isEqualTo(3);
+    assertThat(report.verifiedFiles()).containsExactlyElementsOf(archive.logKeys);
+    assertThat(report.notes()).contains("3 digest file(s) have the same path and content as one under another input"
+        + " root; each is checked once");
+  }
+
+  @Test
+  void reportsTheTamperedCopyWhenAnotherInputRootHoldsAGoodCopyAtTheSamePath() throws IOException {
+    TestArchive archive = archive(3);
+    Path copy = copyOfArchive();
     String victim = archive.logKeys.get(3);
     TestArchive.rewrite(copy.resolve(Path.of(root()).relativize(archive.pathOf(victim)).toString()), content -> {
       content[content.length - 5] ^= 1;
