@@ -7,6 +7,8 @@ import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.pipeline.TestStores;
 import io.trailsleuth.store.DerivedTable;
+import io.trailsleuth.store.StoreFormat;
+import io.trailsleuth.store.StoreLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -61,6 +63,26 @@ final class SampleLogsSparkTest {
       String source = "read_parquet('%s/runs/*/" + table + ")";
       assertThat(StoreComparison.columns(source, sparked)).as(table).isEqualTo(StoreComparison.columns(source, ingested));
     }
+  }
+
+  @Test
+  void intoAVersionTwoStoreWritesTheFocusEventsWithTheRawIdentityAsIngestDoes() throws Exception {
+    Path olderIngested = temp.resolve("older-ingested");
+    Path olderSparked = temp.resolve("older-sparked");
+    for (Path store : List.of(olderIngested, olderSparked)) {
+      Files.createDirectories(store);
+      Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(2));
+    }
+
+    TestStores.ingest(olderIngested, SAMPLE_LOGS);
+    LocalSpark.ingest(olderSparked, SAMPLE_LOGS);
+
+    String source = "read_parquet('%s/runs/*/" + DerivedTable.FOCUS_EVENTS.fileName() + "')";
+    assertThat(StoreComparison.columns(source, olderSparked)).anyMatch(column -> column.startsWith("user_identity "))
+        .isEqualTo(StoreComparison.columns(source, olderIngested));
+    assertThat(StoreComparison.columns(source, sparked)).noneMatch(column -> column.startsWith("user_identity "));
+    assertThat(StoreComparison.derivedDifferences(DerivedTable.FOCUS_EVENTS, olderIngested, olderSparked)).isEmpty();
+    assertThat(Files.readString(olderSparked.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(2));
   }
 
   @Test
