@@ -56,8 +56,8 @@ public final class InvestigateCommand implements Callable<Integer> {
     // decoded bytes as they inflate them, so no log file is read or inflated twice (bench/README.md).
     DecodedContentHashes decodedHashes = paths.contains("-") ? DecodedContentHashes.none()
         : DecodedContentHashes.collecting();
-    FutureTask<IntegrityReport> verification = paths.contains("-") ? null
-        : new FutureTask<>(() -> digests.verify(paths, decodedHashes));
+    FutureTask<IntegrityReport> verification = decodedHashes.isCollecting()
+        ? new FutureTask<>(() -> digests.verify(paths, decodedHashes)) : null;
     if (verification != null) {
       Thread thread = new Thread(verification, "trailsleuth-verify");
       thread.setDaemon(true);

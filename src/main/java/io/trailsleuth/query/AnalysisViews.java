@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Installs the catalogue queries marked {@code -- view: true} as views and those marked {@code -- macro:} as table
@@ -17,8 +19,7 @@ public final class AnalysisViews {
   /** Creates every analysis view and table macro on a connection that already has the store's views. */
   public static void install(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (SqlFile file : SqlFiles.bundled().values().stream().filter(file -> file.view() || file.macro())
-          .sorted(Comparator.comparing(SqlFile::resource)).toList()) {
+      for (SqlFile file : inFileOrder(file -> file.view() || file.macro())) {
         statement.execute(file.macro()
             ? "CREATE MACRO " + file.id() + "(" + String.join(", ", file.macroParameters()) + ") AS TABLE " + file.sql()
             : "CREATE VIEW " + file.id() + " AS " + file.sql());
@@ -36,10 +37,14 @@ public final class AnalysisViews {
    */
   public static void materialize(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (SqlFile file : SqlFiles.bundled().values().stream().filter(SqlFile::materialized)
-          .sorted(Comparator.comparing(SqlFile::resource)).toList()) {
+      for (SqlFile file : inFileOrder(SqlFile::materialized)) {
         statement.execute("CREATE TEMP TABLE " + file.id() + " AS SELECT * FROM main." + file.id());
       }
     }
+  }
+
+  /** The bundled statements that match, in file order: a later view may read an earlier one. */
+  private static List<SqlFile> inFileOrder(Predicate<SqlFile> wanted) {
+    return SqlFiles.bundled().values().stream().filter(wanted).sorted(Comparator.comparing(SqlFile::resource)).toList();
   }
 }

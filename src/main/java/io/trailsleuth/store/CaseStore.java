@@ -122,7 +122,7 @@ public final class CaseStore {
   }
 
   /** A store view's statement over the committed runs' files, passed as one JSON-list literal. */
-  private static String storeView(String queryId, String template, List<String> files) {
+  static String storeView(String queryId, String template, List<String> files) {
     return SqlParameters.withLiterals(SqlFiles.get(queryId).sql(), Map.of(template, StoreRuns.sqlList(files)));
   }
 

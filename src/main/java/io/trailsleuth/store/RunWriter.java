@@ -78,8 +78,9 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("run_conflicts", ConflictColumn.ALL));
       statement.execute("CREATE TABLE preferred_files (source_file VARCHAR)");
       statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
-      if (layout.hasEvents()) {
-        statement.execute(sql("store_view_stored_ids", Map.of("events_glob", layout.eventsGlob())));
+      List<String> storedFiles = layout.scan().eventFiles();
+      if (!storedFiles.isEmpty()) {
+        statement.execute(CaseStore.storeView("store_view_stored_ids", "events_files", storedFiles));
       } else {
         statement.execute(TableDdl.create("stored_events", EventColumn.ALL));
         statement.execute("CREATE VIEW stored_ids AS SELECT event_id FROM stored_events");

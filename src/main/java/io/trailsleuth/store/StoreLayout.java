@@ -58,22 +58,9 @@ public record StoreLayout(Path root) {
     return StoreRuns.scan(this);
   }
 
-  /**
-   * The committed runs' event files as one SQL value ({@link StoreRuns#sqlList}); the name is from the time it was a
-   * glob over every run directory.
-   */
-  public String eventsGlob() throws IOException {
-    return StoreRuns.sqlList(scan().eventFiles());
-  }
-
   /** Committed run directories, oldest first. */
   public List<Path> committedRuns() throws IOException {
     return scan().committed().stream().map(run -> Path.of(run.location())).toList();
-  }
-
-  /** True when at least one committed run has event files. */
-  public boolean hasEvents() throws IOException {
-    return !scan().eventFiles().isEmpty();
   }
 
   /**
