@@ -92,14 +92,21 @@ public record RunCommit(String runId, Map<String, Long> files) {
   }
 
   /**
-   * True for a file of the run's events table: {@code events/<partition>/<name>.parquet}, as the store's glob
-   * {@code events/*}{@code /*.parquet} read it, and not a hidden or {@code _}-prefixed file (a writer's leftovers).
+   * True for a file of the run's events table: {@code events/<name>.parquet} (store format 4) or
+   * {@code events/<partition>/<name>.parquet} (formats 1 to 3), and not a hidden or {@code _}-prefixed file or
+   * directory (a writer's leftovers).
    */
   public static boolean isEventFile(String relative) {
     String[] parts = relative.split("/", -1);
-    return parts.length == 3 && parts[0].equals("events") && !parts[1].isEmpty() && parts[2].endsWith(".parquet")
-        && !parts[1].startsWith("_") && !parts[1].startsWith(".") && !parts[2].startsWith("_")
-        && !parts[2].startsWith(".");
+    if (parts.length < 2 || parts.length > 3 || !parts[0].equals("events") || !parts[parts.length - 1].endsWith(".parquet")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].isEmpty() || parts[i].startsWith("_") || parts[i].startsWith(".")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -48,6 +48,8 @@ public final class RunWriter implements AutoCloseable {
   private final String runId;
   private final Path staging;
   private final Path output;
+  /** The store's format version: the run's events and tables are written as that version holds them. */
+  private final int storeVersion;
   private final Connection connection;
   /** A second connection: the first is busy pulling batches while parser threads record rejects. */
   private final Connection rejectConnection;
@@ -68,7 +70,9 @@ public final class RunWriter implements AutoCloseable {
     this.staging = layout.staging(runId);
     Files.createDirectories(staging.resolve("tmp"));
     this.output = staging.resolve(runId);
-    Files.createDirectories(output);
+    this.storeVersion = StoreFormat.version(layout.marker());
+    // DuckDB writes a version-4 run's event files into this directory and creates no parent directories itself
+    Files.createDirectories(eventsDirectory());
     this.connection = DuckDb.staging(staging.resolve("staging.duckdb"), memoryLimit, staging.resolve("tmp"));
     this.queue = new BatchQueue(allocator, 2);
     this.stream = ArrowArrayStream.allocateNew(allocator);
@@ -119,7 +123,9 @@ public final class RunWriter implements AutoCloseable {
       try {
         connection.unwrap(DuckDBConnection.class).registerArrowStream("incoming_batches", stream);
         try (Statement statement = connection.createStatement()) {
-          statement.execute(sql("store_stage_events", Map.of("events_dir", eventsDirectory().toString())));
+          String stage = storeVersion >= StoreFormat.EVENTS_WITHOUT_DATE_PARTITIONS
+              ? "store_stage_events" : "store_stage_events_by_date";
+          statement.execute(sql(stage, Map.of("events_dir", eventsDirectory().toString())));
         }
       } catch (Exception e) {
         consumerFailure = e;
@@ -164,7 +170,7 @@ public final class RunWriter implements AutoCloseable {
     if (!FileTrees.containsParquet(eventsDirectory())) {
       return stored;
     }
-    Map<String, String> runEvents = Map.of("run_events", eventsDirectory() + "/*/*.parquet");
+    Map<String, String> runEvents = Map.of("run_events", eventsGlob());
     List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql("store_find_dropped_events", runEvents));
@@ -234,12 +240,11 @@ public final class RunWriter implements AutoCloseable {
    */
   private void writeDerivedTables(Statement statement) throws SQLException, IOException {
     if (FileTrees.containsParquet(eventsDirectory())) {
-      statement.execute(sql("store_view_events", Map.of("events_glob", eventsDirectory() + "/*/*.parquet")));
+      statement.execute(sql("store_view_events", Map.of("events_glob", eventsGlob())));
     } else {
       statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
     }
     statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
-    int storeVersion = StoreFormat.version(layout.marker());
     for (DerivedTable table : DerivedTable.values()) {
       List<String> leftOut = table.leftOutColumns(storeVersion);
       String derived = SqlFiles.get(table.queryId()).sql();
@@ -254,6 +259,11 @@ public final class RunWriter implements AutoCloseable {
   /** Where this run's event files are written before the run is published. */
   private Path eventsDirectory() {
     return output.resolve("events");
+  }
+
+  /** This run's event files, in either layout: directly under {@link #eventsDirectory()} or in date partitions. */
+  private String eventsGlob() {
+    return eventsDirectory() + "/**/*.parquet";
   }
 
   /**

@@ -12,16 +12,24 @@ import java.nio.file.Path;
  * The store's marker file, {@code trailsleuth-store.json}, and what its format version means. Version 1 stores have no
  * commit markers: every run directory in them was published by one rename and is read as committed. From version 2 a
  * run is part of the store only when its {@link RunCommit} marker is there and matches its files. From version 3 the
- * runs' focus-events tables leave out the raw {@code userIdentity} ({@link DerivedTable#leftOutColumns}). An ingest
- * into an older store writes its runs as that version does, so every run of a store has the same tables.
+ * runs' focus-events tables leave out the raw {@code userIdentity} ({@link DerivedTable#leftOutColumns}). From version 4
+ * a run's events are written as a few files directly under {@code events/}, not partitioned by date into
+ * {@code events/event_date=YYYY-MM-DD/}; readers compute {@code event_date} from {@code event_time} for every version
+ * alike. An ingest into an older store writes its runs as that version does, so every run of a store has the same
+ * layout and tables.
  */
 public final class StoreFormat {
   /** Runs published by a directory rename alone, without commit markers. */
   public static final int WITHOUT_COMMIT_MARKERS = 1;
   /** Focus events without the raw userIdentity JSON. */
   public static final int FOCUS_EVENTS_WITHOUT_RAW_IDENTITY = 3;
-  /** The version new stores get: every run has a commit marker, written last, and slimmer focus events. */
-  public static final int CURRENT = FOCUS_EVENTS_WITHOUT_RAW_IDENTITY;
+  /** Event files directly under the run's {@code events/}, without date partitions. */
+  public static final int EVENTS_WITHOUT_DATE_PARTITIONS = 4;
+  /**
+   * The version new stores get: every run has a commit marker, written last, slimmer focus events, and event files
+   * without date partitions.
+   */
+  public static final int CURRENT = EVENTS_WITHOUT_DATE_PARTITIONS;
   private static final String FORMAT = "trailsleuth-case-store";
 
   private StoreFormat() {}

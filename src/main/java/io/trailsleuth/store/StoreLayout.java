@@ -12,7 +12,7 @@ import java.util.List;
  * <pre>
  * STORE/trailsleuth-store.json          marker and format version ({@link StoreFormat})
  * STORE/.lock                           held while an ingest writes
- * STORE/runs/run-000001/events/event_date=YYYY-MM-DD/part-N.parquet
+ * STORE/runs/run-000001/events/part-N.parquet the events (formats 1 to 3: events/event_date=YYYY-MM-DD/part-N.parquet)
  * STORE/runs/run-000001/sources.parquet manifest of the run's input files
  * STORE/runs/run-000001/rejects.parquet records that could not be stored
  * STORE/runs/run-000001/conflicts.parquet every version of events whose copies differ

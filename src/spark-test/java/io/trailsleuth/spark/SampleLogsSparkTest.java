@@ -9,6 +9,7 @@ import io.trailsleuth.pipeline.TestStores;
 import io.trailsleuth.store.DerivedTable;
 import io.trailsleuth.store.StoreFormat;
 import io.trailsleuth.store.StoreLayout;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class SampleLogsSparkTest {
           .isEqualTo(StoreComparison.columns(source, ingested));
       assertThat(StoreComparison.derivedDifferences(table, ingested, sparked)).as(table.fileName()).isEmpty();
     }
-    for (String table : new String[] {"events/*/*.parquet', hive_partitioning = true", "sources.parquet'", "rejects.parquet'",
+    for (String table : new String[] {"events/**/*.parquet', hive_partitioning = false", "sources.parquet'", "rejects.parquet'",
         "snapshots.parquet'"}) {
       String source = "read_parquet('%s/runs/*/" + table + ")";
       assertThat(StoreComparison.columns(source, sparked)).as(table).isEqualTo(StoreComparison.columns(source, ingested));
@@ -66,7 +67,7 @@ final class SampleLogsSparkTest {
   }
 
   @Test
-  void intoAVersionTwoStoreWritesTheFocusEventsWithTheRawIdentityAsIngestDoes() throws Exception {
+  void intoAVersionTwoStoreWritesFocusEventsWithTheRawIdentityAndEventsInDatePartitionsAsIngestDoes() throws Exception {
     Path olderIngested = temp.resolve("older-ingested");
     Path olderSparked = temp.resolve("older-sparked");
     for (Path store : List.of(olderIngested, olderSparked)) {
@@ -82,7 +83,20 @@ final class SampleLogsSparkTest {
         .isEqualTo(StoreComparison.columns(source, olderIngested));
     assertThat(StoreComparison.columns(source, sparked)).noneMatch(column -> column.startsWith("user_identity "));
     assertThat(StoreComparison.derivedDifferences(DerivedTable.FOCUS_EVENTS, olderIngested, olderSparked)).isEmpty();
+    assertThat(StoreComparison.eventDifferences(olderIngested, olderSparked)).isEmpty();
     assertThat(Files.readString(olderSparked.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(2));
+    // an older store keeps its date partitions; a new one has its event files directly under events/
+    assertThat(eventFiles(olderSparked)).isNotEmpty().allMatch(file -> file.getParent().getFileName().toString()
+        .startsWith("event_date="));
+    assertThat(eventFiles(sparked)).isNotEmpty().allMatch(file -> file.getParent().getFileName().toString()
+        .equals("events"));
+  }
+
+  private static List<Path> eventFiles(Path store) throws IOException {
+    try (Stream<Path> files = Files.walk(store.resolve("runs"))) {
+      return files.filter(file -> file.toString().contains("/events/") && file.getFileName().toString().endsWith(".parquet")
+          && !file.getFileName().toString().startsWith(".")).sorted().toList();
+    }
   }
 
   @Test

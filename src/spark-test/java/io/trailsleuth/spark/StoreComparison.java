@@ -16,7 +16,7 @@ final class StoreComparison {
 
   /** The events of the two stores that are not in the other, as text, with EXCEPT ALL both ways. */
   static List<String> eventDifferences(Path left, Path right) throws SQLException {
-    return differences("read_parquet('%s/runs/*/events/*/*.parquet', hive_partitioning = true)", left, right, "*");
+    return differences("read_parquet('%s/runs/*/events/**/*.parquet', hive_partitioning = false)", left, right, "*");
   }
 
   /** The same for the manifests. */

@@ -18,6 +18,7 @@ import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.store.DerivedTable;
 import io.trailsleuth.store.SourceEntry;
+import io.trailsleuth.store.StoreFormat;
 import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreLock;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -200,15 +202,22 @@ public final class SparkIngest {
       Dataset<Row> storedIds = spark.read().parquet(stored.toArray(String[]::new)).select(eventId);
       kept = kept.join(storedIds, kept.col(eventId).equalTo(storedIds.col(eventId)), "left_anti");
     }
-    // by day and a hash of the event ID: one day's events are written by several tasks (no single-task day), each
-    // writing one file per day it holds
     int writers = spark.sparkContext().defaultParallelism();
-    Column day = col(SparkColumns.EVENT_DATE);
-    kept.withColumn(SparkColumns.EVENT_DATE, to_date(col(EventColumn.EVENT_TIME.columnName())))
-        .repartition(writers, day, pmod(xxhash64(col(eventId)), lit(writers)))
-        .write()
-        .partitionBy(SparkColumns.EVENT_DATE)
-        .option("compression", "zstd")
+    Column byEventId = pmod(xxhash64(col(eventId)), lit(writers));
+    DataFrameWriter<Row> writer;
+    if (store.version() >= StoreFormat.EVENTS_WITHOUT_DATE_PARTITIONS) {
+      // as ingest writes them: files directly under events/, one or more per task
+      writer = kept.repartition(writers, byEventId).write();
+    } else {
+      // by day and a hash of the event ID: one day's events are written by several tasks (no single-task day), each
+      // writing one file per day it holds
+      Column day = col(SparkColumns.EVENT_DATE);
+      writer = kept.withColumn(SparkColumns.EVENT_DATE, to_date(col(EventColumn.EVENT_TIME.columnName())))
+          .repartition(writers, day, byEventId)
+          .write()
+          .partitionBy(SparkColumns.EVENT_DATE);
+    }
+    writer.option("compression", "zstd")
         .option("maxRecordsPerFile", 4_000_000L)
         .parquet(events.toString());
     Map<String, Long> storedPerFile = new HashMap<>();
@@ -268,8 +277,11 @@ public final class SparkIngest {
    */
   private static void writeDerivedTables(SparkSession spark, HadoopStore store, String runId, Path events, Path scratch)
       throws IOException {
+    // event_date as ingest's events view computes it for every store format (formats 1 to 3 also name it in their
+    // partition directories, with the same day)
     Dataset<Row> runEvents = holdsParquet(store, events)
         ? spark.read().parquet(events.toString())
+            .withColumn(SparkColumns.EVENT_DATE, to_date(col(EventColumn.EVENT_TIME.columnName())))
         : spark.createDataFrame(List.of(), SparkColumns.EVENTS.add(SparkColumns.EVENT_DATE, DataTypes.DateType));
     runEvents.createOrReplaceTempView("run_events");
     for (DerivedTable table : DerivedTable.values()) {

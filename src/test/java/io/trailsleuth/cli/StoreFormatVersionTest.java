@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stores of format version 1 (written before commit markers) are read as before and stay version 1 when an ingest
- * adds to them; a newer or damaged version is refused with a clear message.
+ * Stores of an older format version (1: before commit markers, 2: focus events with the raw identity, 3: events in date
+ * partitions) are read as before and keep their version and layout when an ingest adds to them; a newer or damaged
+ * version is refused with a clear message.
  */
 final class StoreFormatVersionTest {
   private static final Path FIRST_SCENARIO = Path.of("sample-logs/AWSLogs");
@@ -27,14 +28,51 @@ final class StoreFormatVersionTest {
   Path temp;
 
   @Test
-  void newStoresAreVersionThreeAndEveryRunHasItsMarker() throws IOException {
+  void newStoresAreVersionFourAndEveryRunHasItsMarkerAndEventFilesWithoutDatePartitions() throws IOException {
     Path store = ingest("store", FIRST_SCENARIO);
 
-    assertThat(Files.readString(store.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(3));
+    assertThat(Files.readString(store.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(4));
     RunCommit commit = RunCommit.parse(Files.readString(store.resolve("runs/run-000001/commit.json")));
     assertThat(commit.runId()).isEqualTo("run-000001");
-    assertThat(commit.files()).containsKeys("sources.parquet", "rejects.parquet", "focus-events.parquet")
+    assertThat(commit.files()).containsKeys("sources.parquet", "rejects.parquet", "focus-events.parquet",
+            "events/part-0.parquet")
         .isEqualTo(RunCommit.filesIn(store.resolve("runs/run-000001")));
+    assertThat(commit.files().keySet().stream().filter(RunCommit::isEventFile))
+        .allMatch(file -> file.matches("events/part-\\d+\\.parquet"));
+  }
+
+  @Test
+  void versionThreeStoreKeepsDatePartitionsInEveryRunAndReadsAsAVersionFourStoreDoes() throws IOException {
+    Path current = ingest("current", FIRST_SCENARIO);
+    assertThat(CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", current.toString()).exitCode())
+        .isZero();
+    Path older = temp.resolve("older");
+    Files.createDirectories(older);
+    Files.writeString(older.resolve(StoreLayout.MARKER), StoreFormat.content(3), StandardCharsets.UTF_8);
+    for (Path logs : List.of(FIRST_SCENARIO, REGIONAL_SCENARIO)) {
+      assertThat(CliRun.of("ingest", "-q", logs.toString(), "--store", older.toString()).exitCode()).isZero();
+    }
+
+    for (String run : List.of("run-000001", "run-000002")) {
+      RunCommit commit = RunCommit.parse(Files.readString(older.resolve("runs/" + run + "/commit.json")));
+      assertThat(commit.files().keySet().stream().filter(RunCommit::isEventFile)).as(run).isNotEmpty()
+          .allMatch(file -> file.matches("events/event_date=\\d{4}-\\d{2}-\\d{2}/part-\\d+\\.parquet"));
+    }
+    assertThat(Files.readString(older.resolve(StoreLayout.MARKER))).isEqualTo(StoreFormat.content(3));
+    // the events view computes event_date for every layout: the same days and counts as the partition directories
+    String days = "select event_date, count(*) as events, bool_and(event_time::date = event_date) as same_day"
+        + " from events group by 1 order by 1";
+    List<String> olderDays = CliRun.of("query", "--store", older.toString(), "--format", "csv", days).out().lines().toList();
+    assertThat(olderDays).hasSizeGreaterThan(2).first().isEqualTo("event_date,events,same_day");
+    assertThat(olderDays.subList(1, olderDays.size())).allMatch(line -> line.endsWith(",true"));
+    assertThat(CliRun.of("query", "--store", current.toString(), "--format", "csv", days).out().lines())
+        .containsExactlyElementsOf(olderDays);
+    CliRun olderRun = analyze(older, "older");
+    CliRun currentRun = analyze(current, "current");
+    assertThat(olderRun.exitCode()).as(olderRun.err()).isZero();
+    assertThat(currentRun.exitCode()).as(currentRun.err()).isZero();
+    assertThat(masked(temp.resolve("older.md"), older)).isEqualTo(masked(temp.resolve("current.md"), current));
+    assertThat(masked(temp.resolve("older.json"), older)).isEqualTo(masked(temp.resolve("current.json"), current));
   }
 
   @Test
@@ -102,13 +140,13 @@ final class StoreFormatVersionTest {
   @Test
   void refusesAStoreOfANewerVersionWithoutTouchingIt() throws IOException {
     Path store = ingest("store", FIRST_SCENARIO);
-    Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(4));
+    Files.writeString(store.resolve(StoreLayout.MARKER), StoreFormat.content(5));
 
     CliRun analyze = CliRun.of("analyze", "--store", store.toString());
     CliRun ingest = CliRun.of("ingest", "-q", REGIONAL_SCENARIO.toString(), "--store", store.toString());
 
-    String message = store.resolve(StoreLayout.MARKER) + " declares store format version 4; this trailsleuth reads "
-        + "versions 1 to 3";
+    String message = store.resolve(StoreLayout.MARKER) + " declares store format version 5; this trailsleuth reads "
+        + "versions 1 to 4";
     assertThat(analyze.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(analyze.err()).contains(message);
     assertThat(ingest.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -41,7 +41,7 @@ final class ParquetPortabilityTest {
     }
 
     assertThat(eventFiles).isNotEmpty();
-    assertThat(eventFiles).allSatisfy(file -> assertThat(file.getParent().getFileName().toString()).startsWith("event_date="));
+    assertThat(eventFiles).allSatisfy(file -> assertThat(file.getParent().getFileName().toString()).isEqualTo("events"));
     assertThat(eventRows).isEqualTo(count(store, "SELECT count(*) FROM events")).isPositive();
     assertThat(rowsOf(parquetFiles(store.resolve("runs"), "sources.parquet"), configuration))
         .isEqualTo(count(store, "SELECT count(*) FROM sources"));

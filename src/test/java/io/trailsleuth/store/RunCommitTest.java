@@ -72,10 +72,16 @@ final class RunCommitTest {
   }
 
   @Test
-  void takesOnlyPartitionedParquetFilesUnderEventsAsEventFiles() {
+  void takesParquetFilesDirectlyUnderEventsOrInOnePartitionAsEventFiles() {
+    assertThat(RunCommit.isEventFile("events/part-0.parquet")).isTrue();
     assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/part-0.parquet")).isTrue();
-    assertThat(RunCommit.isEventFile("events/part-0.parquet")).isFalse();
     assertThat(RunCommit.isEventFile("events/_temporary/0/part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events/_temporary/part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events/_SUCCESS")).isFalse();
+    assertThat(RunCommit.isEventFile("events/.part-0.parquet.crc")).isFalse();
+    assertThat(RunCommit.isEventFile("events/.part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("events//part-0.parquet")).isFalse();
+    assertThat(RunCommit.isEventFile("other/part-0.parquet")).isFalse();
     assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/_SUCCESS.parquet")).isFalse();
     assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/.part-0.parquet")).isFalse();
     assertThat(RunCommit.isEventFile("events/event_date=2026-03-01/part-0.parquet.crc")).isFalse();
