@@ -36,6 +36,20 @@ final class RecordsScanner {
   private static final byte TRUE = 3;
   /** The record's eventTime, parsed into {@code times}. */
   private static final byte TIME = 4;
+  /**
+   * By a value's first byte, the kind of the JSON boolean it can start (TRUE, FALSE or NONE), and by kind the literal:
+   * tables rather than branches, so that the first false of a column after a run of trues does not deoptimise the
+   * compiled scan.
+   */
+  private static final byte[] BOOLEAN_KINDS = new byte[256];
+  private static final byte[][] BOOLEAN_LITERALS = new byte[TRUE + 1][];
+
+  static {
+    BOOLEAN_KINDS['t'] = TRUE;
+    BOOLEAN_KINDS['f'] = FALSE;
+    BOOLEAN_LITERALS[TRUE] = TRUE_LITERAL;
+    BOOLEAN_LITERALS[FALSE] = FALSE_LITERAL;
+  }
 
   /** Thrown (without a stack trace) when the document is not one this scanner vouches for. */
   private static final class Unsupported extends Exception {
@@ -240,9 +254,10 @@ final class RecordsScanner {
       }
       return position;
     }
-    if (type == ColumnType.BOOLEAN && (b == 't' || b == 'f')) {
-      int after = scalar(position, b);
-      kinds[base + column] = b == 't' ? TRUE : FALSE;
+    byte kind = BOOLEAN_KINDS[b & 0xff];
+    if (type == ColumnType.BOOLEAN && kind != NONE) {
+      int after = literal(position, BOOLEAN_LITERALS[kind]);
+      kinds[base + column] = kind;
       return after;
     }
     plain = false;
@@ -389,9 +404,10 @@ final class RecordsScanner {
       kinds[base + column] = NONE;
       return scalar(position, b);
     }
-    if ((b == 't' || b == 'f') && COLUMNS[column].type() == ColumnType.BOOLEAN) {
-      kinds[base + column] = b == 't' ? TRUE : FALSE;
-      return scalar(position, b);
+    byte kind = BOOLEAN_KINDS[b & 0xff];
+    if (kind != NONE && COLUMNS[column].type() == ColumnType.BOOLEAN) {
+      kinds[base + column] = kind;
+      return literal(position, BOOLEAN_LITERALS[kind]);
     }
     plain = false;
     return value(position);
