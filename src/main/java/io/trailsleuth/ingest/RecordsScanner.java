@@ -376,7 +376,10 @@ final class RecordsScanner {
     }
   }
 
-  /** Opens the object or array at {@code position} inside userIdentity; returns the position of its first member. */
+  /**
+   * Opens the object or array at {@code position} inside userIdentity; returns the position of its first member or
+   * element (or of its closing bracket), after any white space.
+   */
   private int open(int position, boolean object, NameNode node, int nameBase) throws Unsupported {
     enter();
     objects[depth] = object;
