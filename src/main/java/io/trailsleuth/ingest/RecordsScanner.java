@@ -4,9 +4,7 @@ import io.trailsleuth.model.ColumnType;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Scans a whole decoded {@code {"Records":[...]}} document byte by byte: checks that it is valid JSON and finds each
@@ -26,6 +24,9 @@ final class RecordsScanner {
   private static final int MAX_NUMBER_BYTES = JsonSettings.MAX_NUMBER_LENGTH;
   private static final int MAX_NAME_BYTES = JsonSettings.MAX_NAME_LENGTH;
   private static final byte[] RECORDS = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE_LITERAL = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE_LITERAL = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL_LITERAL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final NameNode TOP_LEVEL = NameNode.topLevel();
   private static final NameNode IDENTITY = NameNode.identity();
 
@@ -35,6 +36,20 @@ final class RecordsScanner {
   private static final byte TRUE = 3;
   /** The record's eventTime, parsed into {@code times}. */
   private static final byte TIME = 4;
+  /**
+   * By a value's first byte, the kind of the JSON boolean it can start (TRUE, FALSE or NONE), and by kind the literal:
+   * tables rather than branches, so that the first false of a column after a run of trues does not deoptimise the
+   * compiled scan.
+   */
+  private static final byte[] BOOLEAN_KINDS = new byte[256];
+  private static final byte[][] BOOLEAN_LITERALS = new byte[TRUE + 1][];
+
+  static {
+    BOOLEAN_KINDS['t'] = TRUE;
+    BOOLEAN_KINDS['f'] = FALSE;
+    BOOLEAN_LITERALS[TRUE] = TRUE_LITERAL;
+    BOOLEAN_LITERALS[FALSE] = FALSE_LITERAL;
+  }
 
   /** Thrown (without a stack trace) when the document is not one this scanner vouches for. */
   private static final class Unsupported extends Exception {
@@ -67,6 +82,13 @@ final class RecordsScanner {
   private int[] lengths = new int[256 * WIDTH];
   /** Field names of the open userIdentity objects, for the repeated-name check: start and length pairs. */
   private int[] names = new int[64];
+  /** By depth, for the open containers of the value being scanned: object (true) or array. */
+  private final boolean[] objects = new boolean[MAX_DEPTH + 1];
+  /** By depth, for the open objects inside userIdentity: their place on the way to the columns, or null. */
+  private final NameNode[] nodes = new NameNode[MAX_DEPTH + 1];
+  /** By depth, for the open objects inside userIdentity: where their names start in {@link #names}, and how many. */
+  private final int[] nameBases = new int[MAX_DEPTH + 1];
+  private final int[] counts = new int[MAX_DEPTH + 1];
 
   /** Scans {@code length} bytes; returns false when the file must take the streaming path. */
   boolean scan(byte[] input, int length) {
@@ -191,7 +213,7 @@ final class RecordsScanner {
     int b = at(position);
     if (b == 'n') {
       // null leaves the column empty, as in the streaming extractor: a later value of the same name still fills it
-      return value(position);
+      return literal(position, NULL_LITERAL);
     }
     if (target == EventColumn.USER_IDENTITY) {
       if (b != '{') {
@@ -200,7 +222,7 @@ final class RecordsScanner {
       }
       dirty = false;
       int start = position;
-      position = identity(position, IDENTITY, 0, base);
+      position = identity(position, base);
       plain &= !dirty;
       put(base, column, start, position);
       return position;
@@ -226,20 +248,16 @@ final class RecordsScanner {
       } else if (type == ColumnType.BOOLEAN) {
         putBoolean(base, column, start, position - 1);
       } else if (type == ColumnType.TIMESTAMP) {
-        try {
-          times[records] = EventTimes.parseMicros(new String(bytes, start, position - 1 - start, StandardCharsets.UTF_8));
-          kinds[base + column] = TIME;
-        } catch (IllegalArgumentException e) {
-          plain = false;
-        }
+        putTime(base, column, start, position - 1);
       } else {
         plain = false;
       }
       return position;
     }
-    if (type == ColumnType.BOOLEAN && (b == 't' || b == 'f')) {
-      int after = value(position);
-      kinds[base + column] = b == 't' ? TRUE : FALSE;
+    byte kind = BOOLEAN_KINDS[b & 0xff];
+    if (type == ColumnType.BOOLEAN && kind != NONE) {
+      int after = literal(position, BOOLEAN_LITERALS[kind]);
+      kinds[base + column] = kind;
       return after;
     }
     plain = false;
@@ -250,6 +268,15 @@ final class RecordsScanner {
     kinds[base + column] = SLICE;
     offsets[base + column] = start;
     lengths[base + column] = stop - start;
+  }
+
+  private void putTime(int base, int column, int start, int stop) {
+    try {
+      times[records] = EventTimes.parseMicros(new String(bytes, start, stop - start, StandardCharsets.UTF_8));
+      kinds[base + column] = TIME;
+    } catch (IllegalArgumentException e) {
+      plain = false;
+    }
   }
 
   private void putBoolean(int base, int column, int start, int stop) {
@@ -279,61 +306,91 @@ final class RecordsScanner {
   }
 
   /**
-   * Scans an object inside userIdentity at {@code position}: {@code node} is its place on the way to the identity
-   * columns (null off every column's path). Clears {@link #plain} for a repeated or escaped name and for a value of a
-   * type the streaming reader treats specially; {@code nameBase} is where this object's names go in {@link #names}.
+   * Scans the userIdentity object at {@code position} into its columns, without recursion: the open objects and
+   * arrays are kept in {@link #objects}, {@link #nodes}, {@link #nameBases} and {@link #counts}, indexed by depth.
+   * A value's {@code child} is its name's place on the way to the identity columns (null off every column's path).
+   * Clears {@link #plain} for a repeated or escaped name and for a value of a type the streaming reader treats
+   * specially. An object's names go in {@link #names} after those of the objects around it, and are dropped once it
+   * closes.
    */
-  private int identity(int position, NameNode node, int nameBase, int base) throws Unsupported {
-    enter();
-    int count = 0;
-    position = whiteSpaceIn(position + 1);
-    if (at(position) == '}') {
-      leave();
-      return position + 1;
-    }
+  private int identity(int position, int base) throws Unsupported {
+    int outer = depth;
+    NameNode child = IDENTITY;
+    int nameBase = 0;
     while (true) {
+      int b = at(position);
+      boolean member = false;
+      if (b == '{' && (child == null || child.column < 0)) {
+        position = open(position, true, child, nameBase);
+        member = at(position) != '}';
+        if (!member) {
+          leave();
+          position++;
+        }
+      } else if (b == '[' && child == null) {
+        // an array off every column's path: its objects are still checked for repeated names
+        position = open(position, false, null, nameBase);
+        if (at(position) != ']') {
+          continue;
+        }
+        leave();
+        position++;
+      } else if (b == '[') {
+        // an array on a column's path or in a column: the streaming reader treats it specially
+        plain = false;
+        position = value(position);
+      } else if (child == null || child.column < 0) {
+        position = scalar(position, b);
+      } else {
+        position = identityColumn(position, b, child.column, base);
+      }
+      if (!member) {
+        position = next(position, outer);
+        if (depth == outer) {
+          return position;
+        }
+        if (!objects[depth]) {
+          child = null;
+          nameBase = nameBases[depth];
+          continue;
+        }
+      }
       int nameStart = position + 1;
       position = string(quote(position));
       int nameLength = position - 1 - nameStart;
-      if (escaped || repeated(nameBase, count, nameStart, nameLength)) {
+      int count = counts[depth];
+      nameBase = nameBases[depth] + 2 * count;
+      if (escaped || repeated(nameBases[depth], count, nameStart, nameLength)) {
         plain = false;
       }
-      int slot = nameBase + 2 * count;
-      if (slot + 2 > names.length) {
+      if (nameBase + 2 > names.length) {
         names = Arrays.copyOf(names, names.length * 2);
       }
-      names[slot] = nameStart;
-      names[slot + 1] = nameLength;
-      count++;
+      names[nameBase] = nameStart;
+      names[nameBase + 1] = nameLength;
+      counts[depth] = count + 1;
+      nameBase += 2;
+      NameNode node = nodes[depth];
+      child = node == null ? null : node.node(bytes, nameStart, nameStart + nameLength);
       position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
-      NameNode child = node == null ? null : node.node(bytes, nameStart, nameStart + nameLength);
-      // a nested object's names go after this object's, and are dropped once it closes
-      position = identityValue(position, child, nameBase + 2 * count, base);
-      position = whiteSpaceIn(position);
-      if (closes(position++, '}')) {
-        break;
-      }
-      position = whiteSpaceIn(position);
     }
-    leave();
-    return position;
   }
 
-  private int identityValue(int position, NameNode child, int nameBase, int base) throws Unsupported {
-    int b = at(position);
-    if (child == null) {
-      return offPath(position, nameBase, base);
-    }
-    if (child.column < 0) {
-      if (b == '{') {
-        return identity(position, child, nameBase, base);
-      }
-      if (b == '[') {
-        plain = false;
-      }
-      return value(position);
-    }
-    int column = child.column;
+  /**
+   * Opens the object or array at {@code position} inside userIdentity; returns the position of its first member or
+   * element (or of its closing bracket), after any white space.
+   */
+  private int open(int position, boolean object, NameNode node, int nameBase) throws Unsupported {
+    enter();
+    objects[depth] = object;
+    nodes[depth] = node;
+    nameBases[depth] = nameBase;
+    counts[depth] = 0;
+    return whiteSpaceIn(position + 1);
+  }
+
+  /** The value of a userIdentity field that has a column of its own. */
+  private int identityColumn(int position, int b, int column, int base) throws Unsupported {
     if (b == '"') {
       int start = position + 1;
       position = string(position);
@@ -348,39 +405,15 @@ final class RecordsScanner {
     }
     if (b == 'n') {
       kinds[base + column] = NONE;
-      return value(position);
+      return scalar(position, b);
     }
-    if ((b == 't' || b == 'f') && COLUMNS[column].type() == ColumnType.BOOLEAN) {
-      kinds[base + column] = b == 't' ? TRUE : FALSE;
-      return value(position);
+    byte kind = BOOLEAN_KINDS[b & 0xff];
+    if (kind != NONE && COLUMNS[column].type() == ColumnType.BOOLEAN) {
+      kinds[base + column] = kind;
+      return literal(position, BOOLEAN_LITERALS[kind]);
     }
     plain = false;
     return value(position);
-  }
-
-  /** A value inside userIdentity off every column's path: its objects are still checked for repeated names. */
-  private int offPath(int position, int nameBase, int base) throws Unsupported {
-    int b = at(position);
-    if (b == '{') {
-      return identity(position, null, nameBase, base);
-    }
-    if (b != '[') {
-      return value(position);
-    }
-    enter();
-    position = whiteSpaceIn(position + 1);
-    if (at(position) == ']') {
-      leave();
-      return position + 1;
-    }
-    while (true) {
-      position = whiteSpaceIn(offPath(position, nameBase, base));
-      if (closes(position++, ']')) {
-        leave();
-        return position;
-      }
-      position = whiteSpaceIn(position);
-    }
   }
 
   private boolean repeated(int nameBase, int count, int start, int length) {
@@ -393,55 +426,85 @@ final class RecordsScanner {
     return false;
   }
 
-  /** Scans any JSON value at {@code position}; returns the position after it. */
+  /**
+   * Scans any JSON value at {@code position}; returns the position after it. One loop walks the whole value, with the
+   * kind of each open container in {@link #objects}, and reads its scalars in place. As one method too large for C2
+   * to inline, it is compiled once instead of into each caller (the JSON columns, userIdentity, unknown fields), and a
+   * value that deoptimises it (an escape, a kind of scalar not seen before) recompiles only this method.
+   */
   private int value(int position) throws Unsupported {
-    int b = at(position);
+    int outer = depth;
+    while (true) {
+      int b = at(position);
+      switch (b) {
+        case '{', '[' -> {
+          enter();
+          boolean object = b == '{';
+          objects[depth] = object;
+          position = whiteSpaceIn(position + 1);
+          if (at(position) != (object ? '}' : ']')) {
+            if (object) {
+              position = string(quote(position));
+              position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
+            }
+            continue;
+          }
+          leave();
+          position++;
+        }
+        case '"' -> {
+          // string()'s plain path, written out here: it keeps this method above C2's FreqInlineSize (325 bytes)
+          int stop = JsonBytes.plainRunEnd(bytes, position + 1, end);
+          position = stop < end && bytes[stop] == '"' && stop - position <= MAX_STRING_BYTES
+              ? stop + 1
+              : stringRest(position, stop);
+        }
+        case 't' -> position = literal(position, TRUE_LITERAL);
+        case 'f' -> position = literal(position, FALSE_LITERAL);
+        case 'n' -> position = literal(position, NULL_LITERAL);
+        default -> position = number(position);
+      }
+      position = next(position, outer);
+      if (depth == outer) {
+        return position;
+      }
+      if (objects[depth]) {
+        position = string(quote(position));
+        position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
+      }
+    }
+  }
+
+  /**
+   * After a value inside the containers opened above depth {@code outer}: closes those that end here and returns the
+   * position of the next array element or member name, or, once all are closed, the position after the last one.
+   */
+  private int next(int position, int outer) throws Unsupported {
+    while (depth > outer) {
+      position = whiteSpaceIn(position);
+      boolean object = objects[depth];
+      if (!closes(position++, object ? '}' : ']')) {
+        return whiteSpaceIn(position);
+      }
+      leave();
+    }
+    return position;
+  }
+
+  /** A string, literal or number whose first byte {@code b} is at {@code position}. */
+  private int scalar(int position, int b) throws Unsupported {
     switch (b) {
       case '"' -> {
         return string(position);
       }
-      case '{' -> {
-        enter();
-        position = whiteSpaceIn(position + 1);
-        if (at(position) == '}') {
-          leave();
-          return position + 1;
-        }
-        while (true) {
-          position = string(quote(position));
-          position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
-          position = whiteSpaceIn(value(whiteSpaceIn(position)));
-          if (closes(position++, '}')) {
-            leave();
-            return position;
-          }
-          position = whiteSpaceIn(position);
-        }
-      }
-      case '[' -> {
-        enter();
-        position = whiteSpaceIn(position + 1);
-        if (at(position) == ']') {
-          leave();
-          return position + 1;
-        }
-        while (true) {
-          position = whiteSpaceIn(value(position));
-          if (closes(position++, ']')) {
-            leave();
-            return position;
-          }
-          position = whiteSpaceIn(position);
-        }
-      }
       case 't' -> {
-        return literal(position, "true");
+        return literal(position, TRUE_LITERAL);
       }
       case 'f' -> {
-        return literal(position, "false");
+        return literal(position, FALSE_LITERAL);
       }
       case 'n' -> {
-        return literal(position, "null");
+        return literal(position, NULL_LITERAL);
       }
       default -> {
         return number(position);
@@ -459,16 +522,11 @@ final class RecordsScanner {
     depth--;
   }
 
-  private int literal(int position, String word) throws Unsupported {
-    if (position + word.length() > end) {
+  private int literal(int position, byte[] word) throws Unsupported {
+    if (position + word.length > end || !Arrays.equals(bytes, position, position + word.length, word, 0, word.length)) {
       throw UNSUPPORTED;
     }
-    for (int i = 0; i < word.length(); i++) {
-      if (bytes[position + i] != word.charAt(i)) {
-        throw UNSUPPORTED;
-      }
-    }
-    return followedBySeparator(position + word.length());
+    return followedBySeparator(position + word.length);
   }
 
   /** A JSON number; fractions, exponents and "-0" are valid but make the value dirty (Jackson rewrites them). */
@@ -541,11 +599,21 @@ final class RecordsScanner {
    * {@link #escaped} when it holds an escape, and {@link #dirty} when one of them is not the one Jackson writes.
    */
   private int string(int position) throws Unsupported {
-    int start = position;
     escaped = false;
-    position++;
+    int stop = JsonBytes.plainRunEnd(bytes, position + 1, end);
+    if (stop < end && bytes[stop] == '"' && stop - position <= MAX_STRING_BYTES) {
+      return stop + 1;
+    }
+    return stringRest(position, stop);
+  }
+
+  /**
+   * The rest of the string that opens at {@code start}, from {@code position}, where its first plain run ended on
+   * something other than a closing quote: escapes, UTF-8 sequences, or an error. Kept apart from {@link #string}, whose
+   * plain path is the one inlined wherever a string is read.
+   */
+  private int stringRest(int start, int position) throws Unsupported {
     while (true) {
-      position = JsonBytes.plainRunEnd(bytes, position, end);
       if (position >= end) {
         throw UNSUPPORTED;
       }
@@ -568,6 +636,7 @@ final class RecordsScanner {
         // a raw control byte
         throw UNSUPPORTED;
       }
+      position = JsonBytes.plainRunEnd(bytes, position, end);
     }
   }
 
@@ -679,8 +748,8 @@ final class RecordsScanner {
   /** One field name on the way to the columns: its children by UTF-8 name, and the column it ends (or none). */
   private static final class NameNode {
     static final int NO_COLUMN = -1;
-    private final List<byte[]> childNames = new ArrayList<>();
-    private final List<NameNode> children = new ArrayList<>();
+    private byte[][] childNames = new byte[0][];
+    private NameNode[] children = new NameNode[0];
     final int column;
 
     private NameNode(int column) {
@@ -721,8 +790,11 @@ final class RecordsScanner {
     }
 
     private void add(String name, NameNode node) {
-      childNames.add(name.getBytes(StandardCharsets.UTF_8));
-      children.add(node);
+      int count = children.length;
+      childNames = Arrays.copyOf(childNames, count + 1);
+      children = Arrays.copyOf(children, count + 1);
+      childNames[count] = name.getBytes(StandardCharsets.UTF_8);
+      children[count] = node;
     }
 
     private NameNode node(String name) {
@@ -733,10 +805,10 @@ final class RecordsScanner {
     /** The child named by bytes {@code start} to {@code stop}, or null. */
     NameNode node(byte[] source, int start, int stop) {
       int length = stop - start;
-      for (int i = 0; i < childNames.size(); i++) {
-        byte[] name = childNames.get(i);
+      for (int i = 0; i < childNames.length; i++) {
+        byte[] name = childNames[i];
         if (name.length == length && Arrays.equals(name, 0, length, source, start, stop)) {
-          return children.get(i);
+          return children[i];
         }
       }
       return null;

@@ -56,27 +56,50 @@ public final class EventBatchBuilder implements AutoCloseable {
     }
   }
 
-  /** Adds one row; returns true when the batch is full. */
+  /**
+   * Adds one row; returns true when the batch is full. Every text value, slice or not, reaches its vector through the
+   * one {@code setSafe} call at the end of the loop, so that the compiled method holds Arrow's write path once.
+   */
   public boolean append(EventRow row) {
     for (int index = 0; index < COLUMNS.length; index++) {
       EventColumn column = COLUMNS[index];
       FieldVector vector = vectors[index];
+      byte[] text;
+      int offset = 0;
+      int length;
       if (row.isSlice(column)) {
-        ((VarCharVector) vector).setSafe(rows, row.sliceBytes(column), row.sliceOffset(column), row.sliceLength(column));
-        continue;
+        text = row.sliceBytes(column);
+        offset = row.sliceOffset(column);
+        length = row.sliceLength(column);
+      } else {
+        Object value = row.get(column);
+        if (value == null) {
+          vector.setNull(rows);
+          continue;
+        }
+        // the other types are written here; text values leave the switch for the write below
+        text = switch (TYPES[index]) {
+          case STRING -> encoded(index, (String) value);
+          case JSON -> (byte[]) value;
+          case BOOLEAN -> {
+            ((BitVector) vector).setSafe(rows, ((Boolean) value) ? 1 : 0);
+            yield null;
+          }
+          case BIGINT -> {
+            ((BigIntVector) vector).setSafe(rows, (Long) value);
+            yield null;
+          }
+          case TIMESTAMP -> {
+            ((TimeStampMicroVector) vector).setSafe(rows, (Long) value);
+            yield null;
+          }
+        };
+        if (text == null) {
+          continue;
+        }
+        length = text.length;
       }
-      Object value = row.get(column);
-      if (value == null) {
-        vector.setNull(rows);
-        continue;
-      }
-      switch (TYPES[index]) {
-        case STRING -> ((VarCharVector) vector).setSafe(rows, encoded(index, (String) value));
-        case JSON -> ((VarCharVector) vector).setSafe(rows, (byte[]) value);
-        case BOOLEAN -> ((BitVector) vector).setSafe(rows, ((Boolean) value) ? 1 : 0);
-        case BIGINT -> ((BigIntVector) vector).setSafe(rows, (Long) value);
-        case TIMESTAMP -> ((TimeStampMicroVector) vector).setSafe(rows, (Long) value);
-      }
+      ((VarCharVector) vector).setSafe(rows, text, offset, length);
     }
     rows++;
     return rows >= capacity;

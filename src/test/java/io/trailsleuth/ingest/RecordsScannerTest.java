@@ -164,6 +164,55 @@ class RecordsScannerTest {
     assertThat(scanned).isGreaterThan(200);
   }
 
+  /**
+   * Random nested values (objects, arrays, scalars, white space, repeated and escaped names, nesting past the depth
+   * limit) in a JSON column and inside userIdentity, on and off the identity columns' paths: the scan's walk over
+   * them reads each record as Jackson does.
+   */
+  @Test
+  void readsRandomNestedValuesAsTheStreamingReader() throws IOException {
+    SplittableRandom random = new SplittableRandom(29);
+    int scanned = 0;
+    for (int round = 0; round < 1500; round++) {
+      int depth = random.nextInt(8) == 0 ? 170 : 5;
+      String identity = "{\"type\":\"AssumedRole\",\"" + (random.nextBoolean() ? "sessionContext" : "x")
+          + "\":{\"attributes\":" + randomValue(random, depth) + ",\"sessionIssuer\":" + randomValue(random, 3)
+          + "},\"arn\":" + randomValue(random, 1) + "}";
+      String record = "{\"eventTime\":\"2026-03-03T10:05:00Z\",\"eventName\":\"A\",\"eventID\":\"x\","
+          + "\"requestParameters\":" + randomValue(random, depth) + ",\"userIdentity\":" + identity + "}";
+      if (assertSameOutcome(("{\"Records\":[" + PLAIN + "," + record + "]}").getBytes(StandardCharsets.UTF_8))) {
+        scanned++;
+      }
+    }
+    assertThat(scanned).isGreaterThan(700);
+  }
+
+  /** A random JSON value nested at most {@code depth} levels deep. */
+  private static String randomValue(SplittableRandom random, int depth) {
+    // the last name and scalars are rare: each makes the record one the scan leaves to Jackson
+    String[] names = {"a", "b", "arn", "type", "userName", "mfaAuthenticated", "creationDate", "\\u0061"};
+    String[] scalars = {"1", "-2", "true", "false", "null", "\"s\"", "\"t\\n\"", "\"\u00e9\"", "-0", "2.5", "1e3", "\"\\/\""};
+    int kind = depth <= 0 ? 2 : random.nextInt(depth > 20 ? 2 : 3);
+    if (kind == 2) {
+      return scalars[random.nextInt(random.nextInt(25) == 0 ? scalars.length : 8)];
+    }
+    int count = depth > 20 ? 1 : random.nextInt(4);
+    StringBuilder value = new StringBuilder(kind == 0 ? "{" : "[").append(randomSpace(random));
+    for (int i = 0; i < count; i++) {
+      value.append(i == 0 ? "" : "," + randomSpace(random));
+      if (kind == 0) {
+        String name = names[random.nextInt(random.nextInt(25) == 0 ? names.length : names.length - 1)];
+        value.append('"').append(name).append('"').append(randomSpace(random)).append(':');
+      }
+      value.append(randomValue(random, depth - 1)).append(randomSpace(random));
+    }
+    return value.append(kind == 0 ? "}" : "]").toString();
+  }
+
+  private static String randomSpace(SplittableRandom random) {
+    return random.nextInt(12) == 0 ? " " : "";
+  }
+
   @Test
   void readsGzipAsTheStreamingReader() throws IOException {
     byte[] document = ("{\"Records\":[" + PLAIN + "," + PLAIN + "]}").getBytes(StandardCharsets.UTF_8);
