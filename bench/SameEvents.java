@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Checks that two case stores hold the same events and rejects, row for row: {@code EXCEPT ALL} both ways over every
- * column of the events as stored (not event_date, the day of event_time, which stores of format 1 to 3 hold as a
- * partition directory and DuckDB adds when it reads them by name), the rejects and the source manifest (without the run ID, which
+ * column of the events as stored (not event_date, the day of event_time: stores of format 1 to 3 name it in their
+ * partition directories, and files that trailsleuth rewrote at deduplication before format 4 hold it as a column), the
+ * rejects and the source manifest (without the run ID, which
  * differs between stores). Prints the counts and exits 1 when any row differs.
  *
  * <p>Run as a single-file program: {@code java -cp target/trailsleuth.jar bench/SameEvents.java STORE_A STORE_B}.

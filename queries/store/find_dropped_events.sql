@@ -9,7 +9,7 @@
 -- Files in preferred_files (digest-verified ones, when the caller knows them) rank first, so the copy a verified
 -- file holds is the one kept.
 CREATE OR REPLACE TABLE run_files AS
-WITH files AS (SELECT DISTINCT source_file, source_sha256 FROM read_parquet({{run_events}}))
+WITH files AS (SELECT DISTINCT source_file, source_sha256 FROM read_parquet({{run_events}}, hive_partitioning = false))
 SELECT f.source_file, f.source_sha256,
   row_number() OVER (ORDER BY p.source_file IS NULL, f.source_file, f.source_sha256) AS file_rank
 FROM files AS f
@@ -18,7 +18,7 @@ LEFT JOIN (SELECT DISTINCT source_file FROM preferred_files) AS p ON f.source_fi
 CREATE OR REPLACE TABLE dropped AS
 WITH keyed AS (
   SELECT s.event_id, f.file_rank * 1099511627776 + s.source_record AS record_key
-  FROM read_parquet({{run_events}}) AS s
+  FROM read_parquet({{run_events}}, hive_partitioning = false) AS s
   JOIN run_files AS f ON s.source_file = f.source_file AND s.source_sha256 = f.source_sha256
 ),
 repeated AS (

@@ -3,7 +3,7 @@
 -- description: How many of each file's events this run stores, for the accounting (internal).
 WITH totals AS (
   SELECT source_file, source_sha256, count(*) AS records
-  FROM read_parquet({{run_events}})
+  FROM read_parquet({{run_events}}, hive_partitioning = false)
   GROUP BY source_file, source_sha256
 ),
 drops AS (

@@ -78,7 +78,9 @@ public final class CaseStore {
       boolean hasRuns = !runs.committed().isEmpty();
       List<String> eventFiles = runs.eventFiles();
       if (!eventFiles.isEmpty()) {
-        statement.execute(storeView("store_view_committed_events", "events_files", eventFiles));
+        boolean byDate = StoreFormat.hasDatePartitions(StoreFormat.version(layout.marker()));
+        statement.execute(storeView(byDate ? "store_view_committed_events_by_date" : "store_view_committed_events",
+            "events_files", eventFiles));
       } else {
         statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
       }

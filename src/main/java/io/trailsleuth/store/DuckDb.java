@@ -79,7 +79,8 @@ public final class DuckDb {
       if (threads > 0) {
         statement.execute("SET threads = " + threads);
       }
-      // Partitioned COPY buffers this many rows per partition before writing; DuckDB's default (524,288) made the
+      // Partitioned COPY (stores of format 1 to 3 only; format 4 writes no date partitions) buffers this many rows per
+      // partition before writing; DuckDB's default (524,288) made the
       // date-partitioned event write 25 % slower and 100 MB larger at 1M events than 32,768, and 16,384 keeps the
       // peak RSS of a 5M-event ingest under 1 GiB at no cost in time (bench/README.md).
       statement.execute("SET partitioned_write_flush_threshold = 16384");

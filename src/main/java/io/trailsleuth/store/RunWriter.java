@@ -84,7 +84,8 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       List<String> storedFiles = layout.scan().eventFiles();
       if (!storedFiles.isEmpty()) {
-        statement.execute(CaseStore.storeView("store_view_stored_ids", "events_files", storedFiles));
+        statement.execute(CaseStore.storeView(StoreFormat.hasDatePartitions(storeVersion)
+            ? "store_view_stored_ids_by_date" : "store_view_stored_ids", "events_files", storedFiles));
       } else {
         statement.execute(TableDdl.create("stored_events", EventColumn.ALL));
         statement.execute("CREATE VIEW stored_ids AS SELECT event_id FROM stored_events");
@@ -123,8 +124,7 @@ public final class RunWriter implements AutoCloseable {
       try {
         connection.unwrap(DuckDBConnection.class).registerArrowStream("incoming_batches", stream);
         try (Statement statement = connection.createStatement()) {
-          String stage = storeVersion >= StoreFormat.EVENTS_WITHOUT_DATE_PARTITIONS
-              ? "store_stage_events" : "store_stage_events_by_date";
+          String stage = StoreFormat.hasDatePartitions(storeVersion) ? "store_stage_events_by_date" : "store_stage_events";
           statement.execute(sql(stage, Map.of("events_dir", eventsDirectory().toString())));
         }
       } catch (Exception e) {

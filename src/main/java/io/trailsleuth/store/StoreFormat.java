@@ -34,6 +34,11 @@ public final class StoreFormat {
 
   private StoreFormat() {}
 
+  /** True when the runs of a store of this version hold their events in {@code event_date=YYYY-MM-DD} directories. */
+  public static boolean hasDatePartitions(int version) {
+    return version < EVENTS_WITHOUT_DATE_PARTITIONS;
+  }
+
   /** The marker file's text for a version. */
   public static String content(int version) {
     return "{\"format\": \"" + FORMAT + "\", \"version\": " + version + "}\n";

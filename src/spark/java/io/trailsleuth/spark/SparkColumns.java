@@ -29,7 +29,10 @@ public final class SparkColumns {
   public static final StructType REJECTS = schema(RejectColumn.ALL);
   /** The snapshot items. */
   public static final StructType SNAPSHOTS = schema(SnapshotColumn.ALL);
-  /** Name of the partition column the store adds to the events (as DuckDB's ingest does). */
+  /**
+   * Name of the day of event_time that the store's events view adds (for the derived tables, as DuckDB's ingest does),
+   * and the partition column of stores of format 1 to 3.
+   */
   public static final String EVENT_DATE = "event_date";
 
   private SparkColumns() {}

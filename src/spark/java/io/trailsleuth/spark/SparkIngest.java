@@ -177,8 +177,8 @@ public final class SparkIngest {
 
   /**
    * Drops the events the store already holds and repeats within the run, keeping, as {@code ingest} does, the first
-   * copy by (source_file, source_sha256, source_record); writes the rest partitioned by event date; returns the events
-   * stored per file.
+   * copy by (source_file, source_sha256, source_record); writes the rest as the store's version holds them (directly under
+   * {@code events/}, or for a store of format 1 to 3 partitioned by event date); returns the events stored per file.
    */
   private static Map<String, Long> writeEvents(SparkSession spark, Dataset<Row> parsed, HadoopStore store, Path events)
       throws IOException {

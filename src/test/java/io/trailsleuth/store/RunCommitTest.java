@@ -51,6 +51,25 @@ final class RunCommitTest {
   }
 
   @Test
+  void readsACopyOfTheSmallTablesWithoutTheEventFilesOfAVersionFourRun() {
+    Map<String, Long> files = new TreeMap<>(FILES);
+    files.remove("events/event_date=2026-03-01/part-0.parquet");
+    files.put("events/part-0.parquet", 1200L);
+    files.put("events/part-1.parquet", 800L);
+    Map<String, Long> smallTables = new TreeMap<>(files);
+    smallTables.remove("events/part-0.parquet");
+    smallTables.remove("events/part-1.parquet");
+    Map<String, Long> partial = new TreeMap<>(files);
+    partial.remove("events/part-1.parquet");
+
+    RunState state = RunCommit.check(RUN, "run-000002", StoreFormat.CURRENT, marker("run-000002", files), smallTables);
+
+    assertThat(state).isEqualTo(new RunState.Committed(RUN, new TreeMap<>(smallTables).keySet().stream().toList()));
+    assertThat(reason(marker("run-000002", files), partial))
+        .isEqualTo("events/part-1.parquet, listed in its commit.json, is missing");
+  }
+
+  @Test
   void readsACopyOfTheSmallTablesWithoutTheEventFiles() {
     Map<String, Long> smallTables = new TreeMap<>(FILES);
     smallTables.remove("events/event_date=2026-03-01/part-0.parquet");
