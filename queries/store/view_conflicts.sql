@@ -5,5 +5,5 @@
 CREATE VIEW conflicts AS
 SELECT event_id, source_file, source_record, source_sha256, any_value(record_sha256) AS record_sha256,
   bool_or(kept) AS kept, any_value(differing_fields) AS differing_fields, bool_or(verified) AS verified
-FROM read_parquet(CAST({{conflicts_files}} AS JSON)::VARCHAR[], union_by_name = true)
+FROM read_parquet(CAST({{conflicts_files}} AS JSON)::VARCHAR[], hive_partitioning = false, union_by_name = true)
 GROUP BY event_id, source_file, source_record, source_sha256

@@ -2,4 +2,4 @@
 -- title: The rejects view
 -- description: Every record or rest of file that could not be stored, with its reason (internal).
 CREATE VIEW rejects AS
-SELECT * FROM read_parquet(CAST({{rejects_files}} AS JSON)::VARCHAR[])
+SELECT * FROM read_parquet(CAST({{rejects_files}} AS JSON)::VARCHAR[], hive_partitioning = false)
