@@ -49,7 +49,7 @@ report --sort comm | awk -v s="$seconds" '{
     share = $1; gsub("%", "", share); name = $2
     for (i = 3; i <= NF; i++) name = name " " $i
     if (name ~ /^trailsleuth-par/) group = "parser threads (read, inflate, scan, Arrow)"
-    else if (name ~ /^trailsleuth-wri/) group = "writer thread (DuckDB: Arrow import, partitioned Parquet write)"
+    else if (name ~ /^trailsleuth-wri/) group = "writer thread (DuckDB: Arrow import, Parquet write of the events)"
     else if (name ~ /^trailsleuth-ver/) group = "digest verification thread"
     else if (name ~ /^C[12] Compiler/) group = "JIT compiler threads"
     else if (name == "java") group = "main thread (start-up, dedup, derived tables, manifest, analysis)"
