@@ -78,9 +78,8 @@ public final class CaseStore {
       boolean hasRuns = !runs.committed().isEmpty();
       List<String> eventFiles = runs.eventFiles();
       if (!eventFiles.isEmpty()) {
-        boolean byDate = StoreFormat.hasDatePartitions(StoreFormat.version(layout.marker()));
-        statement.execute(storeView(byDate ? "store_view_committed_events_by_date" : "store_view_committed_events",
-            "events_files", eventFiles));
+        EventFileLayout eventFileLayout = EventFileLayout.of(StoreFormat.version(layout.marker()));
+        statement.execute(storeView(eventFileLayout.committedEventsQuery(), "events_files", eventFiles));
       } else {
         statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
       }

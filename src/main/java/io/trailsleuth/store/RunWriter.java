@@ -50,6 +50,7 @@ public final class RunWriter implements AutoCloseable {
   private final Path output;
   /** The store's format version: the run's events and tables are written as that version holds them. */
   private final int storeVersion;
+  private final EventFileLayout eventFileLayout;
   private final Connection connection;
   /** A second connection: the first is busy pulling batches while parser threads record rejects. */
   private final Connection rejectConnection;
@@ -71,6 +72,7 @@ public final class RunWriter implements AutoCloseable {
     Files.createDirectories(staging.resolve("tmp"));
     this.output = staging.resolve(runId);
     this.storeVersion = StoreFormat.version(layout.marker());
+    this.eventFileLayout = EventFileLayout.of(storeVersion);
     // DuckDB writes a version-4 run's event files into this directory and creates no parent directories itself
     Files.createDirectories(eventsDirectory());
     this.connection = DuckDb.staging(staging.resolve("staging.duckdb"), memoryLimit, staging.resolve("tmp"));
@@ -84,8 +86,7 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       List<String> storedFiles = layout.scan().eventFiles();
       if (!storedFiles.isEmpty()) {
-        statement.execute(CaseStore.storeView(StoreFormat.hasDatePartitions(storeVersion)
-            ? "store_view_stored_ids_by_date" : "store_view_stored_ids", "events_files", storedFiles));
+        statement.execute(CaseStore.storeView(eventFileLayout.storedIdsQuery(), "events_files", storedFiles));
       } else {
         statement.execute(TableDdl.create("stored_events", EventColumn.ALL));
         statement.execute("CREATE VIEW stored_ids AS SELECT event_id FROM stored_events");
@@ -124,8 +125,7 @@ public final class RunWriter implements AutoCloseable {
       try {
         connection.unwrap(DuckDBConnection.class).registerArrowStream("incoming_batches", stream);
         try (Statement statement = connection.createStatement()) {
-          String stage = StoreFormat.hasDatePartitions(storeVersion) ? "store_stage_events_by_date" : "store_stage_events";
-          statement.execute(sql(stage, Map.of("events_dir", eventsDirectory().toString())));
+          statement.execute(sql(eventFileLayout.stageQuery(), Map.of("events_dir", eventsDirectory().toString())));
         }
       } catch (Exception e) {
         consumerFailure = e;

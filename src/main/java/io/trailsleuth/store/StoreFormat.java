@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * commit markers: every run directory in them was published by one rename and is read as committed. From version 2 a
  * run is part of the store only when its {@link RunCommit} marker is there and matches its files. From version 3 the
  * runs' focus-events tables leave out the raw {@code userIdentity} ({@link DerivedTable#leftOutColumns}). From version 4
- * a run's events are written as a few files directly under {@code events/}, not partitioned by date into
+ * a run's events are written as files directly under {@code events/} ({@link EventFileLayout}), not partitioned by date into
  * {@code events/event_date=YYYY-MM-DD/}; readers compute {@code event_date} from {@code event_time} for every version
  * alike. An ingest into an older store writes its runs as that version does, so every run of a store has the same
  * layout and tables.
@@ -33,11 +33,6 @@ public final class StoreFormat {
   private static final String FORMAT = "trailsleuth-case-store";
 
   private StoreFormat() {}
-
-  /** True when the runs of a store of this version hold their events in {@code event_date=YYYY-MM-DD} directories. */
-  public static boolean hasDatePartitions(int version) {
-    return version < EVENTS_WITHOUT_DATE_PARTITIONS;
-  }
 
   /** The marker file's text for a version. */
   public static String content(int version) {

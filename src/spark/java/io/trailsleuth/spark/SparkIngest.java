@@ -17,8 +17,8 @@ import io.trailsleuth.model.SourceColumn;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.store.DerivedTable;
+import io.trailsleuth.store.EventFileLayout;
 import io.trailsleuth.store.SourceEntry;
-import io.trailsleuth.store.StoreFormat;
 import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreLock;
 import java.io.IOException;
@@ -205,7 +205,7 @@ public final class SparkIngest {
     int writers = spark.sparkContext().defaultParallelism();
     Column byEventId = pmod(xxhash64(col(eventId)), lit(writers));
     DataFrameWriter<Row> writer;
-    if (store.version() >= StoreFormat.EVENTS_WITHOUT_DATE_PARTITIONS) {
+    if (EventFileLayout.of(store.version()) == EventFileLayout.FLAT) {
       // as ingest writes them: files directly under events/, one or more per task
       writer = kept.repartition(writers, byEventId).write();
     } else {
