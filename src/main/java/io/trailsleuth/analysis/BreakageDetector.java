@@ -63,6 +63,9 @@ final class BreakageDetector {
       }
     }
     if (grant != null) {
+      if (!Keys.compatible(grant.keyArn(), denial.keyArn())) {
+        return null; // the function's key is its grant's: a denial on another key is not this grant's failure
+      }
       String bound = grant.boundRoleId() != null ? grant.boundRoleId() : lineage.get(current - 1).roleId();
       int boundIndex = Lineages.indexOf(lineage, bound);
       return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, grant, null) : null;
@@ -129,12 +132,12 @@ final class BreakageDetector {
     if (binding.standIn() != null) {
       evidence.add(binding.standIn().evidence());
     }
-    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, evidence);
     Recreation recreated = recreations.get(0);
     // the grant is in the evidence, and so is the re-creation: the new generation's creation or the old one's deletion
     boolean confirmed = binding.grant() != null && (replacement.creationKnown() || old.deletionKnown()
         || "kms-list-grants".equals(binding.grant().boundKnownFrom()));
     String keyArn = binding.grant() != null ? binding.grant().keyArn() : first.keyArn();
+    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, keyArn, evidence);
     List<SnapshotEvidence> snapshots = gaps.used(function, old.roleName(),
         binding.lineage().stream().map(Generation::roleId).toList(), binding.grant(), keyArn);
     return new Breakage(function.accountId(), function.region(), function.name(), function.arn(), old.roleName(),

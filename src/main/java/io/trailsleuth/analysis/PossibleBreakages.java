@@ -108,7 +108,7 @@ final class PossibleBreakages {
       }
     }
     evidence.addAll(facts.invokeErrorsBetween(first.time(), until));
-    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, evidence);
+    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, grant.keyArn(), evidence);
     List<String> roleIds = lineage.stream().map(Generation::roleId).toList();
     List<SnapshotEvidence> snapshots = gaps.used(function, grant.roleName(), roleIds, grant, grant.keyArn());
     String roleArn = current != null && current.roleArn() != null ? current.roleArn()
