@@ -203,6 +203,25 @@ class IncompleteEvidenceTest {
         .satisfies(u -> assertThat(u.awsManagedKey()).isTrue());
   }
 
+  @Test
+  void reportsAFunctionAtRiskWhenItsGrantIsOlderThanTheFirstSightingOfTheOldRoleId() throws Exception {
+    StoryLogs story = regionalDownload()
+        .grant("2026-03-01T09:05:01Z", A, "worker-exec", "reporter", "g-reporter")
+        .decrypt("2026-03-01T09:30:00Z", A, "worker-exec", OLD, "reporter", false)
+        .decrypt("2026-03-02T09:30:00Z", A, "worker-exec", OLD, "reporter", false);
+
+    Findings findings = analyze(story.write(temp.resolve("logs"), "eu-west-1.jsonl"));
+
+    assertThat(findings.atRisk()).singleElement().satisfies(risk -> {
+      assertThat(risk.functionName()).isEqualTo("reporter");
+      assertThat(risk.oldRoleId()).isEqualTo(OLD);
+      assertThat(risk.newRoleId()).isEqualTo(NEW);
+      assertThat(risk.grantId()).isEqualTo("g-reporter");
+      assertThat(risk.reason()).startsWith("Probably: ").contains("the last at 2026-03-02T09:30:00Z");
+      assertThat(risk.evidence()).extracting(Evidence::eventName).containsExactly("CreateGrant", "Decrypt");
+    });
+  }
+
   private static String grant(String grantId, String function, String grantee) {
     return "{\"KeyId\": \"" + StoryLogs.KEY + "\", \"GrantId\": \"" + grantId + "\", \"Name\": \"" + function + "\", "
         + "\"CreationDate\": \"2026-03-01T20:05:00+11:00\", \"GranteePrincipal\": \"" + grantee + "\", "
