@@ -15,11 +15,13 @@ final class BreakageDetector {
   private final AnalysisData data;
   private final Lineages lineages;
   private final EvidenceGaps gaps;
+  private final CustomerKeys customerKeys;
 
   BreakageDetector(AnalysisData data, Lineages lineages) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
+    this.customerKeys = new CustomerKeys(data.snapshots());
   }
 
   /** Breakages of one function; adds the denials they explain to {@code explained}. */
@@ -27,7 +29,9 @@ final class BreakageDetector {
     Map<String, List<DecryptAttempt>> byBinding = new LinkedHashMap<>();
     Map<String, Binding> bindings = new LinkedHashMap<>();
     for (DecryptAttempt denial : facts.decrypts()) {
-      if (!denial.denied() || denial.roleId() == null || denial.roleName() == null) {
+      // a function with a customer-managed key has no Lambda grant on aws/lambda: its key policy decides
+      if (!denial.denied() || denial.roleId() == null || denial.roleName() == null
+          || customerKeys.at(function, facts, denial.time()) != null) {
         continue;
       }
       List<Generation> lineage = lineages.of(function.accountId(), denial.roleName());

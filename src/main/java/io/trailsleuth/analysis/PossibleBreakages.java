@@ -18,11 +18,13 @@ final class PossibleBreakages {
   private final AnalysisData data;
   private final Lineages lineages;
   private final EvidenceGaps gaps;
+  private final CustomerKeys customerKeys;
 
   PossibleBreakages(AnalysisData data, Lineages lineages) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
+    this.customerKeys = new CustomerKeys(data.snapshots());
   }
 
   /** Breakages of one function from the denials no other rule explained; adds those it explains. */
@@ -30,7 +32,7 @@ final class PossibleBreakages {
     Map<GrantEvent, List<DecryptAttempt>> byGrant = new LinkedHashMap<>();
     for (DecryptAttempt denial : facts.decrypts()) {
       if (!denial.denied() || denial.roleId() == null || denial.roleName() == null
-          || explained.contains(denial.evidence())) {
+          || explained.contains(denial.evidence()) || customerKeys.at(function, facts, denial.time()) != null) {
         continue;
       }
       GrantEvent grant = grantBefore(function, facts, denial);

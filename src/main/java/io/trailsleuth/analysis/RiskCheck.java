@@ -1,5 +1,6 @@
 package io.trailsleuth.analysis;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ final class RiskCheck {
   /**
    * A function whose latest grant is bound to a replaced generation and that has not run since. A grant older than the
    * first sighting of its role's unique ID is bound to the generation under which the function's own Decrypts (with
-   * its encryption context, on the grant's key) succeeded after it, as a probable breakage is.
+   * its encryption context, on the grant's key) succeeded after it, as a probable breakage is. A function whose
+   * configuration names a customer-managed key now has no grant on aws/lambda to lose.
    */
-  static Optional<AtRisk> atRisk(FunctionKey function, FunctionFacts facts, Lineages lineages) {
-    if (facts.grants().isEmpty()) {
+  static Optional<AtRisk> atRisk(FunctionKey function, FunctionFacts facts, Lineages lineages,
+      CustomerKeys customerKeys) {
+    if (facts.grants().isEmpty() || customerKeys.at(function, facts, Instant.MAX) != null) {
       return Optional.empty();
     }
     GrantEvent latest = facts.grants().get(facts.grants().size() - 1);

@@ -222,6 +222,59 @@ class IncompleteEvidenceTest {
     });
   }
 
+  /**
+   * cmk-fn under worker-exec (created with {@code configuredKey}; null: its creation is not in the logs), denied on
+   * {@code deniedKey} after worker-exec is re-created.
+   */
+  private static StoryLogs recreatedUnder(String configuredKey, String deniedKey) {
+    StoryLogs story = new StoryLogs().createRole("2026-03-01T08:00:00Z", A, "worker-exec", OLD);
+    if (configuredKey != null) {
+      story.createFunction("2026-03-01T08:30:00Z", "cmk-fn", "worker-exec", configuredKey);
+    }
+    return story
+        .decrypt("2026-03-01T09:00:00Z", A, "worker-exec", OLD, "cmk-fn", false)
+        .deleteRole("2026-03-02T10:14:05Z", A, "worker-exec")
+        .createRole("2026-03-02T10:14:09Z", A, "worker-exec", NEW)
+        .customerKeyDecrypt("2026-03-02T10:20:00Z", "worker-exec", NEW, "cmk-fn", deniedKey, true);
+  }
+
+  @Test
+  void keepsTheDenialOfAFunctionCreatedWithACustomerKeyUnexplainedNamingThatKey() throws Exception {
+    Findings findings = analyze(recreatedUnder(CUSTOMER_KEY, CUSTOMER_KEY).write(temp.resolve("logs"), "story.jsonl"));
+
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.atRisk()).isEmpty();
+    assertThat(findings.unexplainedDecryptFailures()).singleElement().satisfies(u -> {
+      assertThat(u.principalArn()).endsWith(":assumed-role/worker-exec/cmk-fn");
+      assertThat(u.keyArns()).containsExactly(CUSTOMER_KEY);
+      assertThat(u.awsManagedKey()).isFalse();
+    });
+  }
+
+  @Test
+  void keepsTheDenialOfAFunctionWhoseConfigurationSnapshotNamesACustomerKeyUnexplained() throws Exception {
+    Path logs = recreatedUnder(null, CUSTOMER_KEY).write(temp.resolve("logs"), "story.jsonl");
+    Files.writeString(logs.resolveSibling("lambda-get-function-configuration-cmk-fn.json"), "{\"FunctionName\": "
+        + "\"cmk-fn\", \"FunctionArn\": \"arn:aws:lambda:eu-west-1:" + A + ":function:cmk-fn\", \"Runtime\": "
+        + "\"python3.12\", \"Role\": \"arn:aws:iam::" + A + ":role/worker-exec\", \"Handler\": \"app.handler\", "
+        + "\"KMSKeyArn\": \"" + CUSTOMER_KEY + "\", \"LastModified\": \"2026-03-01T08:30:00.000+0000\", "
+        + "\"Version\": \"$LATEST\"}\n", StandardCharsets.UTF_8);
+
+    Findings findings = analyze(logs.getParent());
+
+    assertThat(findings.snapshots()).extracting(SnapshotFile::kind).containsExactly("lambda-config");
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.unexplainedDecryptFailures()).singleElement()
+        .satisfies(u -> assertThat(u.keyArns()).containsExactly(CUSTOMER_KEY));
+  }
+
+  @Test
+  void stillReportsABreakageWhenNoConfigurationNamesACustomerKey() throws Exception {
+    Findings findings = analyze(recreatedUnder(null, StoryLogs.KEY).write(temp.resolve("logs"), "story.jsonl"));
+
+    assertThat(findings.breakages()).extracting(Breakage::functionName).containsExactly("cmk-fn");
+  }
+
   private static String grant(String grantId, String function, String grantee) {
     return "{\"KeyId\": \"" + StoryLogs.KEY + "\", \"GrantId\": \"" + grantId + "\", \"Name\": \"" + function + "\", "
         + "\"CreationDate\": \"2026-03-01T20:05:00+11:00\", \"GranteePrincipal\": \"" + grantee + "\", "
