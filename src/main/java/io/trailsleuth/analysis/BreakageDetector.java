@@ -17,11 +17,11 @@ final class BreakageDetector {
   private final EvidenceGaps gaps;
   private final CustomerKeys customerKeys;
 
-  BreakageDetector(AnalysisData data, Lineages lineages) {
+  BreakageDetector(AnalysisData data, Lineages lineages, CustomerKeys customerKeys) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
-    this.customerKeys = new CustomerKeys(data.snapshots());
+    this.customerKeys = customerKeys;
   }
 
   /** Breakages of one function; adds the denials they explain to {@code explained}. */

@@ -1,7 +1,10 @@
 package io.trailsleuth.analysis;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The customer-managed KMS key a function's configuration names at a time: from its CreateFunction and
@@ -9,10 +12,15 @@ import java.util.List;
  * {@code lambda get-function-configuration} snapshot of the function.
  */
 final class CustomerKeys {
-  private final List<SnapshotEvidence> snapshots;
+  private final Map<FunctionKey, List<SnapshotEvidence>> snapshots = new HashMap<>();
 
   CustomerKeys(List<SnapshotEvidence> snapshots) {
-    this.snapshots = snapshots;
+    for (SnapshotEvidence item : snapshots) {
+      FunctionKey described = item.functionArn() == null ? null : FunctionKey.fromArn(item.functionArn());
+      if (described != null) {
+        this.snapshots.computeIfAbsent(described, k -> new ArrayList<>()).add(item);
+      }
+    }
   }
 
   /** The customer key the function used at {@code at}; null when it used aws/lambda or the evidence does not say. */
@@ -42,9 +50,8 @@ final class CustomerKeys {
   /** The key of the latest AWS Config item captured by then, else of a get-function-configuration output. */
   private String snapshotAt(FunctionKey function, Instant at) {
     SnapshotEvidence chosen = null;
-    for (SnapshotEvidence item : snapshots) {
-      FunctionKey described = item.functionArn() == null ? null : FunctionKey.fromArn(item.functionArn());
-      if (!function.equals(described) || (item.capturedAt() != null && item.capturedAt().isAfter(at))) {
+    for (SnapshotEvidence item : snapshots.getOrDefault(function, List.of())) {
+      if (item.capturedAt() != null && item.capturedAt().isAfter(at)) {
         continue;
       }
       boolean later = chosen == null || (item.capturedAt() != null

@@ -20,11 +20,11 @@ final class PossibleBreakages {
   private final EvidenceGaps gaps;
   private final CustomerKeys customerKeys;
 
-  PossibleBreakages(AnalysisData data, Lineages lineages) {
+  PossibleBreakages(AnalysisData data, Lineages lineages, CustomerKeys customerKeys) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
-    this.customerKeys = new CustomerKeys(data.snapshots());
+    this.customerKeys = customerKeys;
   }
 
   /** Breakages of one function from the denials no other rule explained; adds those it explains. */
