@@ -70,9 +70,12 @@ final class BreakageDetector {
       if (!Keys.compatible(grant.keyArn(), denial.keyArn())) {
         return null; // the function's key is its grant's: a denial on another key is not this grant's failure
       }
-      String bound = grant.boundRoleId() != null ? grant.boundRoleId() : lineage.get(current - 1).roleId();
+      // a grant older than the first sighting of its role: bound to the generation the function last ran under
+      DecryptAttempt ran = grant.boundRoleId() == null ? facts.ownSuccessAfter(grant, denial.time()) : null;
+      String bound = grant.boundRoleId() != null ? grant.boundRoleId()
+          : ran != null ? ran.roleId() : lineage.get(current - 1).roleId();
       int boundIndex = Lineages.indexOf(lineage, bound);
-      return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, grant, null) : null;
+      return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, grant, ran) : null;
     }
     DecryptAttempt success = null;
     for (DecryptAttempt candidate : facts.decrypts()) {
@@ -153,7 +156,10 @@ final class BreakageDetector {
         EvidenceGaps.sources(snapshots), gaps.missing(function, old, replacement, binding.grant()), snapshots);
   }
 
-  /** The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt. */
+  /**
+   * The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt (which
+   * stands in for the grant, or for the grant's binding when the grant is older than the first sighting of its role).
+   */
   private record Binding(List<Generation> lineage, int boundIndex, GrantEvent grant, DecryptAttempt standIn) {
     String oldRoleId() {
       return lineage.get(boundIndex).roleId();

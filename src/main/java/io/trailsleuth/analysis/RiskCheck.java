@@ -23,7 +23,7 @@ final class RiskCheck {
     }
     GrantEvent latest = facts.grants().get(facts.grants().size() - 1);
     List<Generation> lineage = lineages.of(function.accountId(), latest.roleName());
-    DecryptAttempt standIn = latest.boundRoleId() == null ? successAfter(facts, latest) : null;
+    DecryptAttempt standIn = latest.boundRoleId() == null ? facts.ownSuccessAfter(latest, Instant.MAX) : null;
     String boundRoleId = standIn != null ? standIn.roleId() : latest.boundRoleId();
     int bound = boundRoleId == null ? -1 : Lineages.indexOf(lineage, boundRoleId);
     if (bound < 0 || bound + 1 >= lineage.size()) {
@@ -51,19 +51,6 @@ final class RiskCheck {
         old.roleName(),
         replacement.roleArn() != null ? replacement.roleArn() : old.roleArn(), old.roleId(), replacement.roleId(),
         latest.grantId(), reason, evidence));
-  }
-
-  /** The function's last successful Decrypt of its own (its encryption context) after a grant, by the grant's role on its key. */
-  private static DecryptAttempt successAfter(FunctionFacts facts, GrantEvent grant) {
-    DecryptAttempt success = null;
-    for (DecryptAttempt candidate : facts.decrypts()) {
-      if (!candidate.denied() && candidate.errorCode() == null && candidate.functionArn() != null
-          && candidate.time().isAfter(grant.time()) && grant.roleName().equals(candidate.roleName())
-          && candidate.roleId() != null && Keys.compatible(grant.keyArn(), candidate.keyArn())) {
-        success = candidate;
-      }
-    }
-    return success;
   }
 
   /** The role a function used last: from its latest grant, else its latest Decrypt session; null when unknown. */

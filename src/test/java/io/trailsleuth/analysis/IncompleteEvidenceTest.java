@@ -222,6 +222,25 @@ class IncompleteEvidenceTest {
     });
   }
 
+  @Test
+  void reportsARoleRecreatedTwiceAfterAGrantOlderThanItsFirstSightingAsOneFinding() throws Exception {
+    String third = "AROATHIRDTHIRDTHIRD03";
+    StoryLogs story = new StoryLogs()
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g-worker")
+        .decrypt("2026-03-01T10:00:00Z", A, "worker-exec", OLD, "worker", false)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
+        .decrypt("2026-03-03T10:20:00Z", A, "worker-exec", third, "worker", true);
+
+    Findings findings = analyze(story.write(temp.resolve("logs"), "eu-west-1.jsonl"));
+
+    assertThat(findings.breakages()).singleElement().satisfies(b -> {
+      assertThat(b.oldRoleId()).isEqualTo(OLD);
+      assertThat(b.recreations()).extracting(Recreation::newRoleId).containsExactly(NEW, third);
+      assertThat(b.failedDecrypts()).isEqualTo(2);
+      assertThat(b.evidence()).extracting(Evidence::eventTime).map(Object::toString).contains("2026-03-01T10:00:00Z");
+    });
+  }
+
   /**
    * cmk-fn under worker-exec (created with {@code configuredKey}; null: its creation is not in the logs), denied on
    * {@code deniedKey} after worker-exec is re-created.
