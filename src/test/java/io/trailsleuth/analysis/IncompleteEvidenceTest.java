@@ -294,6 +294,25 @@ class IncompleteEvidenceTest {
     assertThat(findings.breakages()).extracting(Breakage::functionName).containsExactly("cmk-fn");
   }
 
+  @Test
+  void reportsTheBreakageOfAFunctionWhoseCustomerKeyWasRemovedBeforeItsGrant() throws Exception {
+    StoryLogs story = new StoryLogs()
+        .createRole("2026-03-01T08:00:00Z", A, "worker-exec", OLD)
+        .createFunction("2026-03-01T08:30:00Z", "worker", "worker-exec", CUSTOMER_KEY)
+        .updateKey("2026-03-01T09:04:00Z", "worker", "")
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g1")
+        .deleteRole("2026-03-02T10:14:05Z", A, "worker-exec")
+        .createRole("2026-03-02T10:14:09Z", A, "worker-exec", NEW)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true);
+
+    Findings findings = analyze(story.write(temp.resolve("logs"), "story.jsonl"));
+
+    assertThat(findings.breakages()).singleElement().satisfies(b -> {
+      assertThat(b.grantId()).isEqualTo("g1");
+      assertThat(b.confidence()).isEqualTo(Confidence.CONFIRMED);
+    });
+  }
+
   private static String grant(String grantId, String function, String grantee) {
     return "{\"KeyId\": \"" + StoryLogs.KEY + "\", \"GrantId\": \"" + grantId + "\", \"Name\": \"" + function + "\", "
         + "\"CreationDate\": \"2026-03-01T20:05:00+11:00\", \"GranteePrincipal\": \"" + grantee + "\", "

@@ -116,6 +116,15 @@ final class StoryLogs {
     return this;
   }
 
+  /** An UpdateFunctionConfiguration that sets the function's customer-managed key ("" goes back to aws/lambda). */
+  StoryLogs updateKey(String time, String function, String customerKey) {
+    lines.add(envelope(time, "lambda.amazonaws.com", "UpdateFunctionConfiguration20150331v2", terraform(ACCOUNT),
+        ",\"requestParameters\":{\"functionName\":\"" + function + "\",\"kMSKeyArn\":\"" + customerKey + "\"},"
+            + "\"responseElements\":{\"functionArn\":\"arn:aws:lambda:eu-west-1:" + ACCOUNT + ":function:" + function
+            + "\"}"));
+    return this;
+  }
+
   StoryLogs invokeDenied(String time, String account, String function) {
     String identity = "{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::" + account + ":assumed-role/caller/app\","
         + "\"accountId\":\"" + account + "\"}";
