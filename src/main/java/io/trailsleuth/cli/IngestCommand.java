@@ -38,6 +38,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.outside(paths).requireDirectory("--store", store);
     IgnoredRuns.warnIfStore(store, spec.commandLine().getErr());
     IngestSummary summary = IngestPipeline.run(settings.options(paths, store), settings.progress(spec));
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());

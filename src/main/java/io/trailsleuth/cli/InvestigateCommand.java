@@ -51,6 +51,9 @@ public final class InvestigateCommand implements Callable<Integer> {
     InputPaths.requireExisting(paths);
     digests.validate();
     outputs.validate();
+    OutputPaths targets = OutputPaths.outside(paths);
+    targets.requireUsable(outputs);
+    targets.requireDirectory("--store", store);
     // The digest check runs on its own thread beside the ingest: it reads the digests and checks chains and signatures
     // while the ingest parses, then takes the log files' hashes from the parser threads, which hash each file's
     // decoded bytes as they inflate them, so no log file is read or inflated twice (bench/README.md).
