@@ -51,6 +51,10 @@ public final class InvestigateCommand implements Callable<Integer> {
     InputPaths.requireExisting(paths);
     digests.validate();
     outputs.validate();
+    if (outputs.evidence != null && paths.contains("-")) {
+      throw new UserException(ExitCode.USAGE, "--evidence copies each cited record from its source file, and standard"
+          + " input (-) cannot be read again: save it to a file and name that file instead of -");
+    }
     OutputPaths targets = OutputPaths.outside(paths);
     targets.requireUsable(outputs);
     targets.requireDirectory("--store", store);
