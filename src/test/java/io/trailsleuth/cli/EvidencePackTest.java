@@ -88,13 +88,9 @@ final class EvidencePackTest {
   @Test
   void refusesToPackARecordWhoseSourceFileChangedSinceTheIngestAndLeavesNoHalfPack() throws Exception {
     Path archive = temp.resolve("archive");
-    ArchiveCopies.copyTree(ARCHIVE, archive);
     Path store = temp.resolve("store");
     Path findings = temp.resolve("findings.json");
-    assertThat(CliRun.of("investigate", "-q", archive.toString(), "--store", store.toString(), "--json",
-        findings.toString()).exitCode()).isZero();
-    String cited = MAPPER.readTree(findings.toFile()).path("breakages").get(0).path("evidence").get(0)
-        .path("sourceFile").asText();
+    String cited = investigateACopy(archive, store, findings);
     Files.write(archive.resolve(cited), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
     Path pack = temp.resolve("pack");
 
@@ -108,13 +104,9 @@ final class EvidencePackTest {
   @Test
   void writesEveryReportBeforeFailingOnThePack() throws Exception {
     Path archive = temp.resolve("archive");
-    ArchiveCopies.copyTree(ARCHIVE, archive);
     Path store = temp.resolve("store");
     Path findings = temp.resolve("findings.json");
-    assertThat(CliRun.of("investigate", "-q", archive.toString(), "--store", store.toString(), "--json",
-        findings.toString()).exitCode()).isZero();
-    String cited = MAPPER.readTree(findings.toFile()).path("breakages").get(0).path("evidence").get(0)
-        .path("sourceFile").asText();
+    String cited = investigateACopy(archive, store, findings);
     Files.delete(archive.resolve(cited));
     Path report = temp.resolve("report.md");
     Path html = temp.resolve("report.html");
@@ -142,6 +134,15 @@ final class EvidencePackTest {
     assertThat(run.err()).contains("--evidence copies each cited record from its source file, and standard input (-)"
         + " cannot be read again");
     assertThat(report).doesNotExist();
+  }
+
+  /** Investigates a copy of the sample archive into a named store; the source file of the first cited event. */
+  private static String investigateACopy(Path archive, Path store, Path findings) throws IOException {
+    ArchiveCopies.copyTree(ARCHIVE, archive);
+    assertThat(CliRun.of("investigate", "-q", archive.toString(), "--store", store.toString(), "--json",
+        findings.toString()).exitCode()).isZero();
+    return MAPPER.readTree(findings.toFile()).path("breakages").get(0).path("evidence").get(0).path("sourceFile")
+        .asText();
   }
 
   private static int sha256sumCheck(Path directory, String manifest) throws IOException, InterruptedException {
