@@ -1,0 +1,65 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The temporary store of {@code investigate} is deleted when the command is stopped (Ctrl-C, kill) mid-run. */
+final class TemporaryStoreTest {
+  @TempDir
+  Path temp;
+
+  @Test
+  void anInterruptedInvestigateLeavesNoTemporaryStoreBehind() throws Exception {
+    Path javaTemp = Files.createDirectories(temp.resolve("tmp"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // standard input stays open, so the ingest waits for it with its temporary store in place
+    Process process = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + javaTemp, "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "investigate", "-q", "-")
+        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile()).start();
+    try {
+      Path store = awaitStore(javaTemp, process);
+      assertThat(store.resolve("trailsleuth-store.json")).exists();
+
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+
+    assertThat(storesIn(javaTemp)).as(Files.readString(temp.resolve("err.txt"))).isEmpty();
+  }
+
+  private static Path awaitStore(Path directory, Process process) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      List<Path> stores = storesIn(directory);
+      if (!stores.isEmpty() && hasStaging(stores.get(0))) {
+        Thread.sleep(200);
+        return stores.get(0);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no temporary store appeared in " + directory + " (process alive: " + process.isAlive() + ")");
+  }
+
+  private static boolean hasStaging(Path store) throws Exception {
+    try (Stream<Path> list = Files.list(store)) {
+      return list.anyMatch(p -> p.getFileName().toString().startsWith(".staging-"));
+    }
+  }
+
+  private static List<Path> storesIn(Path directory) throws Exception {
+    try (Stream<Path> list = Files.list(directory)) {
+      return list.filter(p -> p.getFileName().toString().startsWith("trailsleuth-store-")).toList();
+    }
+  }
+}
