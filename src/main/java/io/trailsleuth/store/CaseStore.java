@@ -137,7 +137,10 @@ public final class CaseStore {
     }
   }
 
-  /** SHA-256 of every file the store has already read, for incremental ingest. */
+  /**
+   * SHA-256 of every file the store has already read, for incremental ingest; a file rejected only for the
+   * decompression limit is not among them, so a run with a higher limit reads it.
+   */
   public static Set<String> knownSourceHashes(StoreLayout layout) throws SQLException, IOException {
     Set<String> hashes = new HashSet<>();
     if (layout.scan().committed().isEmpty()) {
@@ -145,7 +148,7 @@ public final class CaseStore {
     }
     try (Connection connection = connect(layout, "256MB");
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT DISTINCT sha256 FROM sources WHERE sha256 <> ''")) {
+        ResultSet rows = statement.executeQuery(SqlFiles.get("store_known_source_hashes").sql())) {
       while (rows.next()) {
         hashes.add(rows.getString(1));
       }
