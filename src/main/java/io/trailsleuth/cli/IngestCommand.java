@@ -42,6 +42,9 @@ public final class IngestCommand implements Callable<Integer> {
     IgnoredRuns.warnIfStore(store, spec.commandLine().getErr());
     IngestSummary summary = IngestPipeline.run(settings.options(paths, store), settings.progress(spec));
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
+    if (summary.nothingReadable()) {
+      spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
+    }
     return settings.exitCode(summary);
   }
 }

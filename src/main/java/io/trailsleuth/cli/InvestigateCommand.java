@@ -75,6 +75,7 @@ public final class InvestigateCommand implements Callable<Integer> {
       Optional<IntegrityReport> integrity = Optional.of(result(verification));
       if (summary.nothingReadable()) {
         IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());
+        spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
         return ExitCode.NOTHING_READ;
       }
       boolean jsonToStdout = "-".equals(outputs.json);

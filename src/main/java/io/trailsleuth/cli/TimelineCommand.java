@@ -79,7 +79,7 @@ public final class TimelineCommand implements Callable<Integer> {
             account == null ? Set.of() : Set.of(account), Set.of());
         IngestSummary summary = IngestPipeline.run(IngestOptions.of(paths, target, scope), IngestProgress.SILENT);
         if (summary.nothingReadable()) {
-          throw new UserException(ExitCode.NOTHING_READ, "nothing could be read from " + String.join(" ", paths));
+          throw new UserException(ExitCode.NOTHING_READ, IngestSummaryPrinter.nothingRead(summary, paths));
         }
       }
       Map<String, String> parameters = new HashMap<>();

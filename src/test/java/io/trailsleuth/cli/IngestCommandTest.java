@@ -77,10 +77,13 @@ final class IngestCommandTest {
 
   @Test
   void exitsThreeWhenTheOnlyPathIsMissing() {
-    CliRun run = CliRun.of("ingest", "-q", temp.resolve("no-such-dir").toString(), "--store", store());
+    Path missing = temp.resolve("no-such-dir");
+    CliRun run = CliRun.of("ingest", "-q", missing.toString(), "--store", store());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
-    assertThat(run.out()).contains("unreadable");
+    assertThat(run.out()).contains("unreadable").contains("  not read: no such file or directory: " + missing);
+    assertThat(run.err()).isEqualTo("trailsleuth: nothing could be read from " + missing + ": every file was rejected"
+        + " or could not be read, for the reasons counted above" + System.lineSeparator());
   }
 
   @Test
