@@ -69,6 +69,7 @@ public final class InvestigateCommand implements Callable<Integer> {
     thread.setDaemon(true);
     thread.start();
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
+      targets.requireOutside(directory);
       Path target = directory.path();
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
           () -> verifiedFiles(verification), decodedHashes);

@@ -90,6 +90,16 @@ final class OutputPaths {
     requireOutsideInputs(option, directory);
   }
 
+  /**
+   * Refuses a temporary store ({@code java.io.tmpdir}) that lies inside an input directory, where the walk would read
+   * it; a named store was checked before it was created.
+   */
+  void requireOutside(StoreDirectory store) {
+    if (store.temporary()) {
+      requireOutsideInputs("its temporary store (name one outside the inputs with --store DIR)", store.path());
+    }
+  }
+
   private void requireOutsideInputs(String option, Path output) {
     Path real = realPath(option, output);
     for (Path input : inputs) {

@@ -72,6 +72,7 @@ public final class TimelineCommand implements Callable<Integer> {
     }
     InputPaths.requireExisting(paths);
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
+      OutputPaths.outside(paths).requireOutside(directory);
       Path target = directory.path();
       if (store == null) {
         // raw logs: read only the log files that can hold events of the asked account and window

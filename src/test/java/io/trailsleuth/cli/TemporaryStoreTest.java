@@ -20,11 +20,8 @@ final class TemporaryStoreTest {
   @Test
   void anInterruptedInvestigateLeavesNoTemporaryStoreBehind() throws Exception {
     Path javaTemp = Files.createDirectories(temp.resolve("tmp"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // standard input stays open, so the ingest waits for it with its temporary store in place
-    Process process = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + javaTemp, "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "investigate", "-q", "-")
-        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile()).start();
+    Process process = start(javaTemp, "investigate", "-q", "-");
     try {
       Path store = awaitStore(javaTemp, process);
       assertThat(store.resolve("trailsleuth-store.json")).exists();
@@ -36,6 +33,33 @@ final class TemporaryStoreTest {
     }
 
     assertThat(storesIn(javaTemp)).as(Files.readString(temp.resolve("err.txt"))).isEmpty();
+  }
+
+  @Test
+  void refusesATemporaryStoreThatWouldLieInsideAnInputDirectory() throws Exception {
+    Path inputs = Files.createDirectories(temp.resolve("inputs"));
+    Files.copy(io.trailsleuth.pipeline.TestStores.fixture("trail-records/compact.json"), inputs.resolve("records.json"));
+    Path javaTemp = Files.createDirectories(inputs.resolve("tmp"));
+
+    Process process = start(javaTemp, "investigate", "-q", inputs.toString());
+    process.getOutputStream().close();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(temp.resolve("err.txt"))).contains("cannot write its temporary store (name one outside"
+        + " the inputs with --store DIR) " + javaTemp.resolve("trailsleuth-store-"), "inside the input directory " + inputs);
+    assertThat(storesIn(javaTemp)).isEmpty();
+  }
+
+  /** Runs trailsleuth in a child JVM whose temporary directory is {@code javaTemp}; its output goes to files. */
+  private Process start(Path javaTemp, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + javaTemp,
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectOutput(temp.resolve("out.txt").toFile())
+        .redirectError(temp.resolve("err.txt").toFile()).start();
   }
 
   private static Path awaitStore(Path directory, Process process) throws Exception {
