@@ -6,7 +6,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Checks, before any work, every place a command is to write: it can be written, and it is neither an input file nor
@@ -37,12 +41,27 @@ final class OutputPaths {
 
   /** Checks the report, JSON and HTML files and the evidence directory of {@code analyze} and {@code investigate}. */
   void requireUsable(AnalysisOutputs outputs) {
-    requireFile("--out", outputs.markdown);
-    requireFile("--html", outputs.html);
-    if (outputs.json != null && !outputs.json.equals("-")) {
-      requireFile("--json", path("--json", outputs.json));
-    }
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("--out", outputs.markdown);
+    files.put("--html", outputs.html);
+    files.put("--json", outputs.json == null || outputs.json.equals("-") ? null : path("--json", outputs.json));
+    files.values().removeIf(Objects::isNull);
+    files.forEach(this::requireFile);
     requireDirectory("--evidence", outputs.evidence);
+    // one file per output, and none in the pack directory, which must be new or empty when the pack is written
+    Map<Path, String> seen = new HashMap<>();
+    Path pack = outputs.evidence == null ? null : realPath("--evidence", outputs.evidence);
+    files.forEach((option, file) -> {
+      Path real = realPath(option, file);
+      String other = seen.putIfAbsent(real, option);
+      if (other != null) {
+        throw refused(option, file, "it is also the " + other + " file; give each output its own file");
+      }
+      if (pack != null && real.startsWith(pack)) {
+        throw refused(option, file, "it lies inside the --evidence directory, which holds the pack alone; the pack"
+            + " has its own copy of each report");
+      }
+    });
   }
 
   /**

@@ -120,6 +120,25 @@ final class OutputPathsTest {
   }
 
   @Test
+  void refusesTwoOutputsInOneFileAndAReportInsideTheEvidencePack() throws Exception {
+    Path report = temp.resolve("report.md");
+    Path pack = Files.createDirectories(temp.resolve("pack"));
+
+    CliRun same = CliRun.of("investigate", archive.toString(), "--out", report.toString(), "--json",
+        temp.resolve("./report.md").toString());
+    CliRun inPack = CliRun.of("investigate", archive.toString(), "--evidence", pack.toString(), "--html",
+        pack.resolve("report.html").toString());
+
+    assertThat(same.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(same.err()).contains("it is also the --out file; give each output its own file");
+    assertThat(inPack.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(inPack.err()).contains("cannot write --html " + pack.resolve("report.html")
+        + ": it lies inside the --evidence directory");
+    assertThat(report).doesNotExist();
+    assertThat(pack).isEmptyDirectory();
+  }
+
+  @Test
   void aStoreThatIsAFileIsAUsageError() throws Exception {
     Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
 
