@@ -21,6 +21,7 @@ import io.trailsleuth.store.EventFileLayout;
 import io.trailsleuth.store.SourceEntry;
 import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreLock;
+import io.trailsleuth.store.StoreRuns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -162,16 +163,18 @@ public final class SparkIngest {
   /** The SHA-256 of every file the store's committed runs read. */
   private static Set<String> knownHashes(SparkSession spark, HadoopStore store) throws IOException {
     Set<String> hashes = new HashSet<>();
-    List<String> manifests = store.scan().runFiles(StoreLayout.SOURCES_FILE);
+    StoreRuns runs = store.scan();
+    List<String> manifests = runs.runFiles(StoreLayout.SOURCES_FILE);
     if (manifests.isEmpty()) {
       return hashes;
     }
-    spark.read().parquet(manifests.toArray(String[]::new)).select(SourceColumn.SHA256.columnName()).distinct()
-        .collectAsList().forEach(row -> {
-          if (!row.isNullAt(0) && !row.getString(0).isEmpty()) {
-            hashes.add(row.getString(0));
-          }
-        });
+    // the same query as ingest: a file rejected for the decompression limit is read again by a later run
+    List<String> rejectFiles = runs.runFiles(StoreLayout.REJECTS_FILE);
+    spark.read().parquet(manifests.toArray(String[]::new)).createOrReplaceTempView("sources");
+    (rejectFiles.isEmpty() ? spark.createDataFrame(List.<Row>of(), SparkColumns.REJECTS)
+        : spark.read().parquet(rejectFiles.toArray(String[]::new))).createOrReplaceTempView("rejects");
+    spark.sql(SparkSqlDialect.fromDuckDb(SqlFiles.get("store_known_source_hashes").sql())).collectAsList()
+        .forEach(row -> hashes.add(row.getString(0)));
     return hashes;
   }
 
