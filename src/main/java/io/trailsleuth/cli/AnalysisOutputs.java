@@ -125,7 +125,8 @@ public final class AnalysisOutputs {
     for (Breakage b : findings.breakages()) {
       out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(),
           b.functionArn(), b.confidence().label(), b.roleName(),
-          b.roleRecreatedAt() == null ? "at an unknown time (inferred)" : b.roleRecreatedAt(),
+          b.roleRecreated() == null ? "at an unknown time (inferred)" : b.roleRecreated().exact()
+              ? b.roleRecreatedAt() : "before " + b.roleRecreated().before() + " (time inferred from sightings)",
           b.oldRoleId() == null ? "unknown" : b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
           b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
     }
