@@ -83,6 +83,8 @@ public final class FindingsJson {
         json.writeStringField("roleName", role.roleName());
         json.writeStringField("roleId", role.roleId());
         time(json, "deletedAt", role.deletedAt());
+        // without DeleteRole, deletedAt is when AWS Config recorded the deletion: it happened by then
+        json.writeStringField("deletedShownBy", role.deletedEventId() == null ? "aws-config" : "DeleteRole");
         json.writeStringField("deletedBy", role.deletedBy().arn());
         json.writeStringField("deletedVia", role.deletedBy().via().label());
         strings(json, "functions", role.functions());

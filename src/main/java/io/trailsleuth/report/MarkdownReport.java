@@ -248,7 +248,10 @@ public final class MarkdownReport {
     }
     for (DeletedRole d : findings.deletedRoles()) {
       line("- **Deleted role:** " + code(d.roleName()) + " (" + code(d.roleId() == null ? "?" : d.roleId()) + ") in "
-          + cell(d.accountId()) + " was deleted at " + time(d.deletedAt()) + " by " + who(d.deletedBy())
+          + cell(d.accountId()) + (d.deletedEventId() == null
+              ? " was deleted by " + time(d.deletedAt()) + ", when AWS Config recorded the deletion (no `DeleteRole` "
+                  + "is in the evidence, so its time and actor are not known),"
+              : " was deleted at " + time(d.deletedAt()) + " by " + who(d.deletedBy()))
           + " and not re-created in these logs. Functions using it: "
           + (d.functions().isEmpty() ? "none seen" : String.join(", ", d.functions().stream().map(f -> code(f)).toList()))
           + ". They cannot start until they get an existing role.");

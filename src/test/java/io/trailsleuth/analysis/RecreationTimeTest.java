@@ -115,4 +115,30 @@ class RecreationTimeTest {
     assertThat(b.get("roleRecreatedAt").asText()).isEqualTo("2026-03-02T10:14:09Z");
     assertThat(b.get("roleRecreatedShownBy").asText()).isEqualTo("iam-role");
   }
+
+  @Test
+  void statesAnAwsConfigDeletionOfARoleNotRecreatedAsRecordedByThen() throws Exception {
+    Path logs = new StoryLogs()
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g-worker")
+        .decrypt("2026-03-01T09:10:00Z", A, "worker-exec", OLD, "worker", false)
+        .write(temp.resolve("logs"), "eu-west-1.jsonl");
+    Path config = logs.resolveSibling(SnapshotFixtures.configHistoryPath(A));
+    Files.createDirectories(config.getParent());
+    Files.writeString(config, "{\"fileVersion\":\"1.0\",\"configurationItems\":["
+        + configRole(A, OLD, "ResourceDeleted", "2026-02-01T08:00:00.000Z", "2026-03-02T10:14:30.000Z", false)
+        + "]}", StandardCharsets.UTF_8);
+    Path report = temp.resolve("report.md");
+    Path json = temp.resolve("findings.json");
+
+    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "investigate",
+        logs.getParent().toString(), "--out", report.toString(), "--json", json.toString());
+
+    assertThat(code).isZero();
+    assertThat(Files.readString(report))
+        .contains("was deleted by 2026-03-02 10:14:30 UTC, when AWS Config recorded the deletion")
+        .doesNotContain("was deleted at");
+    JsonNode deleted = new ObjectMapper().readTree(json.toFile()).get("deletedRoles").get(0);
+    assertThat(deleted.get("deletedAt").asText()).isEqualTo("2026-03-02T10:14:30Z");
+    assertThat(deleted.get("deletedShownBy").asText()).isEqualTo("aws-config");
+  }
 }
