@@ -9,7 +9,7 @@ import java.util.Objects;
  * CreateDate or deletion item, a grantee listed by unique ID, and otherwise the bounds of the role IDs' sightings.
  * A snapshot's capture time bounds a deletion; it is never taken for the deletion's time.
  */
-final class RoleChangeTimes {
+public final class RoleChangeTimes {
   private final List<SnapshotEvidence> snapshots;
 
   RoleChangeTimes(List<SnapshotEvidence> snapshots) {
@@ -21,17 +21,27 @@ final class RoleChangeTimes {
    * before its ID first appears and after the previous generation's last appearance (or its DeleteRole).
    */
   RoleChangeTime created(Generation generation, Generation previous) {
-    if (generation.createdAt() != null) {
-      if (generation.createdEventId() != null) {
-        return RoleChangeTime.exact(generation.createdAt(), "CreateRole", null);
-      }
-      SnapshotEvidence item = creationItem(generation);
-      return RoleChangeTime.exact(generation.createdAt(), item == null ? generation.knownFrom() : item.kind(), item);
+    SnapshotEvidence item = generation.createdAt() == null || generation.createdEventId() != null ? null
+        : creationItem(generation);
+    return created(generation.createdAt(), generation.createdEventId() != null ? "CreateRole"
+        : item == null ? generation.knownFrom() : item.kind(), item, generation.appearedAt(),
+        previous == null ? null : lastAppearance(previous),
+        previous != null && "DeleteRole".equals(previous.deletionKnownFrom()) ? previous.deletedAt() : null);
+  }
+
+  /**
+   * When a role generation was created: exact when CreateRole or a CreateDate gives {@code createdAt}, else before
+   * its first appearance and after the previous generation's last appearance or DeleteRole (when not later).
+   *
+   * @param shownBy CreateRole, iam-role or aws-config: what gives {@code createdAt}
+   */
+  public static RoleChangeTime created(Instant createdAt, String shownBy, SnapshotEvidence item, Instant appearedAt,
+      Instant previousLastAppearance, Instant previousDeletedAt) {
+    if (createdAt != null) {
+      return RoleChangeTime.exact(createdAt, shownBy, item);
     }
-    Instant before = generation.appearedAt();
-    Instant after = previous == null ? null : latestNotAfter(before, lastAppearance(previous),
-        "DeleteRole".equals(previous.deletionKnownFrom()) ? previous.deletedAt() : null);
-    return new RoleChangeTime(null, after, before, "sightings", null);
+    return new RoleChangeTime(null, latestNotAfter(appearedAt, previousLastAppearance, previousDeletedAt), appearedAt,
+        "sightings", null);
   }
 
   /**
@@ -43,13 +53,28 @@ final class RoleChangeTimes {
     if (!generation.deletionKnown()) {
       return null;
     }
-    if ("DeleteRole".equals(generation.deletionKnownFrom())) {
-      return RoleChangeTime.exact(generation.deletedAt(), "DeleteRole", null);
+    return deleted(generation.deletionKnownFrom(), generation.deletedAt(), lastAppearance(generation),
+        next == null ? null : next.createdAt() != null ? next.createdAt() : next.appearedAt(),
+        "DeleteRole".equals(generation.deletionKnownFrom()) ? null : deletionItem(generation));
+  }
+
+  /**
+   * When a generation was deleted, or null when {@code shownBy} is null: exact for DeleteRole, else bounded.
+   *
+   * @param deletedAt DeleteRole's time, or AWS Config's capture of the deletion, or null (a grant listed by ID)
+   * @param nextCreatedAt the next generation's creation or first appearance, or null
+   */
+  public static RoleChangeTime deleted(String shownBy, Instant deletedAt, Instant lastAppearance, Instant nextCreatedAt,
+      SnapshotEvidence item) {
+    if (shownBy == null) {
+      return null;
     }
-    Instant nextCreated = next == null ? null : next.createdAt() != null ? next.createdAt() : next.appearedAt();
-    Instant before = earliest(generation.deletedAt(), nextCreated);
-    Instant after = before == null ? lastAppearance(generation) : latestNotAfter(before, lastAppearance(generation));
-    return new RoleChangeTime(null, after, before, generation.deletionKnownFrom(), deletionItem(generation));
+    if ("DeleteRole".equals(shownBy)) {
+      return RoleChangeTime.exact(deletedAt, shownBy, null);
+    }
+    Instant before = earliest(deletedAt, nextCreatedAt);
+    Instant after = before == null ? lastAppearance : latestNotAfter(before, lastAppearance);
+    return new RoleChangeTime(null, after, before, shownBy, item);
   }
 
   private SnapshotEvidence creationItem(Generation generation) {
@@ -84,8 +109,7 @@ final class RoleChangeTimes {
   }
 
   private static Instant lastAppearance(Generation generation) {
-    return generation.lastSeenAt() != null && generation.lastSeenAt().isAfter(generation.appearedAt())
-        ? generation.lastSeenAt() : generation.appearedAt();
+    return latestNotAfter(Instant.MAX, generation.appearedAt(), generation.lastSeenAt());
   }
 
   /** The latest of the candidates that is not after the limit, or null. */

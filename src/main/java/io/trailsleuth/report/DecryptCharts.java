@@ -121,13 +121,13 @@ final class DecryptCharts {
   }
 
   /** "role re-created" at its time, or "new role ID seen" where only its first sighting bounds it. */
-  private static void creationMarker(List<ChartMarker> markers, RoleChangeTime created) {
+  static void creationMarker(List<ChartMarker> markers, RoleChangeTime created) {
     markers.add(new ChartMarker(created.placedAt(), created.exact() ? "role re-created" : "new role ID seen",
         ChartMarker.Kind.RECREATION));
   }
 
   /** "role deleted" at DeleteRole's time, "deletion recorded" at an AWS Config capture, none for a grant listing. */
-  private static void deletionMarker(List<ChartMarker> markers, RoleChangeTime deleted) {
+  static void deletionMarker(List<ChartMarker> markers, RoleChangeTime deleted) {
     if (deleted == null) {
       return;
     }

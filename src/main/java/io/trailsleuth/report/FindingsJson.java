@@ -205,7 +205,7 @@ public final class FindingsJson {
    * The bounds of a time the evidence does not show ({@code prefix}After, {@code prefix}Before; null when exact or
    * unknown) and what shows it ({@code prefix}ShownBy).
    */
-  private static void bounds(JsonGenerator json, String prefix, RoleChangeTime change) throws IOException {
+  static void bounds(JsonGenerator json, String prefix, RoleChangeTime change) throws IOException {
     time(json, prefix.isEmpty() ? "after" : prefix + "After", change == null ? null : change.after());
     time(json, prefix.isEmpty() ? "before" : prefix + "Before", change == null ? null : change.before());
     json.writeStringField(prefix.isEmpty() ? "shownBy" : prefix + "ShownBy", change == null ? null : change.shownBy());

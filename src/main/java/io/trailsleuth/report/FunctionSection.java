@@ -45,37 +45,17 @@ final class FunctionSection {
     EvidenceBlock.write(out, b);
   }
 
-  /** The re-creation's row: CreateRole, a snapshot's CreateDate, or, when only sightings bound it, the first sighting. */
+  /** The re-creation's row: CreateRole with its actor, a snapshot's CreateDate, or the first sighting that bounds it. */
   private static Step creation(Recreation recreation, Instant previousDeletedAt) {
-    RoleChangeTime created = recreation.created();
-    String newId = "new unique ID " + recreation.newRoleId();
-    if ("CreateRole".equals(created.shownBy())) {
-      return new Step(created.at(), "CreateRole", recreation.actor(), newId);
-    }
-    if (created.exact()) {
-      return new Step(created.at(), "Role created (CreateDate in " + RoleChangeText.sourceName(created.shownBy())
-          + ", not a CloudTrail event)", null, newId + (created.snapshot() == null ? ""
-              : "; from " + RoleChangeText.snapshotReference(created.snapshot())));
-    }
-    String after = created.after() == null ? "" : "; " + RoleChangeText.afterBound(created, previousDeletedAt);
-    return new Step(created.before(), "Role re-created before this time (inferred)", null,
-        newId + " first appears in the evidence here" + after + "; no CreateRole or CreateDate shows when");
+    RoleChangeText.Row row = RoleChangeText.creationRow(recreation.created(), recreation.newRoleId(), previousDeletedAt);
+    return new Step(row.at(), row.event(), row.cloudTrail() ? recreation.actor() : null, row.detail());
   }
 
-  /** The deletion's row: DeleteRole, or when AWS Config recorded it; none for a deletion shown by kms list-grants. */
+  /** The deletion's row: DeleteRole with its actor, or when AWS Config recorded it; none for a grant listing. */
   private static void deletion(List<Step> steps, String roleName, String roleId, RoleChangeTime deleted, Actor by) {
-    if (deleted == null) {
-      return;
-    }
-    String role = "role " + roleName + " (" + roleId + ")";
-    if (deleted.exact()) {
-      steps.add(new Step(deleted.at(), "DeleteRole", by, role));
-    } else if ("aws-config".equals(deleted.shownBy())) {
-      Instant recorded = RoleChangeText.capturedAt(deleted);
-      steps.add(new Step(recorded, "Role deletion recorded (AWS Config, not a CloudTrail event)", null, role
-          + " was deleted by this time" + (deleted.before() != null && deleted.before().isBefore(recorded)
-              ? ", and before " + time(deleted.before()) + ", when a role of the same name was created" : "")
-          + (deleted.snapshot() == null ? "" : "; from " + RoleChangeText.snapshotReference(deleted.snapshot()))));
+    RoleChangeText.Row row = RoleChangeText.deletionRow(deleted, roleName, roleId);
+    if (row != null) {
+      steps.add(new Step(row.at(), row.event(), row.cloudTrail() ? by : null, row.detail()));
     }
   }
 

@@ -9,7 +9,48 @@ import java.time.Instant;
 
 /** States when a role was re-created or deleted: the time and what shows it, or the bounds the evidence gives. */
 final class RoleChangeText {
+  /** A timeline row of a role change: when, the event's words, the detail (plain text), and if CloudTrail shows it. */
+  record Row(Instant at, String event, String detail, boolean cloudTrail) {}
+
   private RoleChangeText() {}
+
+  /**
+   * The re-creation's timeline row: CreateRole, a snapshot's CreateDate (naming the snapshot, not a CloudTrail event),
+   * or, when only sightings bound it, a row at the new ID's first appearance.
+   */
+  static Row creationRow(RoleChangeTime created, String newRoleId, Instant previousDeletedAt) {
+    String newId = "new unique ID " + newRoleId;
+    if ("CreateRole".equals(created.shownBy())) {
+      return new Row(created.at(), "CreateRole", newId, true);
+    }
+    if (created.exact()) {
+      return new Row(created.at(), "Role created (CreateDate in " + sourceName(created.shownBy())
+          + ", not a CloudTrail event)", newId + (created.snapshot() == null ? ""
+              : "; from " + snapshotReference(created.snapshot())), false);
+    }
+    String after = created.after() == null ? "" : "; " + afterBound(created, previousDeletedAt);
+    return new Row(created.before(), "Role re-created before this time (inferred)",
+        newId + " first appears in the evidence here" + after + "; no CreateRole or CreateDate shows when", false);
+  }
+
+  /** The deletion's timeline row: DeleteRole, or when AWS Config recorded it; null without either. */
+  static Row deletionRow(RoleChangeTime deleted, String roleName, String roleId) {
+    if (deleted == null) {
+      return null;
+    }
+    String role = "role " + roleName + " (" + roleId + ")";
+    if (deleted.exact()) {
+      return new Row(deleted.at(), "DeleteRole", role, true);
+    }
+    if (!"aws-config".equals(deleted.shownBy())) {
+      return null;
+    }
+    Instant recorded = capturedAt(deleted);
+    return new Row(recorded, "Role deletion recorded (AWS Config, not a CloudTrail event)", role
+        + " was deleted by this time" + (deleted.before() != null && deleted.before().isBefore(recorded)
+            ? ", and before " + time(deleted.before()) + ", when a role of the same name was created" : "")
+        + (deleted.snapshot() == null ? "" : "; from " + snapshotReference(deleted.snapshot())), false);
+  }
 
   /**
    * The re-creation's time in markdown, to follow "re-created": "at T", with the snapshot that shows it, or "before T,
