@@ -90,7 +90,7 @@ final class RoleChangeText {
   /** Plain words for the snapshot kind that shows a time. */
   static String source(String kind) {
     return switch (kind) {
-      case "iam-role" -> "`iam get-role` output";
+      case "iam-role" -> "an IAM CLI output";
       case "aws-config" -> "AWS Config";
       case "kms-list-grants" -> "`kms list-grants` output";
       default -> code(kind);
@@ -100,7 +100,7 @@ final class RoleChangeText {
   /** The snapshot kind that shows a time, in plain text for a table cell. */
   static String sourceName(String kind) {
     return switch (kind) {
-      case "iam-role" -> "iam get-role output";
+      case "iam-role" -> "IAM CLI output";
       case "aws-config" -> "AWS Config";
       case "kms-list-grants" -> "kms list-grants output";
       default -> kind;

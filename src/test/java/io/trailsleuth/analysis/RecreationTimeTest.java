@@ -106,8 +106,8 @@ class RecreationTimeTest {
     Outputs outputs = investigate(logs.getParent());
 
     assertThat(outputs.report())
-        .contains("re-created at 2026-03-02 10:14:09 UTC (its `CreateDate` in `iam get-role` output) by an unknown actor")
-        .contains("| 2026-03-02 10:14:09 UTC | Role created \\(CreateDate in iam get-role output, not a CloudTrail "
+        .contains("re-created at 2026-03-02 10:14:09 UTC (its `CreateDate` in an IAM CLI output) by an unknown actor")
+        .contains("| 2026-03-02 10:14:09 UTC | Role created \\(CreateDate in IAM CLI output, not a CloudTrail "
             + "event\\) | — | — | new unique ID " + NEW + "; from get-role.json #0 \\(a CLI output, which has no capture "
             + "time\\) |")
         .doesNotContain("| CreateRole |");
