@@ -71,6 +71,29 @@ class RecreationTimeTest {
   }
 
   @Test
+  void boundsARecreationAfterADeleteRoleByTheDeletionAndTheNewIdsFirstSighting() throws Exception {
+    Path logs = new StoryLogs()
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g-worker")
+        .decrypt("2026-03-01T09:10:00Z", A, "worker-exec", OLD, "worker", false)
+        .deleteRole("2026-03-02T10:00:00Z", A, "worker-exec")
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
+        .write(temp.resolve("logs"), "story.jsonl");
+
+    Outputs outputs = investigate(logs.getParent());
+
+    assertThat(outputs.report())
+        .contains("at 2026-03-02 10:00:00 UTC and re-created before 2026-03-02 10:20:00 UTC, when its new unique ID "
+            + "first appears in the evidence (after 2026-03-02 10:00:00 UTC, when the old role was deleted;")
+        .contains("| DeleteRole |")
+        .doesNotContain("20 min later", "| CreateRole |");
+    JsonNode b = outputs.breakage();
+    assertThat(b.get("roleDeletedAt").asText()).isEqualTo("2026-03-02T10:00:00Z");
+    assertThat(b.get("roleDeletedShownBy").asText()).isEqualTo("DeleteRole");
+    assertThat(b.get("roleRecreatedAt").isNull()).isTrue();
+    assertThat(b.get("roleRecreatedAfter").asText()).isEqualTo("2026-03-02T10:00:00Z");
+  }
+
+  @Test
   void boundsAnAwsConfigDeletionByItsCaptureTimeAndNeverPrintsANegativeDuration() throws Exception {
     Path logs = regionalDownload();
     Path config = logs.resolveSibling(SnapshotFixtures.configHistoryPath(A));
