@@ -23,8 +23,9 @@ public final class Analyzer {
     AnalysisData data = AnalysisData.load(connection);
     Lineages lineages = new Lineages(data.generations());
     Map<FunctionKey, FunctionFacts> functions = byFunction(data);
-    BreakageDetector detector = new BreakageDetector(data, lineages);
-    PossibleBreakages possible = new PossibleBreakages(data, lineages);
+    CustomerKeys customerKeys = new CustomerKeys(data.snapshots());
+    BreakageDetector detector = new BreakageDetector(data, lineages, customerKeys);
+    PossibleBreakages possible = new PossibleBreakages(data, lineages, customerKeys);
     Set<Evidence> explained = new HashSet<>();
     List<Breakage> breakages = new ArrayList<>();
     List<AtRisk> atRisk = new ArrayList<>();
@@ -33,7 +34,7 @@ public final class Analyzer {
       found.addAll(possible.detect(entry.getKey(), entry.getValue(), explained));
       breakages.addAll(found);
       if (found.isEmpty()) {
-        RiskCheck.atRisk(entry.getKey(), entry.getValue(), lineages).ifPresent(atRisk::add);
+        RiskCheck.atRisk(entry.getKey(), entry.getValue(), lineages, customerKeys).ifPresent(atRisk::add);
       }
     }
     return new Findings(coverage(connection, data.accountsWithIamEvents()), breakages, atRisk,

@@ -15,12 +15,14 @@ final class BreakageDetector {
   private final AnalysisData data;
   private final Lineages lineages;
   private final EvidenceGaps gaps;
+  private final CustomerKeys customerKeys;
   private final RoleChangeTimes times;
 
-  BreakageDetector(AnalysisData data, Lineages lineages) {
+  BreakageDetector(AnalysisData data, Lineages lineages, CustomerKeys customerKeys) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
+    this.customerKeys = customerKeys;
     this.times = new RoleChangeTimes(data.snapshots());
   }
 
@@ -29,7 +31,9 @@ final class BreakageDetector {
     Map<String, List<DecryptAttempt>> byBinding = new LinkedHashMap<>();
     Map<String, Binding> bindings = new LinkedHashMap<>();
     for (DecryptAttempt denial : facts.decrypts()) {
-      if (!denial.denied() || denial.roleId() == null || denial.roleName() == null) {
+      // a function with a customer-managed key has no Lambda grant on aws/lambda: its key policy decides
+      if (!denial.denied() || denial.roleId() == null || denial.roleName() == null
+          || customerKeys.at(function, facts, denial.time()) != null) {
         continue;
       }
       List<Generation> lineage = lineages.of(function.accountId(), denial.roleName());
@@ -65,9 +69,15 @@ final class BreakageDetector {
       }
     }
     if (grant != null) {
-      String bound = grant.boundRoleId() != null ? grant.boundRoleId() : lineage.get(current - 1).roleId();
+      if (!Keys.compatible(grant.keyArn(), denial.keyArn())) {
+        return null; // the function's key is its grant's: a denial on another key is not this grant's failure
+      }
+      // a grant older than the first sighting of its role: bound to the generation the function last ran under
+      DecryptAttempt ran = grant.boundRoleId() == null ? facts.ownSuccessAfter(grant, denial.time()) : null;
+      String bound = grant.boundRoleId() != null ? grant.boundRoleId()
+          : ran != null ? ran.roleId() : lineage.get(current - 1).roleId();
       int boundIndex = Lineages.indexOf(lineage, bound);
-      return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, grant, null) : null;
+      return boundIndex >= 0 && boundIndex < current ? new Binding(lineage, boundIndex, grant, ran) : null;
     }
     DecryptAttempt success = null;
     for (DecryptAttempt candidate : facts.decrypts()) {
@@ -134,12 +144,12 @@ final class BreakageDetector {
     if (binding.standIn() != null) {
       evidence.add(binding.standIn().evidence());
     }
-    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, evidence);
     Recreation recreated = recreations.get(0);
     // the grant is in the evidence, and so is the re-creation: the new generation's creation or the old one's deletion
     boolean confirmed = binding.grant() != null && (replacement.creationKnown() || old.deletionKnown()
         || "kms-list-grants".equals(binding.grant().boundKnownFrom()));
     String keyArn = binding.grant() != null ? binding.grant().keyArn() : first.keyArn();
+    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, keyArn, evidence);
     List<SnapshotEvidence> snapshots = gaps.used(function, old.roleName(),
         binding.lineage().stream().map(Generation::roleId).toList(), binding.grant(), keyArn);
     return new Breakage(function.accountId(), function.region(), function.name(), function.arn(), old.roleName(),
@@ -152,7 +162,10 @@ final class BreakageDetector {
         EvidenceGaps.sources(snapshots), gaps.missing(function, old, replacement, binding.grant()), snapshots);
   }
 
-  /** The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt. */
+  /**
+   * The generation a function's access was bound to: through a grant, or inferred from a successful Decrypt (which
+   * stands in for the grant, or for the grant's binding when the grant is older than the first sighting of its role).
+   */
   private record Binding(List<Generation> lineage, int boundIndex, GrantEvent grant, DecryptAttempt standIn) {
     String oldRoleId() {
       return lineage.get(boundIndex).roleId();

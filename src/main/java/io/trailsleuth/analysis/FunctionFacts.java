@@ -12,6 +12,24 @@ record FunctionFacts(List<GrantEvent> grants, List<DecryptAttempt> decrypts, Lis
     return invokeErrors.stream().filter(e -> !e.eventTime().isBefore(from) && e.eventTime().isBefore(until)).toList();
   }
 
+  /**
+   * The function's last successful Decrypt of its own (its encryption context names it) after a grant and before
+   * {@code before}, by the grant's role on the grant's key: the generation it ran under is the one the grant is bound
+   * to. Null when there is none.
+   */
+  DecryptAttempt ownSuccessAfter(GrantEvent grant, Instant before) {
+    DecryptAttempt success = null;
+    for (DecryptAttempt candidate : decrypts) {
+      if (!candidate.denied() && candidate.errorCode() == null && candidate.functionArn() != null
+          && candidate.time().isAfter(grant.time()) && candidate.time().isBefore(before)
+          && grant.roleName().equals(candidate.roleName()) && candidate.roleId() != null
+          && Keys.compatible(grant.keyArn(), candidate.keyArn())) {
+        success = candidate;
+      }
+    }
+    return success;
+  }
+
   static FunctionFacts empty() {
     return new FunctionFacts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
   }

@@ -18,11 +18,13 @@ final class PossibleBreakages {
   private final AnalysisData data;
   private final Lineages lineages;
   private final EvidenceGaps gaps;
+  private final CustomerKeys customerKeys;
 
-  PossibleBreakages(AnalysisData data, Lineages lineages) {
+  PossibleBreakages(AnalysisData data, Lineages lineages, CustomerKeys customerKeys) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
+    this.customerKeys = customerKeys;
   }
 
   /** Breakages of one function from the denials no other rule explained; adds those it explains. */
@@ -30,7 +32,7 @@ final class PossibleBreakages {
     Map<GrantEvent, List<DecryptAttempt>> byGrant = new LinkedHashMap<>();
     for (DecryptAttempt denial : facts.decrypts()) {
       if (!denial.denied() || denial.roleId() == null || denial.roleName() == null
-          || explained.contains(denial.evidence())) {
+          || explained.contains(denial.evidence()) || customerKeys.at(function, facts, denial.time()) != null) {
         continue;
       }
       GrantEvent grant = grantBefore(function, facts, denial);
@@ -109,7 +111,7 @@ final class PossibleBreakages {
       }
     }
     evidence.addAll(facts.invokeErrorsBetween(first.time(), until));
-    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, evidence);
+    Instant recoveredAt = remediation == null ? null : remediation.recovery(facts, grant.keyArn(), evidence);
     List<String> roleIds = lineage.stream().map(Generation::roleId).toList();
     List<SnapshotEvidence> snapshots = gaps.used(function, grant.roleName(), roleIds, grant, grant.keyArn());
     String roleArn = current != null && current.roleArn() != null ? current.roleArn()

@@ -44,11 +44,15 @@ record Remediation(Instant at, Actor actor, String eventName, List<Evidence> evi
     return new Remediation(valid.time(), Actor.UNKNOWN, "CreateGrant", List.of(valid.evidence()));
   }
 
-  /** Adds this remediation's evidence and the first successful Decrypt after it; returns when that was, or null. */
-  Instant recovery(FunctionFacts facts, List<Evidence> evidence) {
+  /**
+   * Adds this remediation's evidence and the first successful Decrypt after it (Lambda's own, or one on the broken
+   * grant's key: a Decrypt on another key says nothing of the function's key); returns when that was, or null.
+   */
+  Instant recovery(FunctionFacts facts, String keyArn, List<Evidence> evidence) {
     evidence.addAll(this.evidence);
     for (DecryptAttempt attempt : facts.decrypts()) {
-      if (!attempt.denied() && attempt.errorCode() == null && !attempt.time().isBefore(at)) {
+      if (!attempt.denied() && attempt.errorCode() == null && !attempt.time().isBefore(at)
+          && (attempt.functionArn() != null || Keys.compatible(keyArn, attempt.keyArn()))) {
         evidence.add(attempt.evidence());
         return attempt.time();
       }

@@ -1,5 +1,6 @@
 package io.trailsleuth.analysis;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,31 +10,47 @@ import java.util.Optional;
 final class RiskCheck {
   private RiskCheck() {}
 
-  /** A function whose latest grant is bound to a replaced generation and that has not run since. */
-  static Optional<AtRisk> atRisk(FunctionKey function, FunctionFacts facts, Lineages lineages) {
-    if (facts.grants().isEmpty()) {
+  /**
+   * A function whose latest grant is bound to a replaced generation and that has not run since. A grant older than the
+   * first sighting of its role's unique ID is bound to the generation under which the function's own Decrypts (with
+   * its encryption context, on the grant's key) succeeded after it, as a probable breakage is. A function whose
+   * configuration names a customer-managed key now has no grant on aws/lambda to lose.
+   */
+  static Optional<AtRisk> atRisk(FunctionKey function, FunctionFacts facts, Lineages lineages,
+      CustomerKeys customerKeys) {
+    if (facts.grants().isEmpty() || customerKeys.at(function, facts, Instant.MAX) != null) {
       return Optional.empty();
     }
     GrantEvent latest = facts.grants().get(facts.grants().size() - 1);
     List<Generation> lineage = lineages.of(function.accountId(), latest.roleName());
-    int bound = latest.boundRoleId() == null ? -1 : Lineages.indexOf(lineage, latest.boundRoleId());
+    DecryptAttempt standIn = latest.boundRoleId() == null ? facts.ownSuccessAfter(latest, Instant.MAX) : null;
+    String boundRoleId = standIn != null ? standIn.roleId() : latest.boundRoleId();
+    int bound = boundRoleId == null ? -1 : Lineages.indexOf(lineage, boundRoleId);
     if (bound < 0 || bound + 1 >= lineage.size()) {
       return Optional.empty();
     }
     Generation replacement = lineage.get(bound + 1);
-    boolean ranSince = facts.decrypts().stream().anyMatch(d -> !d.time().isBefore(replacement.appearedAt()));
+    // a Decrypt on another key (the function's code using a key of its own) does not show the grant's key works
+    boolean ranSince = facts.decrypts().stream().anyMatch(d -> !d.time().isBefore(replacement.appearedAt())
+        && Keys.compatible(latest.keyArn(), d.keyArn()));
     if (ranSince) {
       return Optional.empty();
     }
     Generation old = lineage.get(bound);
-    String reason = "Lambda's grant " + (latest.grantId() == null ? "" : latest.grantId() + " ") + "is bound to "
-        + old.roleId() + ", but role " + old.roleName() + " was re-created as " + replacement.roleId() + " at "
+    String grant = "Lambda's grant " + (latest.grantId() == null ? "" : latest.grantId() + " ");
+    String binding = standIn == null ? grant + "is bound to " + old.roleId()
+        : "Probably: " + grant + "was made before these logs show any unique ID of role " + old.roleName()
+            + "; the function's own Decrypts on its key succeeded under " + old.roleId() + " after it (the last at "
+            + standIn.time() + "), so the grant is bound to " + old.roleId();
+    String reason = binding + ", but role " + old.roleName() + " was re-created as " + replacement.roleId() + " at "
         + replacement.appearedAt() + "; the function has not run since, so its next cold start will fail to decrypt"
         + " its environment variables";
+    List<Evidence> evidence = standIn == null ? List.of(latest.evidence())
+        : List.of(latest.evidence(), standIn.evidence());
     return Optional.of(new AtRisk(function.accountId(), function.region(), function.name(), function.arn(),
         old.roleName(),
         replacement.roleArn() != null ? replacement.roleArn() : old.roleArn(), old.roleId(), replacement.roleId(),
-        latest.grantId(), reason, List.of(latest.evidence())));
+        latest.grantId(), reason, evidence));
   }
 
   /** The role a function used last: from its latest grant, else its latest Decrypt session; null when unknown. */

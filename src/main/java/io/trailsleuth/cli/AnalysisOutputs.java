@@ -66,6 +66,7 @@ public final class AnalysisOutputs {
     List<ConflictingEvent> conflicts;
     ReportContext context;
     EvidencePack.Summary pack = null;
+    UserException packFailure = null;
     try (Connection connection = CaseStore.connect(layout, "1GB")) {
       AnalysisViews.install(connection);
       AnalysisViews.materialize(connection);
@@ -82,8 +83,13 @@ public final class AnalysisOutputs {
         Files.writeString(html, htmlText.get(), StandardCharsets.UTF_8);
       }
       if (evidence != null) {
-        pack = writePack(connection, findings, new EvidencePack.Outputs(MarkdownReport.render(findings, context),
-            htmlText, FindingsJson.write(findings, integrity, conflicts)));
+        try {
+          pack = writePack(connection, findings, new EvidencePack.Outputs(MarkdownReport.render(findings, context),
+              htmlText, FindingsJson.write(findings, integrity, conflicts)));
+        } catch (UserException e) {
+          // every report is still written; the pack's failure is the command's result after them
+          packFailure = e;
+        }
       }
     }
     if (markdown != null) {
@@ -91,15 +97,18 @@ public final class AnalysisOutputs {
     }
     if ("-".equals(json)) {
       out.print(FindingsJson.write(findings, integrity, conflicts));
-      return;
+    } else {
+      if (json != null) {
+        Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
+      }
+      summary(findings, conflicts, out);
+      if (pack != null) {
+        out.printf("evidence pack: %s (%d records, %d digest files); check it with: cd %s && sha256sum -c %s%n",
+            pack.directory(), pack.records(), pack.digests(), pack.directory(), "MANIFEST.sha256");
+      }
     }
-    if (json != null) {
-      Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
-    }
-    summary(findings, conflicts, out);
-    if (pack != null) {
-      out.printf("evidence pack: %s (%d records, %d digest files); check it with: cd %s && sha256sum -c %s%n",
-          pack.directory(), pack.records(), pack.digests(), pack.directory(), "MANIFEST.sha256");
+    if (packFailure != null) {
+      throw packFailure;
     }
   }
 

@@ -38,9 +38,13 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.outside(paths).requireDirectory("--store", store);
     IgnoredRuns.warnIfStore(store, spec.commandLine().getErr());
     IngestSummary summary = IngestPipeline.run(settings.options(paths, store), settings.progress(spec));
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
+    if (summary.nothingReadable()) {
+      spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
+    }
     return settings.exitCode(summary);
   }
 }

@@ -50,6 +50,10 @@ public final class IngestSettings {
     if (parserThreads < 1) {
       throw new UserException(ExitCode.USAGE, "--threads must be at least 1");
     }
+    if (maxDecompressedBytes < 1) {
+      throw new UserException(ExitCode.USAGE, "--max-decompressed-bytes must be a positive number of bytes, not "
+          + maxDecompressedBytes);
+    }
     return new IngestOptions(paths, store, parserThreads, maxDecompressedBytes, IngestOptions.DEFAULT_MEMORY_LIMIT, scope());
   }
 

@@ -1,10 +1,16 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.store.SourceEntry;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Prints the accounting of an ingest so that the counts visibly add up. */
 final class IngestSummaryPrinter {
+  /** How many unreadable inputs are named one by one; the rest are counted. */
+  private static final int MAX_NAMED = 10;
+
   private IngestSummaryPrinter() {}
 
   static void print(IngestSummary summary, StoreDirectory store, PrintWriter out) {
@@ -28,11 +34,28 @@ final class IngestSummaryPrinter {
           + "conflicts view and the report%n", summary.conflictingCopies());
     }
     summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
+    List<SourceEntry> unreadable = summary.entries().stream().filter(e -> e.status().equals("unreadable")).toList();
+    unreadable.stream().limit(MAX_NAMED).forEach(e -> out.printf("  not read: %s%n", e.detail()));
+    if (unreadable.size() > MAX_NAMED) {
+      out.printf("  not read: %d more (see the sources view)%n", unreadable.size() - MAX_NAMED);
+    }
     if (summary.rejected() > 0 && queryStore == null) {
       out.println("see: the report's coverage section for the reasons; to query each reject, run again with --store DIR");
     } else if (summary.rejected() > 0) {
       out.printf("see: trailsleuth query --store %s \"select source_file, source_record, reason from rejects\"%n",
           queryStore);
     }
+  }
+
+  /** The one line that says why nothing could be read from {@code paths}, for exit code 3. */
+  static String nothingRead(IngestSummary summary, List<String> paths) {
+    String from = "nothing could be read from " + String.join(" ", paths) + ": ";
+    if (summary.entries().isEmpty()) {
+      return from + "no input files were found there";
+    }
+    if (summary.entries().stream().allMatch(e -> e.status().equals(IngestPipeline.OUT_OF_SCOPE))) {
+      return from + "every file is outside --since, --until, --account and --region";
+    }
+    return from + "every file was rejected or could not be read, for the reasons counted above";
   }
 }

@@ -51,25 +51,32 @@ public final class InvestigateCommand implements Callable<Integer> {
     InputPaths.requireExisting(paths);
     digests.validate();
     outputs.validate();
+    if (outputs.evidence != null && paths.contains("-")) {
+      throw new UserException(ExitCode.USAGE, "--evidence copies each cited record from its source file, and standard"
+          + " input (-) cannot be read again: save it to a file and name that file instead of -");
+    }
+    OutputPaths targets = OutputPaths.outside(paths);
+    targets.requireUsable(outputs);
+    targets.requireDirectory("--store", store);
     // The digest check runs on its own thread beside the ingest: it reads the digests and checks chains and signatures
     // while the ingest parses, then takes the log files' hashes from the parser threads, which hash each file's
     // decoded bytes as they inflate them, so no log file is read or inflated twice (bench/README.md).
-    DecodedContentHashes decodedHashes = paths.contains("-") ? DecodedContentHashes.none()
-        : DecodedContentHashes.collecting();
-    FutureTask<IntegrityReport> verification = decodedHashes.isCollecting()
-        ? new FutureTask<>(() -> digests.verify(paths, decodedHashes)) : null;
-    if (verification != null) {
-      Thread thread = new Thread(verification, "trailsleuth-verify");
-      thread.setDaemon(true);
-      thread.start();
-    }
+    // Standard input has no S3 key, so no digest covers it: the check notes that and its records cite as unverified,
+    // while the file inputs beside it are checked as usual.
+    DecodedContentHashes decodedHashes = DecodedContentHashes.collecting();
+    FutureTask<IntegrityReport> verification = new FutureTask<>(() -> digests.verify(paths, decodedHashes));
+    Thread thread = new Thread(verification, "trailsleuth-verify");
+    thread.setDaemon(true);
+    thread.start();
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
+      targets.requireOutside(directory);
       Path target = directory.path();
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
           () -> verifiedFiles(verification), decodedHashes);
-      Optional<IntegrityReport> integrity = verification == null ? Optional.empty() : Optional.of(result(verification));
+      Optional<IntegrityReport> integrity = Optional.of(result(verification));
       if (summary.nothingReadable()) {
         IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());
+        spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
         return ExitCode.NOTHING_READ;
       }
       boolean jsonToStdout = "-".equals(outputs.json);
@@ -79,20 +86,15 @@ public final class InvestigateCommand implements Callable<Integer> {
           spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {
-      if (verification != null) {
-        verification.cancel(true);
-      }
+      verification.cancel(true);
     }
   }
 
   /**
-   * The log files the digest check verified, for dedup to keep their copy of a repeated event; none when there is no
-   * check or it failed (its failure is reported when its result is read).
+   * The log files the digest check verified, for dedup to keep their copy of a repeated event; none when the check
+   * failed (its failure is reported when its result is read).
    */
   private static Set<String> verifiedFiles(FutureTask<IntegrityReport> verification) {
-    if (verification == null) {
-      return Set.of();
-    }
     try {
       return new HashSet<>(verification.get().verifiedFiles());
     } catch (ExecutionException e) {

@@ -28,6 +28,12 @@ import picocli.CommandLine.Option;
         CompletionCommand.class,
         CommandLine.HelpCommand.class
     },
+    footer = {
+        "",
+        "spark-ingest (the ingest as an Apache Spark job) runs through the launcher,",
+        "which builds it on first use: ./trailsleuth spark-ingest --help",
+        "(README.md, Running on Spark)."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

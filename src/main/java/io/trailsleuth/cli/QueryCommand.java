@@ -102,7 +102,12 @@ public final class QueryCommand implements Callable<Integer> {
               + String.join(", ", query.macroParameters()) + ", as in: trailsleuth query --store DIR \"SELECT * FROM "
               + query.call() + "\"");
         }
-        result = QueryRunner.run(connection, query, parameters);
+        try {
+          result = QueryRunner.run(connection, query, parameters);
+        } catch (IllegalArgumentException e) {
+          // a --param the named query does not take
+          throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
       } else {
         String sql = source.file != null ? readFile(source.file) : source.sql;
         result = QueryRunner.run(connection, sql, parameters);

@@ -2,28 +2,42 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.common.FileTrees;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
-/** The store a command works in: the one the user named, or a temporary one deleted on close. */
+/**
+ * The store a command works in: the one the user named, or a temporary one deleted on close, or at exit when the
+ * command is interrupted (Ctrl-C) before it closes.
+ */
 final class StoreDirectory implements AutoCloseable {
-  private final Path path;
-  private final boolean temporary;
+  private static final int DELETE_ATTEMPTS = 20;
+  private static final long DELETE_PAUSE_MILLIS = 50;
 
-  private StoreDirectory(Path path, boolean temporary) {
+  private final Path path;
+  private final Thread deleteAtExit;
+
+  private StoreDirectory(Path path, Thread deleteAtExit) {
     this.path = path;
-    this.temporary = temporary;
+    this.deleteAtExit = deleteAtExit;
   }
 
   /** The named store, or a new temporary directory when {@code named} is null. */
   static StoreDirectory namedOrTemporary(Path named) throws IOException {
-    return named != null ? new StoreDirectory(named, false)
-        : new StoreDirectory(Files.createTempDirectory("trailsleuth-store-"), true);
+    if (named != null) {
+      return named(named);
+    }
+    Path created = Files.createTempDirectory("trailsleuth-store-");
+    // only the directory this process created, and only its own tree: the walk does not follow links out of it
+    Thread deleteAtExit = new Thread(() -> deleteWhileWritersStop(created), "trailsleuth-delete-temporary-store");
+    Runtime.getRuntime().addShutdownHook(deleteAtExit);
+    return new StoreDirectory(created, deleteAtExit);
   }
 
   /** The store the user named; never deleted. */
   static StoreDirectory named(Path named) {
-    return new StoreDirectory(named, false);
+    return new StoreDirectory(named, null);
   }
 
   Path path() {
@@ -32,19 +46,44 @@ final class StoreDirectory implements AutoCloseable {
 
   /** How to name the store in messages. */
   String label() {
-    return temporary ? "(temporary store, deleted on exit)" : path.toString();
+    return temporary() ? "(temporary store, deleted on exit)" : path.toString();
   }
 
   /** True for a store deleted on close, which no later command can use. */
   boolean temporary() {
-    return temporary;
+    return deleteAtExit != null;
   }
 
   @Override
   public void close() throws IOException {
-    if (!temporary) {
+    if (!temporary()) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(deleteAtExit);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting: the hook deletes the store
       return;
     }
     FileTrees.deleteRecursively(path);
+  }
+
+  /**
+   * Deletes the tree, again while threads of the interrupted command may still add files to it; what cannot be
+   * deleted stays, as the JVM must exit.
+   */
+  private static void deleteWhileWritersStop(Path directory) {
+    for (int attempt = 0; attempt < DELETE_ATTEMPTS && Files.exists(directory, LinkOption.NOFOLLOW_LINKS); attempt++) {
+      try {
+        FileTrees.deleteRecursively(directory);
+      } catch (IOException | UncheckedIOException e) {
+        try {
+          Thread.sleep(DELETE_PAUSE_MILLIS);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 }

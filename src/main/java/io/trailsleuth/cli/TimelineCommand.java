@@ -72,6 +72,7 @@ public final class TimelineCommand implements Callable<Integer> {
     }
     InputPaths.requireExisting(paths);
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
+      OutputPaths.outside(paths).requireOutside(directory);
       Path target = directory.path();
       if (store == null) {
         // raw logs: read only the log files that can hold events of the asked account and window
@@ -79,7 +80,7 @@ public final class TimelineCommand implements Callable<Integer> {
             account == null ? Set.of() : Set.of(account), Set.of());
         IngestSummary summary = IngestPipeline.run(IngestOptions.of(paths, target, scope), IngestProgress.SILENT);
         if (summary.nothingReadable()) {
-          throw new UserException(ExitCode.NOTHING_READ, "nothing could be read from " + String.join(" ", paths));
+          throw new UserException(ExitCode.NOTHING_READ, IngestSummaryPrinter.nothingRead(summary, paths));
         }
       }
       Map<String, String> parameters = new HashMap<>();

@@ -4,7 +4,6 @@ import io.trailsleuth.integrity.IntegrityJson;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.integrity.IntegritySummary;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +39,8 @@ public final class VerifyCommand implements Callable<Integer> {
   @Mixin
   DigestVerification digests;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to this file.")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Also write the result as JSON to this file; - for standard output (the summary then goes to standard error).")
   Path jsonFile;
 
   @Spec
@@ -49,12 +49,19 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InputPaths.requireExisting(paths);
+    boolean jsonToStdout = jsonFile != null && jsonFile.toString().equals("-");
+    if (!jsonToStdout) {
+      OutputPaths.outside(paths).requireFile("--json", jsonFile);
+    }
     IntegrityReport report = digests.verify(paths);
-    PrintWriter out = spec.commandLine().getOut();
-    IntegritySummary.print(report, out);
+    IntegritySummary.print(report, jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
     if (jsonFile != null) {
       try {
-        IntegrityJson.write(report, jsonFile);
+        if (jsonToStdout) {
+          spec.commandLine().getOut().print(IntegrityJson.toText(report));
+        } else {
+          IntegrityJson.write(report, jsonFile);
+        }
       } catch (IOException e) {
         throw new UserException(ExitCode.USAGE, "cannot write --json " + jsonFile + ": " + e.getMessage());
       }

@@ -15,9 +15,11 @@ import io.trailsleuth.ingest.snapshot.SnapshotItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -32,6 +34,8 @@ public final class SourceReader {
   private static final int GZIP_MAGIC_2 = 0x8b;
   /** Decoded files up to this size are read whole and scanned; larger ones are streamed. */
   static final int SCAN_LIMIT = 32 << 20;
+  /** The buffers of the streamed read: raw bytes, and decoded bytes before the JSON parser. */
+  private static final int STREAM_BUFFER = 1 << 16;
 
   private final ObjectMapper mapper;
   private final RecordExtractor extractor;
@@ -45,6 +49,8 @@ public final class SourceReader {
   private final MessageDigest decodedDigest;
   /** The current file's {@link FileReadResult#decodedSha256()}. */
   private String decodedSha256 = "";
+  /** The current file's decoded bytes start with a digest ({@link DigestRecognizer}): no tree is needed to skip it. */
+  private boolean digestAhead;
 
   public SourceReader(ObjectMapper mapper, long maxDecompressedBytes) {
     this(mapper, maxDecompressedBytes, true, false);
@@ -75,10 +81,12 @@ public final class SourceReader {
   /**
    * Reads a whole file from {@code raw}, which the caller opened read-only and closes. When {@code raw} can be reset
    * (bytes in memory), a CloudTrail {@code Records} file is decoded whole and scanned byte by byte; any other file,
-   * or one the scanner does not vouch for, is read again from the start through Jackson's token stream.
+   * or one the scanner does not vouch for, is read again from the start through Jackson's token stream. A CloudTrail
+   * digest is recognised in the decoded bytes and skipped without a JSON tree, with the result the streamed read gives.
    */
   public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
     decodedSha256 = "";
+    digestAhead = false;
     if (scanner != null && raw.markSupported()) {
       raw.mark(Integer.MAX_VALUE);
       FileReadResult scanned = readScanned(raw, sourceFile, sha256, sink);
@@ -97,9 +105,10 @@ public final class SourceReader {
   /** Decodes and scans a whole file; returns null, having passed nothing to {@code sink}, when it must be streamed. */
   private FileReadResult readScanned(InputStream raw, String sourceFile, String sha256, EventSink sink) {
     int length = 0;
+    int reads = 0;
     GzipMembersInputStream gzip = null;
     try {
-      BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+      BufferedInputStream buffered = new BufferedInputStream(raw, STREAM_BUFFER);
       gzip = gzipOrNull(buffered);
       InputStream in = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
       if (decodedDigest != null) {
@@ -110,6 +119,7 @@ public final class SourceReader {
           decodedDigest.update(decoded, length, n);
         }
         length += n;
+        reads += n > 0 ? 1 : 0;
         if (length == decoded.length) {
           if (length >= SCAN_LIMIT) {
             return null;
@@ -130,6 +140,14 @@ public final class SourceReader {
       }
     }
     if (!scanner.scan(decoded, length)) {
+      digestAhead = startsWithDigest(length);
+      // the streamed read's first fill of its decoded buffer would take the whole content too: the same bytes counted
+      if (digestAhead && reads <= 1 && length <= STREAM_BUFFER) {
+        FileState state = new FileState(sourceFile, sha256, sink);
+        noteCompression(state, gzip != null);
+        state.skipFile(SourceShape.DIGEST, SourceShape.DIGEST.skippedReason());
+        return new FileReadResult(state.shape, state.compression, length, 0, 0, 0, 0, state.detail, decodedSha256);
+      }
       return null;
     }
     FileState state = new FileState(sourceFile, sha256, sink);
@@ -142,6 +160,16 @@ public final class SourceReader {
     }
     return new FileReadResult(state.shape, state.compression, length, state.recordsRead, state.accepted,
         state.rejected, state.snapshotItems, state.detail, decodedSha256);
+  }
+
+  /** True when the streamed read would find a digest first in the decoded bytes: after its check of the first byte. */
+  private boolean startsWithDigest(int length) {
+    try {
+      return firstSignificantByte(new ByteArrayInputStream(decoded, 0, length)) == '{'
+          && DigestRecognizer.startsWithDigest(mapper.getFactory(), decoded, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading bytes in memory", e);
+    }
   }
 
   /** Passes on the scanned records in order: plain ones from the scan, the others through Jackson, one by one. */
@@ -167,11 +195,11 @@ public final class SourceReader {
     LimitedInputStream counted = null;
     GzipMembersInputStream gzip = null;
     try {
-      BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+      BufferedInputStream buffered = new BufferedInputStream(raw, STREAM_BUFFER);
       gzip = gzipOrNull(buffered);
       noteCompression(state, gzip != null);
       counted = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
-      readDecoded(new BufferedInputStream(counted, 1 << 16), state);
+      readDecoded(new BufferedInputStream(counted, STREAM_BUFFER), state);
     } catch (IOException e) {
       if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
           && !SourceNames.looksLikeLog(sourceFile)) {
@@ -355,6 +383,13 @@ public final class SourceReader {
       state.settle(rootIndex == 1 ? SourceShape.SINGLE_RECORD : SourceShape.JSON_LINES);
       readRecord(parser, state);
       return true;
+    }
+    if (rootIndex == 1 && digestAhead) {
+      // the tokens the check of the decoded bytes read; the parser stops where a tree would have
+      if (!DigestRecognizer.readsAsDigest(parser)) {
+        throw new IllegalStateException(state.sourceFile + " was recognised as a digest, then read otherwise");
+      }
+      return skipOrReject(state, rootIndex, SourceShape.DIGEST, SourceShape.DIGEST.skippedReason());
     }
     JsonNode tree = mapper.readTree(parser);
     state.markSpan(state.objectStart);

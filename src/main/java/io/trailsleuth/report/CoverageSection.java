@@ -35,9 +35,7 @@ final class CoverageSection {
     }
     line(out, "- Records: " + c.records() + " read = " + c.events() + " stored events + " + c.duplicates()
         + " duplicates + " + c.rejected() + " rejected");
-    for (List<String> row : context.rejectReasons().rows()) {
-      line(out, "  - rejected " + cell(row.get(0)) + ": " + row.get(1));
-    }
+    rejects(out, context.rejectReasons().rows());
     gaps(out, context);
     for (String account : c.accountsWithoutIamEvents()) {
       line(out, "- **IAM events absent for account " + cell(account) + ":** no role creation or deletion of that account "
@@ -53,6 +51,40 @@ final class CoverageSection {
         + "generation live when it was made; denied Decrypts are `AccessDenied`, `AccessDeniedException`, "
         + "`KMSAccessDeniedException` or `UnrecognizedClientException`.");
     line(out, "");
+  }
+
+  /**
+   * Each reject reason with its count and its first rejects (rows of report_reject_reasons: reason, count, file,
+   * record, byte offset, reason text, which names the record and byte offset), so that a damaged record can be found
+   * without the store.
+   */
+  private static void rejects(StringBuilder out, List<List<String>> rows) {
+    String reason = null;
+    int listed = 0;
+    for (List<String> row : rows) {
+      if (!row.get(0).equals(reason)) {
+        moreRejects(out, reason, rows, listed);
+        reason = row.get(0);
+        listed = 0;
+        line(out, "  - rejected " + cell(reason) + ": " + row.get(1));
+      }
+      listed++;
+      line(out, "    - " + code(row.get(2)) + ": " + cell(row.get(5)));
+    }
+    moreRejects(out, reason, rows, listed);
+  }
+
+  private static void moreRejects(StringBuilder out, String reason, List<List<String>> rows, int listed) {
+    if (reason == null) {
+      return;
+    }
+    long count = rows.stream().filter(r -> r.get(0).equals(reason)).findFirst().map(r -> Long.parseLong(r.get(1)))
+        .orElse(0L);
+    if (count > listed) {
+      line(out, "    - … " + (count - listed) + " more: `trailsleuth query --store DIR \"select source_file, source_record, "
+          + "byte_offset, reason from rejects where reason_code = '" + reason + "'\"` (with `investigate`, give "
+          + "`--store DIR` to keep them)");
+    }
   }
 
   private static void gaps(StringBuilder out, ReportContext context) {

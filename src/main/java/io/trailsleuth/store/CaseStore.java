@@ -50,8 +50,11 @@ public final class CaseStore {
   public static StoreLayout openExisting(Path root) {
     StoreLayout layout = new StoreLayout(root);
     if (!Files.exists(layout.marker())) {
-      throw new StoreException(root + " is not a trailsleuth store (no " + StoreLayout.MARKER
-          + "); create one with 'trailsleuth ingest PATH --store " + root + "'");
+      throw new StoreException(root + " is not a trailsleuth store (no " + StoreLayout.MARKER + "); "
+          + (holdsFiles(root)
+              ? "if it holds logs, make a store of them in a new directory: 'trailsleuth ingest " + root + " --store "
+                  + newStoreBeside(root) + "'"
+              : "create one with 'trailsleuth ingest PATH --store " + root + "'"));
     }
     try {
       StoreFormat.version(layout.marker());
@@ -59,6 +62,28 @@ public final class CaseStore {
       throw new StoreException("cannot read " + layout.marker() + ": " + e.getMessage(), e);
     }
     return layout;
+  }
+
+  private static boolean holdsFiles(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> list = Files.list(directory)) {
+      return list.findAny().isPresent();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A store path beside a directory of logs, never inside it: {@code logs} gives {@code logs.store}. */
+  private static Path newStoreBeside(Path logs) {
+    Path named = logs.normalize();
+    Path name = named.getFileName();
+    if (name == null || name.toString().isEmpty() || name.toString().equals("..")) {
+      named = logs.toAbsolutePath().normalize();
+      name = named.getFileName();
+    }
+    return name == null ? Path.of("case.store") : named.resolveSibling(name + ".store");
   }
 
   /** Removes staging directories a crashed ingest left behind; call while holding the lock. */
@@ -137,7 +162,10 @@ public final class CaseStore {
     }
   }
 
-  /** SHA-256 of every file the store has already read, for incremental ingest. */
+  /**
+   * SHA-256 of every file the store has already read, for incremental ingest; a file rejected only for the
+   * decompression limit is not among them, so a run with a higher limit reads it.
+   */
   public static Set<String> knownSourceHashes(StoreLayout layout) throws SQLException, IOException {
     Set<String> hashes = new HashSet<>();
     if (layout.scan().committed().isEmpty()) {
@@ -145,7 +173,7 @@ public final class CaseStore {
     }
     try (Connection connection = connect(layout, "256MB");
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT DISTINCT sha256 FROM sources WHERE sha256 <> ''")) {
+        ResultSet rows = statement.executeQuery(SqlFiles.get("store_known_source_hashes").sql())) {
       while (rows.next()) {
         hashes.add(rows.getString(1));
       }

@@ -64,6 +64,10 @@ public final class SparkIngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!store.contains(":")) {
+      // a local store: refused before Spark starts when it is a file or lies inside a local input directory
+      OutputPaths.outside(paths).requireDirectory("--store", Path.of(store));
+    }
     IngestOptions checked = settings.options(paths, Path.of("."));
     SparkIngestOptions options = new SparkIngestOptions(paths, store, checked.maxDecompressedBytes(), checked.scope());
     SparkSession.Builder builder = SparkSession.builder().appName("trailsleuth spark-ingest")

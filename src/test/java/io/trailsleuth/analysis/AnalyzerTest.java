@@ -23,6 +23,7 @@ class AnalyzerTest {
   private static final String OLD = "AROAOLDOLDOLDOLDOLD01";
   private static final String NEW = "AROANEWNEWNEWNEWNEW02";
   private static final String A = StoryLogs.ACCOUNT;
+  private static final String OTHER_KEY = "arn:aws:kms:eu-west-1:111122223333:key/99999999-2222-3333-4444-555555555555";
 
   @TempDir
   Path temp;
@@ -175,11 +176,7 @@ class AnalyzerTest {
   @Test
   void reportsRoleRecreatedTwiceAsOneFindingListingBothRecreations() throws Exception {
     String third = "AROATHIRDTHIRDTHIRD03";
-    StoryLogs logs = new StoryLogs()
-        .createRole("2026-03-01T09:00:00Z", A, "worker-exec", OLD)
-        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g1")
-        .deleteRole("2026-03-02T10:00:00Z", A, "worker-exec")
-        .createRole("2026-03-02T10:00:05Z", A, "worker-exec", NEW)
+    StoryLogs logs = recreatedAfterGrant()
         .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
         .deleteRole("2026-03-02T11:00:00Z", A, "worker-exec")
         .createRole("2026-03-02T11:00:05Z", A, "worker-exec", third)
@@ -230,5 +227,53 @@ class AnalyzerTest {
     Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "invoke.jsonl").toString()));
 
     assertThat(findings.breakages().get(0).evidence()).extracting(Evidence::eventName).contains("Invoke");
+  }
+
+  /** worker's grant g1 bound to OLD, then worker-exec deleted and created again as NEW. */
+  private static StoryLogs recreatedAfterGrant() {
+    return new StoryLogs()
+        .createRole("2026-03-01T09:00:00Z", A, "worker-exec", OLD)
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g1")
+        .deleteRole("2026-03-02T10:00:00Z", A, "worker-exec")
+        .createRole("2026-03-02T10:00:05Z", A, "worker-exec", NEW);
+  }
+
+  @Test
+  void keepsADenialOnAnotherKeyThanTheGrantsUnexplainedAfterARoleRecreation() throws Exception {
+    StoryLogs logs = recreatedAfterGrant()
+        .decrypt("2026-03-01T10:00:00Z", A, "worker-exec", OLD, "worker", false)
+        .customerKeyDecrypt("2026-03-02T11:00:00Z", "worker-exec", NEW, "worker", OTHER_KEY, true);
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "other-key.jsonl").toString()));
+
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.unexplainedDecryptFailures()).singleElement()
+        .satisfies(u -> assertThat(u.keyArns()).containsExactly(OTHER_KEY));
+  }
+
+  @Test
+  void keepsAFunctionAtRiskWhenItsOnlyDecryptSinceTheRecreationIsOnAnotherKey() throws Exception {
+    StoryLogs logs = recreatedAfterGrant()
+        .customerKeyDecrypt("2026-03-02T11:00:00Z", "worker-exec", NEW, "worker", OTHER_KEY, false);
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "other-key.jsonl").toString()));
+
+    assertThat(findings.atRisk()).extracting(AtRisk::functionName).containsExactly("worker");
+  }
+
+  @Test
+  void datesTheRecoveryByTheFirstSuccessOnTheFunctionsKeyNotOnAnotherKey() throws Exception {
+    StoryLogs logs = recreatedAfterGrant()
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
+        .flipRole("2026-03-02T13:07:00Z", A, "worker", "worker-tmp")
+        .flipRole("2026-03-02T13:09:00Z", A, "worker", "worker-exec")
+        .grant("2026-03-02T13:09:02Z", A, "worker-exec", "worker", "g2")
+        .customerKeyDecrypt("2026-03-02T13:10:00Z", "worker-exec", NEW, "worker", OTHER_KEY, false)
+        .decrypt("2026-03-02T13:15:00Z", A, "worker-exec", NEW, "worker", false);
+
+    Findings findings = analyze(List.of(logs.write(temp.resolve("logs"), "recovery.jsonl").toString()));
+
+    assertThat(findings.breakages()).singleElement()
+        .satisfies(b -> assertThat(b.recoveredAt()).hasToString("2026-03-02T13:15:00Z"));
   }
 }

@@ -205,6 +205,116 @@ class IncompleteEvidenceTest {
         .satisfies(u -> assertThat(u.awsManagedKey()).isTrue());
   }
 
+  @Test
+  void reportsAFunctionAtRiskWhenItsGrantIsOlderThanTheFirstSightingOfTheOldRoleId() throws Exception {
+    StoryLogs story = regionalDownload()
+        .grant("2026-03-01T09:05:01Z", A, "worker-exec", "reporter", "g-reporter")
+        .decrypt("2026-03-01T09:30:00Z", A, "worker-exec", OLD, "reporter", false)
+        .decrypt("2026-03-02T09:30:00Z", A, "worker-exec", OLD, "reporter", false);
+
+    Findings findings = analyze(story.write(temp.resolve("logs"), "eu-west-1.jsonl"));
+
+    assertThat(findings.atRisk()).singleElement().satisfies(risk -> {
+      assertThat(risk.functionName()).isEqualTo("reporter");
+      assertThat(risk.oldRoleId()).isEqualTo(OLD);
+      assertThat(risk.newRoleId()).isEqualTo(NEW);
+      assertThat(risk.grantId()).isEqualTo("g-reporter");
+      assertThat(risk.reason()).startsWith("Probably: ").contains("the last at 2026-03-02T09:30:00Z");
+      assertThat(risk.evidence()).extracting(Evidence::eventName).containsExactly("CreateGrant", "Decrypt");
+    });
+  }
+
+  @Test
+  void reportsARoleRecreatedTwiceAfterAGrantOlderThanItsFirstSightingAsOneFinding() throws Exception {
+    String third = "AROATHIRDTHIRDTHIRD03";
+    StoryLogs story = new StoryLogs()
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g-worker")
+        .decrypt("2026-03-01T10:00:00Z", A, "worker-exec", OLD, "worker", false)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
+        .decrypt("2026-03-03T10:20:00Z", A, "worker-exec", third, "worker", true);
+
+    Findings findings = analyze(story.write(temp.resolve("logs"), "eu-west-1.jsonl"));
+
+    assertThat(findings.breakages()).singleElement().satisfies(b -> {
+      assertThat(b.oldRoleId()).isEqualTo(OLD);
+      assertThat(b.recreations()).extracting(Recreation::newRoleId).containsExactly(NEW, third);
+      assertThat(b.failedDecrypts()).isEqualTo(2);
+      assertThat(b.evidence()).extracting(Evidence::eventTime).map(Object::toString).contains("2026-03-01T10:00:00Z");
+    });
+  }
+
+  /**
+   * cmk-fn under worker-exec (created with {@code configuredKey}; null: its creation is not in the logs), denied on
+   * {@code deniedKey} after worker-exec is re-created.
+   */
+  private static StoryLogs recreatedUnder(String configuredKey, String deniedKey) {
+    StoryLogs story = new StoryLogs().createRole("2026-03-01T08:00:00Z", A, "worker-exec", OLD);
+    if (configuredKey != null) {
+      story.createFunction("2026-03-01T08:30:00Z", "cmk-fn", "worker-exec", configuredKey);
+    }
+    return story
+        .decrypt("2026-03-01T09:00:00Z", A, "worker-exec", OLD, "cmk-fn", false)
+        .deleteRole("2026-03-02T10:14:05Z", A, "worker-exec")
+        .createRole("2026-03-02T10:14:09Z", A, "worker-exec", NEW)
+        .customerKeyDecrypt("2026-03-02T10:20:00Z", "worker-exec", NEW, "cmk-fn", deniedKey, true);
+  }
+
+  @Test
+  void keepsTheDenialOfAFunctionCreatedWithACustomerKeyUnexplainedNamingThatKey() throws Exception {
+    Findings findings = analyze(recreatedUnder(CUSTOMER_KEY, CUSTOMER_KEY).write(temp.resolve("logs"), "story.jsonl"));
+
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.atRisk()).isEmpty();
+    assertThat(findings.unexplainedDecryptFailures()).singleElement().satisfies(u -> {
+      assertThat(u.principalArn()).endsWith(":assumed-role/worker-exec/cmk-fn");
+      assertThat(u.keyArns()).containsExactly(CUSTOMER_KEY);
+      assertThat(u.awsManagedKey()).isFalse();
+    });
+  }
+
+  @Test
+  void keepsTheDenialOfAFunctionWhoseConfigurationSnapshotNamesACustomerKeyUnexplained() throws Exception {
+    Path logs = recreatedUnder(null, CUSTOMER_KEY).write(temp.resolve("logs"), "story.jsonl");
+    Files.writeString(logs.resolveSibling("lambda-get-function-configuration-cmk-fn.json"), "{\"FunctionName\": "
+        + "\"cmk-fn\", \"FunctionArn\": \"arn:aws:lambda:eu-west-1:" + A + ":function:cmk-fn\", \"Runtime\": "
+        + "\"python3.12\", \"Role\": \"arn:aws:iam::" + A + ":role/worker-exec\", \"Handler\": \"app.handler\", "
+        + "\"KMSKeyArn\": \"" + CUSTOMER_KEY + "\", \"LastModified\": \"2026-03-01T08:30:00.000+0000\", "
+        + "\"Version\": \"$LATEST\"}\n", StandardCharsets.UTF_8);
+
+    Findings findings = analyze(logs.getParent());
+
+    assertThat(findings.snapshots()).extracting(SnapshotFile::kind).containsExactly("lambda-config");
+    assertThat(findings.breakages()).isEmpty();
+    assertThat(findings.unexplainedDecryptFailures()).singleElement()
+        .satisfies(u -> assertThat(u.keyArns()).containsExactly(CUSTOMER_KEY));
+  }
+
+  @Test
+  void stillReportsABreakageWhenNoConfigurationNamesACustomerKey() throws Exception {
+    Findings findings = analyze(recreatedUnder(null, StoryLogs.KEY).write(temp.resolve("logs"), "story.jsonl"));
+
+    assertThat(findings.breakages()).extracting(Breakage::functionName).containsExactly("cmk-fn");
+  }
+
+  @Test
+  void reportsTheBreakageOfAFunctionWhoseCustomerKeyWasRemovedBeforeItsGrant() throws Exception {
+    StoryLogs story = new StoryLogs()
+        .createRole("2026-03-01T08:00:00Z", A, "worker-exec", OLD)
+        .createFunction("2026-03-01T08:30:00Z", "worker", "worker-exec", CUSTOMER_KEY)
+        .updateKey("2026-03-01T09:04:00Z", "worker", "")
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g1")
+        .deleteRole("2026-03-02T10:14:05Z", A, "worker-exec")
+        .createRole("2026-03-02T10:14:09Z", A, "worker-exec", NEW)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true);
+
+    Findings findings = analyze(story.write(temp.resolve("logs"), "story.jsonl"));
+
+    assertThat(findings.breakages()).singleElement().satisfies(b -> {
+      assertThat(b.grantId()).isEqualTo("g1");
+      assertThat(b.confidence()).isEqualTo(Confidence.CONFIRMED);
+    });
+  }
+
   private static String grant(String grantId, String function, String grantee) {
     return "{\"KeyId\": \"" + StoryLogs.KEY + "\", \"GrantId\": \"" + grantId + "\", \"Name\": \"" + function + "\", "
         + "\"CreationDate\": \"2026-03-01T20:05:00+11:00\", \"GranteePrincipal\": \"" + grantee + "\", "

@@ -105,6 +105,26 @@ final class StoryLogs {
     return this;
   }
 
+  /** A CreateFunction of the function with this role and, unless null, this customer-managed key. */
+  StoryLogs createFunction(String time, String function, String role, String customerKey) {
+    String key = customerKey == null ? "" : ",\"kMSKeyArn\":\"" + customerKey + "\"";
+    String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/" + role;
+    lines.add(envelope(time, "lambda.amazonaws.com", "CreateFunction20150331", terraform(ACCOUNT),
+        ",\"requestParameters\":{\"functionName\":\"" + function + "\",\"role\":\"" + roleArn + "\"" + key
+            + "},\"responseElements\":{\"functionName\":\"" + function + "\",\"functionArn\":\"arn:aws:lambda:eu-west-1:"
+            + ACCOUNT + ":function:" + function + "\",\"role\":\"" + roleArn + "\"" + key + "}"));
+    return this;
+  }
+
+  /** An UpdateFunctionConfiguration that sets the function's customer-managed key ("" goes back to aws/lambda). */
+  StoryLogs updateKey(String time, String function, String customerKey) {
+    lines.add(envelope(time, "lambda.amazonaws.com", "UpdateFunctionConfiguration20150331v2", terraform(ACCOUNT),
+        ",\"requestParameters\":{\"functionName\":\"" + function + "\",\"kMSKeyArn\":\"" + customerKey + "\"},"
+            + "\"responseElements\":{\"functionArn\":\"arn:aws:lambda:eu-west-1:" + ACCOUNT + ":function:" + function
+            + "\"}"));
+    return this;
+  }
+
   StoryLogs invokeDenied(String time, String account, String function) {
     String identity = "{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::" + account + ":assumed-role/caller/app\","
         + "\"accountId\":\"" + account + "\"}";

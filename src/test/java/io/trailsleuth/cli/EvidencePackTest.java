@@ -88,13 +88,9 @@ final class EvidencePackTest {
   @Test
   void refusesToPackARecordWhoseSourceFileChangedSinceTheIngestAndLeavesNoHalfPack() throws Exception {
     Path archive = temp.resolve("archive");
-    ArchiveCopies.copyTree(ARCHIVE, archive);
     Path store = temp.resolve("store");
     Path findings = temp.resolve("findings.json");
-    assertThat(CliRun.of("investigate", "-q", archive.toString(), "--store", store.toString(), "--json",
-        findings.toString()).exitCode()).isZero();
-    String cited = MAPPER.readTree(findings.toFile()).path("breakages").get(0).path("evidence").get(0)
-        .path("sourceFile").asText();
+    String cited = investigateACopy(archive, store, findings);
     Files.write(archive.resolve(cited), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
     Path pack = temp.resolve("pack");
 
@@ -103,6 +99,50 @@ final class EvidencePackTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
     assertThat(run.err()).contains("cannot write the evidence pack", cited, "changed since it was ingested");
     assertThat(pack).doesNotExist();
+  }
+
+  @Test
+  void writesEveryReportBeforeFailingOnThePack() throws Exception {
+    Path archive = temp.resolve("archive");
+    Path store = temp.resolve("store");
+    Path findings = temp.resolve("findings.json");
+    String cited = investigateACopy(archive, store, findings);
+    Files.delete(archive.resolve(cited));
+    Path report = temp.resolve("report.md");
+    Path html = temp.resolve("report.html");
+    Path json = temp.resolve("again.json");
+
+    CliRun run = CliRun.of("analyze", "--store", store.toString(), "--evidence", temp.resolve("pack").toString(),
+        "--out", report.toString(), "--html", html.toString(), "--json", json.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(run.err()).contains("cannot write the evidence pack", cited);
+    assertThat(report).content().contains("# Incident report");
+    assertThat(html).exists();
+    assertThat(MAPPER.readTree(json.toFile()).path("breakages")).isEqualTo(MAPPER.readTree(findings.toFile()).path("breakages"));
+    assertThat(temp.resolve("pack")).doesNotExist();
+  }
+
+  @Test
+  void refusesAPackOfStandardInputBeforeReadingIt() {
+    Path report = temp.resolve("report.md");
+
+    CliRun run = CliRun.of("investigate", ARCHIVE.toString(), "-", "--evidence", temp.resolve("pack").toString(),
+        "--out", report.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--evidence copies each cited record from its source file, and standard input (-)"
+        + " cannot be read again");
+    assertThat(report).doesNotExist();
+  }
+
+  /** Investigates a copy of the sample archive into a named store; the source file of the first cited event. */
+  private static String investigateACopy(Path archive, Path store, Path findings) throws IOException {
+    ArchiveCopies.copyTree(ARCHIVE, archive);
+    assertThat(CliRun.of("investigate", "-q", archive.toString(), "--store", store.toString(), "--json",
+        findings.toString()).exitCode()).isZero();
+    return MAPPER.readTree(findings.toFile()).path("breakages").get(0).path("evidence").get(0).path("sourceFile")
+        .asText();
   }
 
   private static int sha256sumCheck(Path directory, String manifest) throws IOException, InterruptedException {

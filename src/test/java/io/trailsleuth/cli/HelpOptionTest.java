@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every subcommand answers {@code --help} with its help alone and exit code 0, before it checks its parameters. */
@@ -20,6 +21,15 @@ final class HelpOptionTest {
           assertThat(run.out()).as("stdout of %s --help", name).contains("Usage: trailsleuth " + name + " ")
               .doesNotContain("Missing required");
         }));
+  }
+
+  @Test
+  void topLevelHelpNamesTheSparkIngestThatOnlyTheLauncherRuns() {
+    CliRun run = CliRun.of("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("./trailsleuth spark-ingest --help");
+    assertThat(Main.commandLine().getSubcommands()).doesNotContainKey("spark-ingest");
   }
 
   @TestFactory

@@ -40,6 +40,34 @@ final class IngestCommandTest {
   }
 
   @Test
+  void readsAFileRejectedForTheDecompressionLimitAgainWhenALaterRunRaisesIt() {
+    String file = fixture("trail-records/compact.json").toString();
+
+    CliRun limited = CliRun.of("ingest", "-q", file, "--store", store(), "--max-decompressed-bytes", "100");
+    CliRun raised = CliRun.of("ingest", "-q", file, "--store", store());
+    CliRun again = CliRun.of("ingest", "-q", file, "--store", store());
+
+    assertThat(limited.out()).contains("(run-000001)").contains("rejected decompression-limit: 1")
+        .contains("records:    1 read = 0 stored + 0 duplicates + 1 rejected");
+    assertThat(raised.out()).contains("(run-000002)").contains("1 read this run, 0 not read again")
+        .contains("records:    2 read = 2 stored + 0 duplicates + 0 rejected");
+    assertThat(again.out()).contains("nothing new; unchanged").contains("0 read this run, 1 not read again");
+  }
+
+  @Test
+  void refusesADecompressionLimitThatIsNotPositive() {
+    for (String limit : new String[] {"-5", "0"}) {
+      CliRun run = CliRun.of("ingest", "-q", fixture("trail-records").toString(), "--store", store(),
+          "--max-decompressed-bytes", limit);
+
+      assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(run.err()).isEqualTo("trailsleuth: --max-decompressed-bytes must be a positive number of bytes, not "
+          + limit + System.lineSeparator());
+      assertThat(temp.resolve("store")).doesNotExist();
+    }
+  }
+
+  @Test
   void exitsTwoOnAnUnknownOption() {
     CliRun run = CliRun.of("ingest", "--no-such-option", fixture("trail-records").toString(), "--store", store());
 
@@ -49,10 +77,13 @@ final class IngestCommandTest {
 
   @Test
   void exitsThreeWhenTheOnlyPathIsMissing() {
-    CliRun run = CliRun.of("ingest", "-q", temp.resolve("no-such-dir").toString(), "--store", store());
+    Path missing = temp.resolve("no-such-dir");
+    CliRun run = CliRun.of("ingest", "-q", missing.toString(), "--store", store());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
-    assertThat(run.out()).contains("unreadable");
+    assertThat(run.out()).contains("unreadable").contains("  not read: no such file or directory: " + missing);
+    assertThat(run.err()).isEqualTo("trailsleuth: nothing could be read from " + missing + ": every file was rejected"
+        + " or could not be read, for the reasons counted above" + System.lineSeparator());
   }
 
   @Test

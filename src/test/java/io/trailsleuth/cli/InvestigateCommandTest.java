@@ -44,6 +44,33 @@ final class InvestigateCommandTest {
   }
 
   @Test
+  void anEmptyInputDirectoryIsExitThreeWithTheReason() throws Exception {
+    Path empty = Files.createDirectories(temp.resolve("empty"));
+
+    CliRun investigate = CliRun.of("investigate", "-q", empty.toString());
+    CliRun timeline = CliRun.of("timeline", empty.toString());
+
+    assertThat(investigate.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(investigate.err()).endsWith("trailsleuth: nothing could be read from " + empty
+        + ": no input files were found there" + System.lineSeparator());
+    assertThat(timeline.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(timeline.err()).contains("nothing could be read from " + empty + ": no input files were found there");
+  }
+
+  @Test
+  void analyzeOfADirectoryOfLogsSuggestsANewStoreBesideItNeverInIt() throws Exception {
+    Path logs = Files.createDirectories(temp.resolve("logs"));
+    Files.copy(fixture("trail-records/compact.json"), logs.resolve("records.json"));
+
+    CliRun run = CliRun.of("analyze", "--store", logs.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).isEqualTo("trailsleuth: " + logs + " is not a trailsleuth store (no trailsleuth-store.json);"
+        + " if it holds logs, make a store of them in a new directory: 'trailsleuth ingest " + logs + " --store "
+        + temp.resolve("logs.store") + "'" + System.lineSeparator());
+  }
+
+  @Test
   void saysHowManyEventsWereAnalysedWithoutATimeWindowWhenThereWereNone() {
     CliRun run = CliRun.of("investigate", fixture("other-json").toString());
 

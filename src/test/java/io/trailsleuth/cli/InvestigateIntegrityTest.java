@@ -64,6 +64,30 @@ class InvestigateIntegrityTest {
         .satisfies(line -> assertThat(line).endsWith("| tampered |"));
   }
 
+  @Test
+  void stillChecksTheFileInputsAgainstTheirDigestsWhenStandardInputIsReadToo() throws IOException {
+    Path report = temp.resolve("report.md");
+    InputStream stdin = System.in;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(
+          io.trailsleuth.pipeline.TestStores.fixture("trail-records/compact.json"))));
+      code = Main.run(new PrintWriter(out), new PrintWriter(err), "investigate", "-q", "sample-logs/AWSLogs", "-",
+          "--out", report.toString(), "--json", "-");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode integrity = new ObjectMapper().readTree(out.toString()).path("integrity");
+    assertThat(integrity.path("passed").asBoolean()).isTrue();
+    assertThat(integrity.path("verifiedFiles")).hasSize(651);
+    assertThat(integrity.path("notes").toString()).contains("standard input (-) cannot be verified");
+    assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("All checks passed.")
+        .doesNotContain("made from an existing store");
+  }
 
   private static Path findFileContaining(Path root, String first, String second) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {

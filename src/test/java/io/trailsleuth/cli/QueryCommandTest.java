@@ -77,6 +77,15 @@ final class QueryCommandTest {
   }
 
   @Test
+  void aParameterTheNamedQueryDoesNotTakeIsAUsageErrorNotAnInternalOne() {
+    CliRun run = CliRun.of("query", "--store", store, "--name", "timeline", "--param", "bogus=1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).isEqualTo("trailsleuth: query 'timeline' has no parameter 'bogus'; it takes account, role,"
+        + " function, since, until" + System.lineSeparator());
+  }
+
+  @Test
   void listsNamedQueriesWithoutAStoreAndHidesInternalOnes() {
     CliRun run = CliRun.of("query", "--list");
 

@@ -2,17 +2,9 @@ package io.trailsleuth.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailsleuth.model.EventColumn;
-import io.trailsleuth.model.EventRow;
-import io.trailsleuth.model.EventSink;
-import io.trailsleuth.model.Reject;
-import io.trailsleuth.model.SnapshotColumn;
-import io.trailsleuth.model.SnapshotItem;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -230,52 +222,21 @@ class RecordsScannerTest {
   @Test
   void streamsAFileOverTheDecompressionLimit() throws IOException {
     byte[] document = ("{\"Records\":[" + PLAIN + "," + PLAIN + "]}").getBytes(StandardCharsets.UTF_8);
-    Outcome scanned = read(document, true, document.length - 10);
+    ReadOutcome scanned = read(document, true, document.length - 10);
     assertThat(scanned).isEqualTo(read(document, false, document.length - 10));
     assertThat(scanned.rejects()).hasSize(1);
   }
 
   /** Reads the bytes both ways and asserts the same outcome; returns true when the scan's path took the file. */
   private static boolean assertSameOutcome(byte[] document) throws IOException {
-    Outcome scanned = read(document, true, 1L << 30);
-    Outcome streamed = read(document, false, 1L << 30);
+    ReadOutcome scanned = read(document, true, 1L << 30);
+    ReadOutcome streamed = read(document, false, 1L << 30);
     assertThat(scanned).as(new String(document, StandardCharsets.UTF_8)).isEqualTo(streamed);
     RecordsScanner scanner = new RecordsScanner();
     return scanner.scan(document, document.length);
   }
 
-  private static Outcome read(byte[] document, boolean scan, long limit) {
-    SourceReader reader = new SourceReader(JsonSettings.mapper(), limit, scan);
-    List<List<String>> rows = new ArrayList<>();
-    List<Reject> rejects = new ArrayList<>();
-    List<String> snapshots = new ArrayList<>();
-    FileReadResult result = reader.read(new ByteArrayInputStream(document), "AWSLogs/x.json.gz", "sha", new EventSink() {
-      @Override
-      public void accept(EventRow row) {
-        List<String> values = new ArrayList<>();
-        for (EventColumn column : EventColumn.ALL) {
-          Object value = row.get(column);
-          values.add(value instanceof byte[] bytes ? "json:" + new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value));
-        }
-        rows.add(values);
-      }
-
-      @Override
-      public void reject(Reject reject) {
-        rejects.add(reject);
-      }
-
-      @Override
-      public void snapshot(SnapshotItem item) {
-        List<String> values = new ArrayList<>();
-        for (SnapshotColumn column : SnapshotColumn.values()) {
-          values.add(item.text(column));
-        }
-        snapshots.add(String.valueOf(values));
-      }
-    });
-    return new Outcome(rows, rejects, snapshots, result);
+  private static ReadOutcome read(byte[] document, boolean scan, long limit) {
+    return ReadOutcome.read(new SourceReader(JsonSettings.mapper(), limit, scan), document);
   }
-
-  private record Outcome(List<List<String>> rows, List<Reject> rejects, List<String> snapshots, FileReadResult result) {}
 }

@@ -15,11 +15,15 @@ final class CliErrorsTest {
 
   @Test
   void printsNoStackTraceForAnEnvironmentFailureUnlessVerbose() throws Exception {
-    Path notADirectory = Files.writeString(temp.resolve("store-is-a-file"), "x");
-    String input = TestStores.fixture("single-record/record.json").toString();
+    // a store whose runs directory is a file: a usable --store (checked before any work) that fails on writing
+    Path store = temp.resolve("store");
+    TestStores.ingest(store, TestStores.fixture("single-record/record.json"));
+    io.trailsleuth.common.FileTrees.deleteRecursively(store.resolve("runs"));
+    Path notADirectory = Files.writeString(store.resolve("runs"), "x");
+    String input = TestStores.fixture("trail-records/compact.json").toString();
 
-    Cli quiet = Cli.run("ingest", input, "--store", notADirectory.toString(), "-q");
-    Cli verbose = Cli.run("ingest", input, "--store", notADirectory.toString(), "-q", "--verbose");
+    Cli quiet = Cli.run("ingest", input, "--store", store.toString(), "-q");
+    Cli verbose = Cli.run("ingest", input, "--store", store.toString(), "-q", "--verbose");
 
     assertThat(quiet.exitCode()).isNotZero();
     assertThat(quiet.err()).startsWith("trailsleuth: ").contains(notADirectory.toString()).doesNotContain("\tat ")

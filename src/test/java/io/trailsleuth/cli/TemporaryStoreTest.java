@@ -1,0 +1,89 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The temporary store of {@code investigate} is deleted when the command is stopped (Ctrl-C, kill) mid-run. */
+final class TemporaryStoreTest {
+  @TempDir
+  Path temp;
+
+  @Test
+  void anInterruptedInvestigateLeavesNoTemporaryStoreBehind() throws Exception {
+    Path javaTemp = Files.createDirectories(temp.resolve("tmp"));
+    // standard input stays open, so the ingest waits for it with its temporary store in place
+    Process process = start(javaTemp, "investigate", "-q", "-");
+    try {
+      Path store = awaitStore(javaTemp, process);
+      assertThat(store.resolve("trailsleuth-store.json")).exists();
+
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+
+    assertThat(storesIn(javaTemp)).as(Files.readString(temp.resolve("err.txt"))).isEmpty();
+  }
+
+  @Test
+  void refusesATemporaryStoreThatWouldLieInsideAnInputDirectory() throws Exception {
+    Path inputs = Files.createDirectories(temp.resolve("inputs"));
+    Files.copy(io.trailsleuth.pipeline.TestStores.fixture("trail-records/compact.json"), inputs.resolve("records.json"));
+    Path javaTemp = Files.createDirectories(inputs.resolve("tmp"));
+
+    Process process = start(javaTemp, "investigate", "-q", inputs.toString());
+    process.getOutputStream().close();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(temp.resolve("err.txt"))).contains("cannot write its temporary store (name one outside"
+        + " the inputs with --store DIR) " + javaTemp.resolve("trailsleuth-store-"), "inside the input directory " + inputs);
+    assertThat(storesIn(javaTemp)).isEmpty();
+  }
+
+  /** Runs trailsleuth in a child JVM whose temporary directory is {@code javaTemp}; its output goes to files. */
+  private Process start(Path javaTemp, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + javaTemp,
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectOutput(temp.resolve("out.txt").toFile())
+        .redirectError(temp.resolve("err.txt").toFile()).start();
+  }
+
+  private static Path awaitStore(Path directory, Process process) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      List<Path> stores = storesIn(directory);
+      if (!stores.isEmpty() && hasStaging(stores.get(0))) {
+        Thread.sleep(200);
+        return stores.get(0);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no temporary store appeared in " + directory + " (process alive: " + process.isAlive() + ")");
+  }
+
+  private static boolean hasStaging(Path store) throws Exception {
+    try (Stream<Path> list = Files.list(store)) {
+      return list.anyMatch(p -> p.getFileName().toString().startsWith(".staging-"));
+    }
+  }
+
+  private static List<Path> storesIn(Path directory) throws Exception {
+    try (Stream<Path> list = Files.list(directory)) {
+      return list.filter(p -> p.getFileName().toString().startsWith("trailsleuth-store-")).toList();
+    }
+  }
+}
