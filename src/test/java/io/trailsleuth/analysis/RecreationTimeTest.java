@@ -94,6 +94,25 @@ class RecreationTimeTest {
   }
 
   @Test
+  void givesTheAtRiskReasonTheSightingThatBoundsARecreationNotATime() throws Exception {
+    Path logs = new StoryLogs()
+        .grant("2026-03-01T09:05:00Z", A, "worker-exec", "worker", "g-worker")
+        .grant("2026-03-01T09:06:00Z", A, "worker-exec", "reporter", "g-reporter")
+        .decrypt("2026-03-01T09:10:00Z", A, "worker-exec", OLD, "worker", false)
+        .decrypt("2026-03-01T09:11:00Z", A, "worker-exec", OLD, "reporter", false)
+        .decrypt("2026-03-02T10:20:00Z", A, "worker-exec", NEW, "worker", true)
+        .write(temp.resolve("logs"), "eu-west-1.jsonl");
+
+    investigate(logs.getParent());
+
+    JsonNode atRisk = new ObjectMapper().readTree(temp.resolve("findings.json").toFile()).get("atRisk");
+    assertThat(atRisk).hasSize(1);
+    assertThat(atRisk.get(0).get("reason").asText())
+        .contains("was re-created as " + NEW + " before 2026-03-02T10:20:00Z (its first appearance in the evidence")
+        .doesNotContain(" at 2026-03-02T10:20:00Z");
+  }
+
+  @Test
   void boundsAnAwsConfigDeletionByItsCaptureTimeAndNeverPrintsANegativeDuration() throws Exception {
     Path logs = regionalDownload();
     Path config = logs.resolveSibling(SnapshotFixtures.configHistoryPath(A));
