@@ -1,6 +1,6 @@
 -- id: policy_drift
 -- title: Policy drift
--- description: Policies that name a role saved while it had one unique ID, after which the role was re-created with a new ID: broken (the new generation was denied on the resource), at-risk (not used since) or fixed (the policy was re-applied after the re-creation), with the policy that decides and the confidence that follows from it.
+-- description: Policies that name a role saved while it had one unique ID, after which the role was re-created with a new ID: broken (the new generation was denied on the resource), at-risk (not used since) or fixed (the policy was re-applied after the re-creation), with the policy that decides and the confidence that follows from it. role_recreated_at is the new generation's first appearance; role_created_at its creation, when CreateRole or a CreateDate (recreated_shown_by) shows it.
 -- view: true
 WITH entries AS (
   SELECT
@@ -21,6 +21,9 @@ recreated AS (
     e.*,
     r.role_id AS new_role_id,
     r.appeared_at AS recreated_at,
+    r.created_at AS recreated_created_at,
+    CASE WHEN r.created_event_id IS NOT NULL THEN 'CreateRole' WHEN r.created_at IS NOT NULL THEN r.known_from END
+      AS recreated_shown_by,
     r.created_event_id AS recreated_event_id,
     r.role_arn
   FROM entries AS e
@@ -47,7 +50,10 @@ drifted AS (
   SELECT
     c.*,
     old.deleted_at AS old_role_deleted_at,
-    old.deleted_event_id AS old_role_deleted_event_id
+    old.deleted_event_id AS old_role_deleted_event_id,
+    old.deletion_known_from AS old_role_deletion_known_from,
+    CASE WHEN old.last_seen_at > old.appeared_at THEN old.last_seen_at ELSE old.appeared_at END
+      AS old_role_last_appearance
   FROM repaired AS c
   LEFT JOIN role_lineage AS old
     ON old.account_id = c.role_account_id AND old.role_name = c.role_name AND old.role_id = c.bound_role_id
@@ -137,7 +143,9 @@ SELECT
   f.role_account_id, f.role_name, coalesce(f.role_arn, f.principal_arn) AS role_arn,
   f.bound_role_id AS old_role_id, f.new_role_id, f.principal_keys,
   f.event_id AS policy_event_id, f.event_name AS policy_event_name, f.event_time AS policy_set_at, f.policy_text,
-  f.old_role_deleted_at, f.recreated_at AS role_recreated_at, f.recreated_event_id,
+  f.old_role_deleted_at, f.old_role_deletion_known_from, f.old_role_last_appearance,
+  f.recreated_at AS role_recreated_at, f.recreated_created_at AS role_created_at, f.recreated_shown_by,
+  f.recreated_event_id,
   r.user_identity_arn AS recreated_by_arn, r.user_agent AS recreated_by_user_agent,
   r.invoked_by AS recreated_by_invoked_by, r.source_ip_address AS recreated_by_source_ip_address,
   r.session_credential_from_console AS recreated_by_console,

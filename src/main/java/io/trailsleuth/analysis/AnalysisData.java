@@ -67,7 +67,8 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
             rows.getString("role_id"), rows.getString("role_arn"), rows.getString("known_from"),
             Rows.instant(rows, "appeared_at"), rows.getString("created_event_id"), Rows.instant(rows, "deleted_at"),
             rows.getString("deleted_event_id"), Rows.instant(rows, "replaced_at"), Rows.instant(rows, "created_at"),
-            rows.getString("deletion_known_from"), Rows.list(rows, "evidence_sources")));
+            rows.getString("deletion_known_from"), Rows.list(rows, "evidence_sources"),
+            Rows.instant(rows, "last_seen_at")));
       }
     }
     return result;

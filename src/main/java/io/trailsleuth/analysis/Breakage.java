@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * A Lambda function whose KMS grant still names a replaced role generation, with the denied Decrypts it caused.
- * Optional values are null when the evidence does not show them ({@code oldRoleId} and {@code roleRecreatedAt} too,
+ * Optional values are null when the evidence does not show them ({@code oldRoleId} and {@code roleRecreated} too,
  * for a {@link Confidence#POSSIBLE} finding).
  *
+ * @param roleDeleted when the generation the grant is bound to was deleted (exact or bounded), or null when unknown
+ * @param roleRecreated when its replacement was created (exact or bounded), or null when no replacement is known
  * @param evidenceSources the kinds of evidence that support it: cloudtrail, aws-config, kms-list-grants, iam-role,
  *     lambda-config, kms-describe-key
  * @param missingEvidence short stable codes of what the evidence lacks (see {@link EvidenceGaps})
@@ -26,9 +28,9 @@ public record Breakage(
     String newRoleId,
     String grantId,
     String keyArn,
-    Instant roleDeletedAt,
+    RoleChangeTime roleDeleted,
     Actor roleDeletedBy,
-    Instant roleRecreatedAt,
+    RoleChangeTime roleRecreated,
     Actor roleRecreatedBy,
     List<Recreation> recreations,
     Instant firstFailureAt,
@@ -58,6 +60,16 @@ public record Breakage(
     evidenceSources = evidenceSources.stream().distinct().sorted().toList();
     missingEvidence = List.copyOf(missingEvidence);
     snapshotEvidence = snapshotEvidence.stream().distinct().sorted().toList();
+  }
+
+  /** When the old generation was deleted, when an event shows the time; null when only bounds or nothing shows it. */
+  public Instant roleDeletedAt() {
+    return roleDeleted == null ? null : roleDeleted.at();
+  }
+
+  /** When the role was re-created, when an event or a CreateDate shows the time; null when only bounds show it. */
+  public Instant roleRecreatedAt() {
+    return roleRecreated == null ? null : roleRecreated.at();
   }
 
   /** broken, or remediated once a valid grant was made again. */

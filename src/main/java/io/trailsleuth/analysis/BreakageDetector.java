@@ -16,12 +16,14 @@ final class BreakageDetector {
   private final Lineages lineages;
   private final EvidenceGaps gaps;
   private final CustomerKeys customerKeys;
+  private final RoleChangeTimes times;
 
   BreakageDetector(AnalysisData data, Lineages lineages, CustomerKeys customerKeys) {
     this.data = data;
     this.lineages = lineages;
     this.gaps = new EvidenceGaps(data);
     this.customerKeys = customerKeys;
+    this.times = new RoleChangeTimes(data.snapshots());
   }
 
   /** Breakages of one function; adds the denials they explain to {@code explained}. */
@@ -111,16 +113,19 @@ final class BreakageDetector {
     List<Evidence> evidence = new ArrayList<>(List.of(first.evidence(), last.evidence()));
     // the incident window: a later generation's deletion in it is part of the story (a role re-created twice)
     Instant windowEnd = remediation == null ? last.time() : remediation.at();
-    for (Generation later : binding.lineage().subList(binding.boundIndex() + 1, binding.lineage().size())) {
+    List<Generation> lineage = binding.lineage();
+    for (int index = binding.boundIndex() + 1; index < lineage.size(); index++) {
+      Generation later = lineage.get(index);
       if (later.appearedAt().isAfter(last.time())) {
         break;
       }
       ActorEvent created = data.actorEvent(later.createdEventId());
       boolean deletedInWindow = later.deletedAt() != null && !later.deletedAt().isAfter(windowEnd);
       ActorEvent laterDeleted = deletedInWindow ? data.actorEvent(later.deletedEventId()) : null;
-      recreations.add(new Recreation(later.appearedAt(), created == null ? Actor.UNKNOWN : created.actor(),
-          later.roleId(), deletedInWindow ? later.deletedAt() : null, laterDeleted == null ? null : laterDeleted.actor(),
-          DenialRun.under(counted, later.roleId())));
+      recreations.add(new Recreation(times.created(later, lineage.get(index - 1)),
+          created == null ? Actor.UNKNOWN : created.actor(), later.roleId(),
+          deletedInWindow ? times.deleted(later, index + 1 < lineage.size() ? lineage.get(index + 1) : null) : null,
+          laterDeleted == null ? null : laterDeleted.actor(), DenialRun.under(counted, later.roleId())));
       if (created != null) {
         evidence.add(created.evidence());
       }
@@ -149,7 +154,8 @@ final class BreakageDetector {
         binding.lineage().stream().map(Generation::roleId).toList(), binding.grant(), keyArn);
     return new Breakage(function.accountId(), function.region(), function.name(), function.arn(), old.roleName(),
         old.roleArn(), old.roleId(), replacement.roleId(), binding.grant() == null ? null : binding.grant().grantId(),
-        keyArn, old.deletedAt(), deleted == null ? null : deleted.actor(), recreated.at(), recreated.actor(),
+        keyArn, times.deleted(old, replacement), deleted == null ? null : deleted.actor(), recreated.created(),
+        recreated.actor(),
         recreations, first.time(), last.time(), counted.size(), remediation == null ? null : remediation.at(),
         remediation == null ? null : remediation.actor(), remediation == null ? null : remediation.eventName(),
         recoveredAt, confirmed ? Confidence.CONFIRMED : Confidence.PROBABLE, evidence,

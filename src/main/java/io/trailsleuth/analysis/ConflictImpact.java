@@ -73,8 +73,8 @@ public final class ConflictImpact {
 
   private static Breakage withConfidence(Breakage b, Confidence confidence) {
     return new Breakage(b.accountId(), b.region(), b.functionName(), b.functionArn(), b.roleName(), b.roleArn(),
-        b.oldRoleId(), b.newRoleId(), b.grantId(), b.keyArn(), b.roleDeletedAt(), b.roleDeletedBy(),
-        b.roleRecreatedAt(), b.roleRecreatedBy(), b.recreations(), b.firstFailureAt(), b.lastFailureAt(),
+        b.oldRoleId(), b.newRoleId(), b.grantId(), b.keyArn(), b.roleDeleted(), b.roleDeletedBy(),
+        b.roleRecreated(), b.roleRecreatedBy(), b.recreations(), b.firstFailureAt(), b.lastFailureAt(),
         b.failedDecrypts(), b.remediatedAt(), b.remediatedBy(), b.remediationEvent(), b.recoveredAt(), confidence,
         b.evidence(), b.evidenceSources(), b.missingEvidence(), b.snapshotEvidence());
   }

@@ -103,7 +103,8 @@ final class PossibleBreakages {
     if (recreatedAfterGrant) {
       ActorEvent created = data.actorEvent(current.createdEventId());
       recreatedBy = created == null ? Actor.UNKNOWN : created.actor();
-      recreations.add(new Recreation(current.createdAt(), recreatedBy, current.roleId(), null, null,
+      recreations.add(new Recreation(new RoleChangeTimes(data.snapshots()).created(current, null), recreatedBy,
+          current.roleId(), null, null,
           DenialRun.under(counted, current.roleId())));
       if (created != null) {
         evidence.add(created.evidence());
@@ -117,7 +118,7 @@ final class PossibleBreakages {
         : "arn:aws:iam::" + function.accountId() + ":role/" + grant.roleName();
     return new Breakage(function.accountId(), function.region(), function.name(), function.arn(), grant.roleName(),
         roleArn, old == null ? null : old.roleId(), first.roleId(), grant.grantId(), grant.keyArn(), null, null,
-        recreatedAfterGrant ? current.createdAt() : null, recreatedBy, recreations, first.time(), last.time(),
+        recreations.isEmpty() ? null : recreations.get(0).created(), recreatedBy, recreations, first.time(), last.time(),
         counted.size(), remediation == null ? null : remediation.at(),
         remediation == null ? null : remediation.actor(), remediation == null ? null : remediation.eventName(),
         recoveredAt, recreatedAfterGrant ? Confidence.CONFIRMED : Confidence.POSSIBLE, evidence,

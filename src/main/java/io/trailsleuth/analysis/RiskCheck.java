@@ -42,8 +42,10 @@ final class RiskCheck {
         : "Probably: " + grant + "was made before these logs show any unique ID of role " + old.roleName()
             + "; the function's own Decrypts on its key succeeded under " + old.roleId() + " after it (the last at "
             + standIn.time() + "), so the grant is bound to " + old.roleId();
-    String reason = binding + ", but role " + old.roleName() + " was re-created as " + replacement.roleId() + " at "
-        + replacement.appearedAt() + "; the function has not run since, so its next cold start will fail to decrypt"
+    String reason = binding + ", but role " + old.roleName() + " was re-created as " + replacement.roleId()
+        + (replacement.creationKnown() ? " at " + replacement.createdAt() : " before " + replacement.appearedAt()
+            + " (its first appearance in the evidence; no CreateRole or CreateDate shows when)")
+        + "; the function has not run since, so its next cold start will fail to decrypt"
         + " its environment variables";
     List<Evidence> evidence = standIn == null ? List.of(latest.evidence())
         : List.of(latest.evidence(), standIn.evidence());

@@ -7,6 +7,7 @@ import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.ConflictingEvents;
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.evidence.EvidenceException;
 import io.trailsleuth.evidence.EvidencePack;
@@ -120,6 +121,12 @@ public final class AnalysisOutputs {
     }
   }
 
+  /** A re-creation's time for the summary lines: the time, or its bound when only sightings show it. */
+  private static String recreated(RoleChangeTime created) {
+    return created == null ? "at an unknown time (inferred)" : created.exact() ? created.at().toString()
+        : "before " + created.before() + " (time inferred from sightings)";
+  }
+
   private void summary(Findings findings, List<ConflictingEvent> conflicts, PrintWriter out) {
     Coverage coverage = findings.coverage();
     if (coverage.firstEventTime() == null) {
@@ -134,14 +141,14 @@ public final class AnalysisOutputs {
     for (Breakage b : findings.breakages()) {
       out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(),
           b.functionArn(), b.confidence().label(), b.roleName(),
-          b.roleRecreatedAt() == null ? "at an unknown time (inferred)" : b.roleRecreatedAt(),
+          recreated(b.roleRecreated()),
           b.oldRoleId() == null ? "unknown" : b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
           b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
     }
     findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
         r.oldRoleId(), r.newRoleId()));
     findings.policyDrift().forEach(d -> out.printf("  policy %s %s %s: role %s re-created %s (%s -> %s); %d denied calls%n",
-        d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), d.roleRecreatedAt(), d.oldRoleId(),
+        d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), recreated(d.roleRecreated()), d.oldRoleId(),
         d.newRoleId(), d.deniedCalls()));
     if (!conflicts.isEmpty()) {
       out.printf("conflicting copies: %d event IDs have copies with different content (%d cited by a finding); "

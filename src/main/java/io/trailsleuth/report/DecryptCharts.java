@@ -8,6 +8,7 @@ import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
+import io.trailsleuth.analysis.RoleChangeTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,28 +28,23 @@ final class DecryptCharts {
     List<ChartMarker> markers = new ArrayList<>();
     for (Evidence e : b.evidence()) {
       if (e.eventName().equals("CreateGrant")) {
-        boolean old = e.eventTime().isBefore(b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt());
+        boolean old = e.eventTime().isBefore(b.roleRecreated() != null ? b.roleRecreated().placedAt()
+            : b.firstFailureAt());
         String label = !old ? "new grant" : b.oldRoleId() == null ? "Lambda grant" : "grant to old role ID";
         markers.add(new ChartMarker(e.eventTime(), label, ChartMarker.Kind.GRANT));
       }
     }
-    if (b.roleDeletedAt() != null) {
-      markers.add(new ChartMarker(b.roleDeletedAt(), "role deleted", ChartMarker.Kind.DELETION));
-    }
-    for (Recreation recreation : b.recreations()) {
-      markers.add(new ChartMarker(recreation.at(), "role re-created", ChartMarker.Kind.RECREATION));
-      if (recreation.deletedAt() != null) {
-        markers.add(new ChartMarker(recreation.deletedAt(), "role deleted", ChartMarker.Kind.DELETION));
-      }
-    }
+    roleMarkers(markers, b);
     if (b.remediatedAt() != null) {
       markers.add(new ChartMarker(b.remediatedAt(), "fix", ChartMarker.Kind.FIX));
     }
     if (b.recoveredAt() != null) {
       markers.add(new ChartMarker(b.recoveredAt(), "recovered", ChartMarker.Kind.RECOVERY));
     }
-    Instant start = earliest(b.roleDeletedAt(), b.roleRecreatedAt(), b.firstFailureAt());
-    if (b.roleRecreatedAt() == null) {
+    Instant start = earliest(b.roleDeleted() == null ? null : b.roleDeleted().placedAt(),
+        b.roleRecreated() == null ? null : earliest(b.roleRecreated().after(), b.roleRecreated().placedAt()),
+        b.firstFailureAt());
+    if (b.roleRecreated() == null) {
       // the re-creation is inferred: show the grant it happened after
       start = markers.stream().map(ChartMarker::at).min(Comparator.naturalOrder()).orElse(start);
     }
@@ -64,10 +60,8 @@ final class DecryptCharts {
     // The role's deletion and re-creation are known from a broken function on the same role, when there is one.
     findings.breakages().stream().filter(b -> b.accountId().equals(r.accountId()) && b.roleName().equals(r.roleName())
         && b.newRoleId().equals(r.newRoleId())).findFirst().ifPresent(b -> {
-          if (b.roleDeletedAt() != null) {
-            markers.add(new ChartMarker(b.roleDeletedAt(), "role deleted", ChartMarker.Kind.DELETION));
-          }
-          b.recreations().forEach(c -> markers.add(new ChartMarker(c.at(), "role re-created", ChartMarker.Kind.RECREATION)));
+          deletionMarker(markers, b.roleDeleted());
+          b.recreations().forEach(c -> creationMarker(markers, c.created()));
         });
     for (Evidence e : r.evidence()) {
       switch (e.eventName()) {
@@ -115,6 +109,33 @@ final class DecryptCharts {
     }
     return "<figure class=\"chart\" id=\"" + id + "\">\n" + SvgTimelineChart.render(id + "-svg", title, series, markers)
         + "<figcaption>" + caption + "</figcaption>\n</figure>\n";
+  }
+
+  /** The deletions and re-creations of a breakage's role, each where the evidence places it. */
+  private static void roleMarkers(List<ChartMarker> markers, Breakage b) {
+    deletionMarker(markers, b.roleDeleted());
+    for (Recreation recreation : b.recreations()) {
+      creationMarker(markers, recreation.created());
+      deletionMarker(markers, recreation.deleted());
+    }
+  }
+
+  /** "role re-created" at its time, or "new role ID seen" where only its first sighting bounds it. */
+  static void creationMarker(List<ChartMarker> markers, RoleChangeTime created) {
+    markers.add(new ChartMarker(created.placedAt(), created.exact() ? "role re-created" : "new role ID seen",
+        ChartMarker.Kind.RECREATION));
+  }
+
+  /** "role deleted" at DeleteRole's time, "deletion recorded" at an AWS Config capture, none for a grant listing. */
+  static void deletionMarker(List<ChartMarker> markers, RoleChangeTime deleted) {
+    if (deleted == null) {
+      return;
+    }
+    if (deleted.exact()) {
+      markers.add(new ChartMarker(deleted.at(), "role deleted", ChartMarker.Kind.DELETION));
+    } else if ("aws-config".equals(deleted.shownBy())) {
+      markers.add(new ChartMarker(RoleChangeText.capturedAt(deleted), "deletion recorded", ChartMarker.Kind.DELETION));
+    }
   }
 
   static Instant earliest(Instant... instants) {

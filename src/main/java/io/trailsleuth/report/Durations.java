@@ -20,6 +20,10 @@ final class Durations {
       return "—";
     }
     Duration duration = Duration.between(from, to);
+    if (duration.isNegative()) {
+      // a report never states a negative duration: the times are out of order, so no duration is stated
+      return "—";
+    }
     long minutes = duration.toMinutes();
     if (minutes < 1) {
       return duration.toSeconds() + " s";

@@ -21,11 +21,16 @@ final class EvidenceBlock {
         .append(time(b.firstFailureAt())).append(" to ").append(time(b.lastFailureAt()))
         .append(b.grantId() == null ? "" : "; Lambda's grant " + code(b.grantId())
             + (b.keyArn() == null ? "" : " on " + code(b.keyArn())))
-        .append(b.roleRecreatedAt() == null ? "" : "; the role was created again at " + time(b.roleRecreatedAt()))
+        .append(b.roleRecreatedAt() == null ? "" : "; the role was created again at " + time(b.roleRecreatedAt())
+            + RoleChangeText.creationSource(b.roleRecreated()))
         .append(".\n");
     for (SnapshotEvidence item : b.snapshotEvidence()) {
       out.append("- Known from ").append(cell(item.kind())).append(" ").append(code(item.sourceFile() + " #"
           + item.itemIndex())).append(": ").append(cell(item.summary())).append(".\n");
+    }
+    if (b.roleRecreated() != null && !b.roleRecreated().exact()) {
+      out.append("- Inferred: the role was re-created ").append(RoleChangeText.creation(b.roleRecreated(),
+          b.roleDeletedAt())).append(".\n");
     }
     if (b.confidence() == Confidence.POSSIBLE) {
       out.append("- Inferred: ").append(code(b.roleName())).append(" was deleted and re-created after the grant was "

@@ -10,6 +10,7 @@ import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
+import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
@@ -82,6 +83,8 @@ public final class FindingsJson {
         json.writeStringField("roleName", role.roleName());
         json.writeStringField("roleId", role.roleId());
         time(json, "deletedAt", role.deletedAt());
+        // without DeleteRole, deletedAt is when AWS Config recorded the deletion: it happened by then
+        json.writeStringField("deletedShownBy", role.deletedEventId() == null ? "aws-config" : "DeleteRole");
         json.writeStringField("deletedBy", role.deletedBy().arn());
         json.writeStringField("deletedVia", role.deletedBy().via().label());
         strings(json, "functions", role.functions());
@@ -157,13 +160,16 @@ public final class FindingsJson {
     json.writeStringField("grantId", b.grantId());
     json.writeStringField("keyArn", b.keyArn());
     time(json, "roleDeletedAt", b.roleDeletedAt());
+    bounds(json, "roleDeleted", b.roleDeleted());
     actor(json, "roleDeleted", b.roleDeletedBy());
     time(json, "roleRecreatedAt", b.roleRecreatedAt());
+    bounds(json, "roleRecreated", b.roleRecreated());
     actor(json, "roleRecreated", b.roleRecreatedBy());
     json.writeArrayFieldStart("recreations");
     for (Recreation recreation : b.recreations()) {
       json.writeStartObject();
-      time(json, "at", recreation.at());
+      time(json, "at", recreation.created().at());
+      bounds(json, "", recreation.created());
       json.writeStringField("by", recreation.actor().arn());
       json.writeStringField("via", recreation.actor().via().label());
       json.writeStringField("newRoleId", recreation.newRoleId());
@@ -193,6 +199,16 @@ public final class FindingsJson {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /**
+   * The bounds of a time the evidence does not show ({@code prefix}After, {@code prefix}Before; null when exact or
+   * unknown) and what shows it ({@code prefix}ShownBy).
+   */
+  static void bounds(JsonGenerator json, String prefix, RoleChangeTime change) throws IOException {
+    time(json, prefix.isEmpty() ? "after" : prefix + "After", change == null ? null : change.after());
+    time(json, prefix.isEmpty() ? "before" : prefix + "Before", change == null ? null : change.before());
+    json.writeStringField(prefix.isEmpty() ? "shownBy" : prefix + "ShownBy", change == null ? null : change.shownBy());
   }
 
   private static void actor(JsonGenerator json, String prefix, Actor actor) throws IOException {

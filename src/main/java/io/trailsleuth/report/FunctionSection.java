@@ -8,6 +8,7 @@ import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.DenialRun;
 import io.trailsleuth.analysis.Recreation;
+import io.trailsleuth.analysis.RoleChangeTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ final class FunctionSection {
     out.append("  participant K as KMS grant\n");
     out.append("  participant I as IAM role ").append(MermaidText.label(b.roleName())).append('\n');
     for (Step step : steps) {
-      String label = MermaidText.label(time(step.at()) + " " + step.event());
+      String label = MermaidText.label(time(step.at()) + " " + diagramLabel(step.event()));
       String arrow = step.event().startsWith("Decrypt") || step.event().contains("cold start") ? "L->>K: "
           : step.event().contains("Role") ? "I->>I: " : "L->>K: ";
       out.append("  ").append(arrow).append(label).append('\n');
@@ -44,27 +45,44 @@ final class FunctionSection {
     EvidenceBlock.write(out, b);
   }
 
+  /** The re-creation's row: CreateRole with its actor, a snapshot's CreateDate, or the first sighting that bounds it. */
+  private static Step creation(Recreation recreation, Instant previousDeletedAt) {
+    RoleChangeText.Row row = RoleChangeText.creationRow(recreation.created(), recreation.newRoleId(), previousDeletedAt);
+    return new Step(row.at(), row.event(), row.cloudTrail() ? recreation.actor() : null, row.detail());
+  }
+
+  /** The deletion's row: DeleteRole with its actor, or when AWS Config recorded it; none for a grant listing. */
+  private static void deletion(List<Step> steps, String roleName, String roleId, RoleChangeTime deleted, Actor by) {
+    RoleChangeText.Row row = RoleChangeText.deletionRow(deleted, roleName, roleId);
+    if (row != null) {
+      steps.add(new Step(row.at(), row.event(), row.cloudTrail() ? by : null, row.detail()));
+    }
+  }
+
+  /** A row's event for the diagram: a role row without its parenthesis (what shows it stays in the table). */
+  private static String diagramLabel(String event) {
+    int note = event.indexOf(" (");
+    return event.startsWith("Role ") && note > 0 ? event.substring(0, note) : event;
+  }
+
   private static String shortId(String id) {
     return id.length() > 12 ? id.substring(0, 12) + "…" : id;
   }
 
   private static List<Step> steps(Breakage b) {
     List<Step> steps = new ArrayList<>();
-    Instant grantBefore = b.roleRecreatedAt() != null ? b.roleRecreatedAt() : b.firstFailureAt();
+    Instant grantBefore = b.roleRecreated() != null ? b.roleRecreated().placedAt() : b.firstFailureAt();
     String bound = b.oldRoleId() == null ? "the role's unique ID at that time (not in the evidence)" : b.oldRoleId();
     b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(grantBefore))
         .findFirst().ifPresent(e -> steps.add(new Step(e.eventTime(), "CreateGrant",
             null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ") + "bound to " + bound)));
-    if (b.roleDeletedAt() != null) {
-      steps.add(new Step(b.roleDeletedAt(), "DeleteRole", b.roleDeletedBy(), "role " + b.roleName() + " (" + bound + ")"));
-    }
+    deletion(steps, b.roleName(), bound, b.roleDeleted(), b.roleDeletedBy());
     // every generation of the role in the incident: its creation, its deletion, and the Decrypts denied under it
+    Instant previousDeletedAt = b.roleDeletedAt();
     for (Recreation recreation : b.recreations()) {
-      steps.add(new Step(recreation.at(), "CreateRole", recreation.actor(), "new unique ID " + recreation.newRoleId()));
-      if (recreation.deletedAt() != null) {
-        steps.add(new Step(recreation.deletedAt(), "DeleteRole", recreation.deletedBy(),
-            "role " + b.roleName() + " (" + recreation.newRoleId() + ")"));
-      }
+      steps.add(creation(recreation, previousDeletedAt));
+      deletion(steps, b.roleName(), recreation.newRoleId(), recreation.deleted(), recreation.deletedBy());
+      previousDeletedAt = recreation.deleted() == null ? null : recreation.deleted().at();
       DenialRun denials = recreation.denials();
       if (denials != null) {
         steps.add(new Step(denials.first(), denials.count() + " denied Decrypts (cold starts)", null,

@@ -11,6 +11,7 @@ import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import io.trailsleuth.analysis.policy.PolicyDrift;
@@ -89,20 +90,25 @@ public final class MarkdownReport {
   }
 
   private String summary(Breakage b) {
-    if (b.roleRecreatedAt() == null) {
+    RoleChangeTime created = b.roleRecreated();
+    if (created == null) {
       return possibleSummary(b);
     }
+    RoleChangeTime deleted = b.roleDeleted();
     StringBuilder s = new StringBuilder();
     s.append("Role ").append(code(b.roleName())).append(" was ");
-    if (b.roleDeletedAt() != null) {
-      s.append("deleted by ").append(who(b.roleDeletedBy())).append(" at ").append(time(b.roleDeletedAt()))
-          .append(" and ");
-    }
-    s.append("re-created");
-    if (b.roleDeletedAt() != null) {
-      s.append(' ').append(between(b.roleDeletedAt(), b.roleRecreatedAt())).append(" later");
+    if (deleted != null && deleted.exact()) {
+      s.append("deleted by ").append(who(b.roleDeletedBy())).append(" at ").append(time(deleted.at()))
+          .append(" and re-created ");
+      // never a negative duration: a creation time before the deletion (clock skew, odd data) is stated as a time
+      s.append(created.exact() && !created.at().isBefore(deleted.at())
+          ? between(deleted.at(), created.at()) + " later" + RoleChangeText.creationSource(created)
+          : RoleChangeText.creation(created, deleted.at()));
+    } else if (deleted != null) {
+      s.append(created.exact() ? "deleted before it was re-created " : "deleted and re-created ")
+          .append(RoleChangeText.creation(created, null));
     } else {
-      s.append(" at ").append(time(b.roleRecreatedAt()));
+      s.append("re-created ").append(RoleChangeText.creation(created, null));
     }
     boolean samePrincipal = b.roleDeletedBy() != null && b.roleRecreatedBy() != null
         && b.roleDeletedBy() != Actor.UNKNOWN && b.roleDeletedBy().arn().equals(b.roleRecreatedBy().arn());
@@ -114,6 +120,9 @@ public final class MarkdownReport {
         .append(b.failedDecrypts() == 1 ? " cold start" : " cold starts").append(" of ").append(code(b.functionName()))
         .append(" failed between ").append(time(b.firstFailureAt())).append(" and ").append(time(b.lastFailureAt()))
         .append(" (").append(between(b.firstFailureAt(), b.lastFailureAt())).append(").");
+    if (deleted != null && !deleted.exact()) {
+      s.append(' ').append(RoleChangeText.deletionSentence(deleted));
+    }
     if (b.remediatedAt() != null) {
       s.append(" It was remediated at ").append(time(b.remediatedAt())).append(" by ").append(who(b.remediatedBy()))
           .append(" (").append(cell(b.remediationEvent())).append(")");
@@ -122,7 +131,8 @@ public final class MarkdownReport {
     } else {
       s.append(" **It is still broken at the end of the logs.**");
     }
-    s.append(" Confidence: ").append(b.confidence().label()).append('.');
+    s.append(" Confidence: ").append(b.confidence().label())
+        .append(created.exact() ? "." : "; the time of the re-creation is inferred from sightings, not shown.");
     return s.toString();
   }
 
@@ -238,7 +248,10 @@ public final class MarkdownReport {
     }
     for (DeletedRole d : findings.deletedRoles()) {
       line("- **Deleted role:** " + code(d.roleName()) + " (" + code(d.roleId() == null ? "?" : d.roleId()) + ") in "
-          + cell(d.accountId()) + " was deleted at " + time(d.deletedAt()) + " by " + who(d.deletedBy())
+          + cell(d.accountId()) + (d.deletedEventId() == null
+              ? " was deleted by " + time(d.deletedAt()) + ", when AWS Config recorded the deletion (no `DeleteRole` "
+                  + "is in the evidence, so its time and actor are not known),"
+              : " was deleted at " + time(d.deletedAt()) + " by " + who(d.deletedBy()))
           + " and not re-created in these logs. Functions using it: "
           + (d.functions().isEmpty() ? "none seen" : String.join(", ", d.functions().stream().map(f -> code(f)).toList()))
           + ". They cannot start until they get an existing role.");

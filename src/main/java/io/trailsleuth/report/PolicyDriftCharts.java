@@ -26,16 +26,15 @@ final class PolicyDriftCharts {
   static String figure(Connection connection, PolicyDrift d, Coverage coverage, int index) throws SQLException {
     List<ChartMarker> markers = new ArrayList<>();
     markers.add(new ChartMarker(d.policySetAt(), "policy saved", ChartMarker.Kind.GRANT));
-    if (d.roleDeletedAt() != null) {
-      markers.add(new ChartMarker(d.roleDeletedAt(), "role deleted", ChartMarker.Kind.DELETION));
-    }
-    markers.add(new ChartMarker(d.roleRecreatedAt(), "role re-created", ChartMarker.Kind.RECREATION));
+    DecryptCharts.deletionMarker(markers, d.roleDeleted());
+    DecryptCharts.creationMarker(markers, d.roleRecreated());
     if (d.fixedAt() != null) {
       markers.add(new ChartMarker(d.fixedAt(), "policy re-applied", ChartMarker.Kind.FIX));
     }
-    Instant start = earliest(d.roleDeletedAt(), d.roleRecreatedAt(), d.firstDeniedAt());
+    Instant start = earliest(d.roleDeleted() == null ? null : d.roleDeleted().placedAt(),
+        d.roleRecreated().placedAt(), d.firstDeniedAt());
     Instant end = latest(d.lastDeniedAt(), d.fixedAt(), d.firstDeniedAt() == null ? coverage.lastEventTime() : null,
-        d.roleRecreatedAt());
+        d.roleRecreated().placedAt());
     Duration pad = Duration.between(start, end).dividedBy(8);
     pad = pad.compareTo(MINIMUM_PAD) < 0 ? MINIMUM_PAD : pad;
     Instant from = latest(start.minus(pad), earliest(coverage.firstEventTime(), start));

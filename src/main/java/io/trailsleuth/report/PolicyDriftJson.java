@@ -24,6 +24,7 @@ final class PolicyDriftJson {
       json.writeStringField("policyEventName", d.policyEventName());
       FindingsJson.time(json, "policySetAt", d.policySetAt());
       FindingsJson.time(json, "roleRecreatedAt", d.roleRecreatedAt());
+      FindingsJson.bounds(json, "roleRecreated", d.roleRecreated());
       json.writeStringField("roleRecreatedBy", d.roleRecreatedBy().arn());
       json.writeStringField("roleRecreatedVia", d.roleRecreatedBy().via().label());
       json.writeNumberField("deniedCalls", d.deniedCalls());

@@ -34,7 +34,8 @@ final class PolicyDriftSection {
     StringBuilder s = new StringBuilder();
     s.append("The ").append(kind(d.resourceType())).append(' ').append(code(d.resourceArn())).append(" (")
         .append(cell(d.policyEventName())).append(" at ").append(time(d.policySetAt())).append(") names role ")
-        .append(code(d.roleArn())).append(", which was re-created at ").append(time(d.roleRecreatedAt())).append(" by ")
+        .append(code(d.roleArn())).append(", which was re-created ")
+        .append(RoleChangeText.creation(d.roleRecreated(), d.roleDeletedAt())).append(" by ")
         .append(MarkdownReport.who(d.roleRecreatedBy())).append(" with the new unique ID ")
         .append(code(orUnknown(d.newRoleId()))).append("; the policy still holds ").append(code(orUnknown(d.oldRoleId())))
         .append(". ");
@@ -75,11 +76,14 @@ final class PolicyDriftSection {
     out.append("| Time | Event | Detail |\n| --- | --- | --- |\n");
     row(out, d.policySetAt(), d.policyEventName(), "saved the policy naming " + d.roleArn() + " in "
         + (d.principalKeys() == null ? "Principal" : d.principalKeys()) + "; bound to " + orUnknown(d.oldRoleId()));
-    if (d.roleDeletedAt() != null) {
-      row(out, d.roleDeletedAt(), "DeleteRole", "role " + d.roleName() + " (" + orUnknown(d.oldRoleId()) + ")");
+    RoleChangeText.Row deleted = RoleChangeText.deletionRow(d.roleDeleted(), d.roleName(), orUnknown(d.oldRoleId()));
+    if (deleted != null) {
+      row(out, deleted.at(), deleted.event(), deleted.detail());
     }
-    row(out, d.roleRecreatedAt(), "CreateRole", "new unique ID " + orUnknown(d.newRoleId()) + " by "
-        + d.roleRecreatedBy().arn() + " (" + d.roleRecreatedBy().via().label() + ")");
+    RoleChangeText.Row created = RoleChangeText.creationRow(d.roleRecreated(), orUnknown(d.newRoleId()),
+        d.roleDeletedAt());
+    row(out, created.at(), created.event(), created.detail() + (created.cloudTrail() ? " by "
+        + d.roleRecreatedBy().arn() + " (" + d.roleRecreatedBy().via().label() + ")" : ""));
     if (d.deniedCalls() > 0) {
       row(out, d.firstDeniedAt(), d.deniedCalls() + " denied", String.join(", ", d.deniedActions()) + " from " + time(d.firstDeniedAt()) + " to "
           + time(d.lastDeniedAt()));

@@ -78,7 +78,8 @@ class PolicyDriftReportTest {
     List<String> fields = new ArrayList<>();
     drifts.get(0).fieldNames().forEachRemaining(fields::add);
     assertThat(fields).containsExactly("accountId", "resourceArn", "resourceType", "roleArn", "roleName", "oldRoleId",
-        "newRoleId", "policyEventId", "policyEventName", "policySetAt", "roleRecreatedAt", "roleRecreatedBy",
+        "newRoleId", "policyEventId", "policyEventName", "policySetAt", "roleRecreatedAt", "roleRecreatedAfter",
+        "roleRecreatedBefore", "roleRecreatedShownBy", "roleRecreatedBy",
         "roleRecreatedVia", "deniedCalls", "firstDeniedAt", "lastDeniedAt", "deniedActions", "status", "fixedAt",
         "fixedByEventId", "confidence", "evidence");
     List<String> summary = new ArrayList<>();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.RoleChangeTime;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,8 +29,8 @@ import java.util.List;
  * @param policyEventName its API name
  * @param policySetAt when it was saved
  * @param policyText the policy as recovered from the log
- * @param roleDeletedAt when the old generation was deleted, null when unknown
- * @param roleRecreatedAt when the new generation appeared
+ * @param roleDeleted when the old generation was deleted (exact or bounded), null when unknown
+ * @param roleRecreated when the new generation was created: exact from CreateRole or a CreateDate, else bounded
  * @param roleRecreatedBy who re-created it
  * @param deniedCalls denied calls of the new generation on the resource before any fix
  * @param firstDeniedAt first of them, or null
@@ -45,8 +46,8 @@ import java.util.List;
  */
 public record PolicyDrift(String accountId, String region, String resourceArn, String resourceType, String resourceName,
     String entryDetail, String matchKey, String roleArn, String roleName, String oldRoleId, String newRoleId, String principalKeys,
-    String policyEventId, String policyEventName, Instant policySetAt, String policyText, Instant roleDeletedAt,
-    Instant roleRecreatedAt, Actor roleRecreatedBy, long deniedCalls, Instant firstDeniedAt, Instant lastDeniedAt,
+    String policyEventId, String policyEventName, Instant policySetAt, String policyText, RoleChangeTime roleDeleted,
+    RoleChangeTime roleRecreated, Actor roleRecreatedBy, long deniedCalls, Instant firstDeniedAt, Instant lastDeniedAt,
     List<String> deniedActions, PolicyDriftStatus status, Instant fixedAt, String fixedByEventId,
     String fixedByEventName, DriftConfidence confidence, String decidedBy, List<Evidence> evidence) {
   public PolicyDrift {
@@ -55,10 +56,21 @@ public record PolicyDrift(String accountId, String region, String resourceArn, S
     requireNonNull(resourceType, "resourceType is null");
     requireNonNull(roleName, "roleName is null");
     requireNonNull(policyEventId, "policyEventId is null");
+    requireNonNull(roleRecreated, "roleRecreated is null");
     requireNonNull(roleRecreatedBy, "roleRecreatedBy is null");
     requireNonNull(status, "status is null");
     requireNonNull(confidence, "confidence is null");
     deniedActions = List.copyOf(deniedActions);
     evidence = List.copyOf(evidence);
+  }
+
+  /** When the old generation was deleted, when DeleteRole shows the time; null otherwise. */
+  public Instant roleDeletedAt() {
+    return roleDeleted == null ? null : roleDeleted.at();
+  }
+
+  /** When the role was re-created, when CreateRole or a CreateDate shows the time; null when only bounds show it. */
+  public Instant roleRecreatedAt() {
+    return roleRecreated.at();
   }
 }

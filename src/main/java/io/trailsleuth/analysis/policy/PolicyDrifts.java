@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.RoleChangeTime;
+import io.trailsleuth.analysis.RoleChangeTimes;
 import io.trailsleuth.analysis.Rows;
 import io.trailsleuth.analysis.Via;
 import io.trailsleuth.common.SqlFiles;
@@ -33,7 +35,7 @@ public final class PolicyDrifts {
             rows.getString("entry_detail"), rows.getString("match_key"), rows.getString("role_arn"), rows.getString("role_name"),
             rows.getString("old_role_id"), rows.getString("new_role_id"), rows.getString("principal_keys"),
             rows.getString("policy_event_id"), rows.getString("policy_event_name"), Rows.instant(rows, "policy_set_at"),
-            rows.getString("policy_text"), Rows.instant(rows, "old_role_deleted_at"), Rows.instant(rows, "role_recreated_at"),
+            rows.getString("policy_text"), deleted(rows), created(rows),
             recreatedBy(rows), rows.getLong("denied_calls"), Rows.instant(rows, "first_denied_at"),
             Rows.instant(rows, "last_denied_at"), actions(rows.getString("denied_actions")),
             PolicyDriftStatus.of(rows.getString("status")), Rows.instant(rows, "fixed_at"),
@@ -43,6 +45,22 @@ public final class PolicyDrifts {
       }
     }
     return result;
+  }
+
+  /** The new generation's creation: exact when CreateRole or a CreateDate shows it, else bounded by sightings. */
+  private static RoleChangeTime created(ResultSet rows) throws SQLException {
+    Instant oldDeletedAt = "DeleteRole".equals(rows.getString("old_role_deletion_known_from"))
+        ? Rows.instant(rows, "old_role_deleted_at") : null;
+    return RoleChangeTimes.created(Rows.instant(rows, "role_created_at"), rows.getString("recreated_shown_by"), null,
+        Rows.instant(rows, "role_recreated_at"), Rows.instant(rows, "old_role_last_appearance"), oldDeletedAt);
+  }
+
+  /** The old generation's deletion: exact from DeleteRole, bounded from AWS Config or a grant listing, else null. */
+  private static RoleChangeTime deleted(ResultSet rows) throws SQLException {
+    Instant nextCreated = Rows.instant(rows, "role_created_at");
+    return RoleChangeTimes.deleted(rows.getString("old_role_deletion_known_from"), Rows.instant(rows,
+        "old_role_deleted_at"), Rows.instant(rows, "old_role_last_appearance"),
+        nextCreated != null ? nextCreated : Rows.instant(rows, "role_recreated_at"), null);
   }
 
   private static Actor recreatedBy(ResultSet rows) throws SQLException {

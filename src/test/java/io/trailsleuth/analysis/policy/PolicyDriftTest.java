@@ -188,4 +188,33 @@ class PolicyDriftTest {
 
     assertThat(findings.policyDrift()).isEmpty();
   }
+
+  @Test
+  void statesARecreationThatOnlySightingsShowAsBoundsWithoutACreateRoleRow() throws Exception {
+    PolicyStory story = new PolicyStory()
+        .createRole("2026-03-01T09:00:00Z", ACCOUNT, "app-role", OLD)
+        .putBucketPolicy("2026-03-01T09:10:00Z", ACCOUNT, "shared-bucket",
+            policy("Principal", "s3:PutObject", roleArn(ACCOUNT, "app-role")))
+        .denied("2026-03-02T10:05:00Z", ACCOUNT, "app-role", NEW, "s3.amazonaws.com", "PutObject",
+            request("bucketName", "shared-bucket").put("key", "out/1.csv"), "arn:aws:s3:::shared-bucket/out/1.csv");
+    Path logs = story.write(temp.resolve("logs"), "story.jsonl");
+    Path report = temp.resolve("report.md");
+    Path json = temp.resolve("findings.json");
+
+    int code = io.trailsleuth.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), "investigate", logs.toString(), "--out", report.toString(),
+        "--json", json.toString());
+
+    assertThat(code).isZero();
+    assertThat(java.nio.file.Files.readString(report))
+        .contains("which was re-created before 2026-03-02 10:05:00 UTC, when its new unique ID first appears in the "
+            + "evidence (after 2026-03-01 09:00:00 UTC, when the old unique ID last appears")
+        .contains("| 2026-03-02 10:05:00 UTC | Role re-created before this time \\(inferred\\) |")
+        .doesNotContain("| CreateRole |", "re-created at");
+    com.fasterxml.jackson.databind.JsonNode drift = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.toFile()).get("policyDrift").get(0);
+    assertThat(drift.get("roleRecreatedAt").isNull()).isTrue();
+    assertThat(drift.get("roleRecreatedBefore").asText()).isEqualTo("2026-03-02T10:05:00Z");
+    assertThat(drift.get("roleRecreatedShownBy").asText()).isEqualTo("sightings");
+  }
 }
