@@ -15,6 +15,19 @@ final class Durations {
     return instant == null ? "—" : TIME.format(instant) + " UTC";
   }
 
+  /** "at T" for a single moment, else "between A and B (duration)": a run of one failure has no span. */
+  static String span(String between, Instant from, Instant to) {
+    if (from != null && from.equals(to)) {
+      return "at " + time(from);
+    }
+    return between + " " + time(from) + " and " + time(to) + " (" + between(from, to) + ")";
+  }
+
+  /** "at T" for a single moment, else "from A to B". */
+  static String range(Instant from, Instant to) {
+    return from != null && from.equals(to) ? "at " + time(from) : "from " + time(from) + " to " + time(to);
+  }
+
   static String between(Instant from, Instant to) {
     if (from == null || to == null) {
       return "—";

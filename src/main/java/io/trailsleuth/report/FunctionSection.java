@@ -65,6 +65,10 @@ final class FunctionSection {
     return event.startsWith("Role ") && note > 0 ? event.substring(0, note) : event;
   }
 
+  private static String deniedDecrypts(long count) {
+    return count + (count == 1 ? " denied Decrypt (cold start)" : " denied Decrypts (cold starts)");
+  }
+
   private static String shortId(String id) {
     return id.length() > 12 ? id.substring(0, 12) + "…" : id;
   }
@@ -85,14 +89,14 @@ final class FunctionSection {
       previousDeletedAt = recreation.deleted() == null ? null : recreation.deleted().at();
       DenialRun denials = recreation.denials();
       if (denials != null) {
-        steps.add(new Step(denials.first(), denials.count() + " denied Decrypts (cold starts)", null,
-            "from " + time(denials.first()) + " to " + time(denials.last()) + " under " + recreation.newRoleId()));
+        steps.add(new Step(denials.first(), deniedDecrypts(denials.count()), null,
+            Durations.range(denials.first(), denials.last()) + " under " + recreation.newRoleId()));
       }
     }
     if (b.recreations().stream().allMatch(recreation -> recreation.denials() == null)) {
       // no re-creation in the logs (a possible breakage): the denials as one run under the role's current ID
-      steps.add(new Step(b.firstFailureAt(), b.failedDecrypts() + " denied Decrypts (cold starts)", null,
-          "from " + time(b.firstFailureAt()) + " to " + time(b.lastFailureAt()) + " under " + b.newRoleId()));
+      steps.add(new Step(b.firstFailureAt(), deniedDecrypts(b.failedDecrypts()), null,
+          Durations.range(b.firstFailureAt(), b.lastFailureAt()) + " under " + b.newRoleId()));
     }
     if (b.remediatedAt() != null) {
       steps.add(new Step(b.remediatedAt(), b.remediationEvent(), b.remediatedBy(), "remediation; a new grant follows"));
