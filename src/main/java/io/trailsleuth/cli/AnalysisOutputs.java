@@ -15,6 +15,7 @@ import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.report.FindingsJson;
 import io.trailsleuth.report.HtmlReport;
 import io.trailsleuth.report.MarkdownReport;
+import io.trailsleuth.report.NoEventsStatement;
 import io.trailsleuth.report.ReportContext;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.StoreLayout;
@@ -58,9 +59,12 @@ public final class AnalysisOutputs {
     }
   }
 
-  /** Analyses the store, writes the requested outputs and prints a short summary. */
-  void run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out)
-      throws SQLException, IOException {
+  /**
+   * Analyses the store, writes the requested outputs and prints a short summary; false when the store held no event
+   * to analyse (the outputs say so and why).
+   */
+  boolean run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out,
+      PrintWriter err) throws SQLException, IOException {
     Findings findings;
     List<ConflictingEvent> conflicts;
     ReportContext context;
@@ -88,18 +92,22 @@ public final class AnalysisOutputs {
     if (markdown != null) {
       Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
     }
+    Optional<String> noEvents = NoEventsStatement.of(findings);
     if ("-".equals(json)) {
       out.print(FindingsJson.write(findings, integrity, conflicts));
-      return;
+      noEvents.ifPresent(err::println);
+      return noEvents.isEmpty();
     }
     if (json != null) {
       Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
     }
     summary(findings, conflicts, out);
+    noEvents.ifPresent(out::println);
     if (pack != null) {
       out.printf("evidence pack: %s (%d records, %d digest files); check it with: cd %s && sha256sum -c %s%n",
           pack.directory(), pack.records(), pack.digests(), pack.directory(), "MANIFEST.sha256");
     }
+    return noEvents.isEmpty();
   }
 
   private EvidencePack.Summary writePack(Connection connection, Findings findings, EvidencePack.Outputs outputs)

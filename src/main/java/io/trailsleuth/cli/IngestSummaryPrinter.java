@@ -28,6 +28,9 @@ final class IngestSummaryPrinter {
           + "conflicts view and the report%n", summary.conflictingCopies());
     }
     summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
+    if (summary.nothingUsable()) {
+      out.println("nothing stored: no input file held a CloudTrail event or snapshot item that could be stored");
+    }
     if (summary.rejected() > 0 && queryStore == null) {
       out.println("see: the report's coverage section for the reasons; to query each reject, run again with --store DIR");
     } else if (summary.rejected() > 0) {

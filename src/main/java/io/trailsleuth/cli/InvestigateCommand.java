@@ -68,16 +68,12 @@ public final class InvestigateCommand implements Callable<Integer> {
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
           () -> verifiedFiles(verification), decodedHashes);
       Optional<IntegrityReport> integrity = verification == null ? Optional.empty() : Optional.of(result(verification));
-      if (summary.nothingReadable()) {
-        IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());
-        return ExitCode.NOTHING_READ;
-      }
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec), integrity,
-          spec.commandLine().getOut());
-      return settings.exitCode(summary);
+      boolean analysed = outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec),
+          integrity, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return analysed ? settings.strictExitCode(summary) : ExitCode.NOTHING_READ;
     } finally {
       if (verification != null) {
         verification.cancel(true);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         "0:success",
         "1:internal error (a bug or an environment failure; rerun with --verbose)",
         "2:usage error",
-        "3:nothing could be read from the inputs",
+        "3:nothing to analyse: no input held a CloudTrail event that could be stored, or the store holds none",
         "4:some records were rejected and --strict was given",
         "5:verify found tampering, missing files or chain breaks"
     })

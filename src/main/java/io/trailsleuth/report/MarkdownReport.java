@@ -16,6 +16,7 @@ import io.trailsleuth.analysis.UnexplainedDenial;
 import io.trailsleuth.analysis.policy.PolicyDrift;
 import io.trailsleuth.analysis.policy.PolicyDriftStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Writes the incident report as markdown: summary, impact, root cause, per-function timelines, fix, evidence, coverage. */
@@ -43,7 +44,11 @@ public final class MarkdownReport {
     line("");
     line("## Summary");
     line("");
-    if (breakages.isEmpty()) {
+    Optional<String> noEvents = NoEventsStatement.of(findings);
+    if (noEvents.isPresent()) {
+      line("**" + noEvents.get() + "**");
+      line("");
+    } else if (breakages.isEmpty()) {
       List<String> blind = findings.coverage().accountsWithoutIamEvents();
       if (blind.isEmpty()) {
         line("No Lambda function in these logs failed because its execution role was re-created.");
