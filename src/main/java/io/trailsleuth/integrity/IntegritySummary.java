@@ -13,7 +13,8 @@ public final class IntegritySummary {
   public static void print(IntegrityReport report, PrintWriter out) {
     out.println("Evidence integrity: " + (report.failed()
         ? "PROBLEMS FOUND (tampering, missing files, chain breaks or bad signatures)"
-        : report.digestsChecked() == 0 ? "nothing to verify against (no digest files found)" : "all checks passed"));
+        : report.digestsChecked() == 0 ? "not checked: no digest files found, so no log file was checked"
+        : "all checks passed"));
     out.println("  digests checked:   " + report.digestsChecked());
     out.println("  log files found:   " + report.logFilesFound() + " (other files ignored: " + report.ignoredFiles() + ")");
     out.println("  verified:          " + report.verifiedFiles().size());
