@@ -1,5 +1,7 @@
 package io.trailsleuth.cli;
 
+import static io.trailsleuth.common.TerminalText.value;
+
 import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.ConflictImpact;
@@ -130,18 +132,19 @@ public final class AnalysisOutputs {
     out.printf("broken functions: %d, at risk: %d, unexplained denied principals: %d, deleted roles: %d%n",
         findings.breakages().size(), findings.atRisk().size(), findings.unexplainedDecryptFailures().size(),
         findings.deletedRoles().size());
+    // names and IDs come from the logs: their control characters are escaped before they reach the terminal
     for (Breakage b : findings.breakages()) {
       out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(),
-          b.functionArn(), b.confidence().label(), b.roleName(),
+          value(b.functionArn()), b.confidence().label(), value(b.roleName()),
           b.roleRecreatedAt() == null ? "at an unknown time (inferred)" : b.roleRecreatedAt(),
-          b.oldRoleId() == null ? "unknown" : b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
+          b.oldRoleId() == null ? "unknown" : value(b.oldRoleId()), value(b.newRoleId()), b.failedDecrypts(),
           b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
     }
-    findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
-        r.oldRoleId(), r.newRoleId()));
+    findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", value(r.functionArn()),
+        value(r.oldRoleId()), value(r.newRoleId())));
     findings.policyDrift().forEach(d -> out.printf("  policy %s %s %s: role %s re-created %s (%s -> %s); %d denied calls%n",
-        d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), d.roleRecreatedAt(), d.oldRoleId(),
-        d.newRoleId(), d.deniedCalls()));
+        d.status().label(), value(d.resourceType()), value(d.resourceArn()), value(d.roleName()), d.roleRecreatedAt(),
+        value(d.oldRoleId()), value(d.newRoleId()), d.deniedCalls()));
     if (!conflicts.isEmpty()) {
       out.printf("conflicting copies: %d event IDs have copies with different content (%d cited by a finding); "
           + "see the report's evidence integrity section%n", conflicts.size(),

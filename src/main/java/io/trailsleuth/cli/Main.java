@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.TerminalText;
 import io.trailsleuth.store.StoreBusyException;
 import io.trailsleuth.store.StoreException;
 import java.io.PrintWriter;
@@ -84,15 +85,16 @@ public final class Main implements Runnable {
   }
 
   private static int handle(Exception exception, PrintWriter err, boolean verbose) {
+    // messages may name files and records from the inputs: their control characters are escaped
     if (exception instanceof UserException user) {
-      err.println("trailsleuth: " + user.getMessage());
+      err.println("trailsleuth: " + TerminalText.lines(user.getMessage()));
       return user.exitCode();
     }
     if (exception instanceof StoreBusyException || exception instanceof StoreException) {
-      err.println("trailsleuth: " + exception.getMessage());
+      err.println("trailsleuth: " + TerminalText.lines(exception.getMessage()));
       return ExitCode.USAGE;
     }
-    err.println("trailsleuth: internal error: " + exception);
+    err.println("trailsleuth: internal error: " + TerminalText.lines(exception.toString()));
     if (verbose) {
       exception.printStackTrace(err);
     } else {
