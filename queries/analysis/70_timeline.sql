@@ -2,6 +2,7 @@
 -- title: Incident timeline
 -- description: Role lifecycle, Lambda grants, function configuration changes, Decrypt outcomes collapsed into runs, policy writes and deletes, and other denied calls of roles (one row per role generation, resource and action), in time order.
 -- params: account, role, function, since, until
+-- optional: account, role, function, since, until
 -- NULL slots are typed: a CTE read twice is materialized, and DuckDB stores an untyped NULL column as INTEGER,
 -- which made session_credential_from_console come out as 1 instead of true
 WITH role_changes AS (

@@ -2,6 +2,7 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.common.SqlFile;
 import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.query.QueryParameterException;
 import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.query.ResultFormat;
 import io.trailsleuth.query.ResultTable;
@@ -75,7 +76,8 @@ public final class QueryCommand implements Callable<Integer> {
           .sorted(java.util.Comparator.comparing(SqlFile::id)).toList()) {
         out.printf("%-28s %s%n", query.id(), query.description());
         if (!query.params().isEmpty()) {
-          out.printf("%-28s params: %s%n", "", String.join(", ", query.params()));
+          out.printf("%-28s params: %s%n", "", String.join(", ", query.params().stream()
+              .map(name -> query.optionalParams().contains(name) ? name + " (optional)" : name).toList()));
         }
         if (query.macro()) {
           out.printf("%-28s table macro: SELECT * FROM %s%n", "", query.call());
@@ -108,6 +110,8 @@ public final class QueryCommand implements Callable<Integer> {
         result = QueryRunner.run(connection, sql, parameters);
       }
       out.print(resultFormat.render(result));
+    } catch (QueryParameterException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage() + "; give each with --param NAME=VALUE");
     } catch (SQLException e) {
       throw new UserException(ExitCode.USAGE, "the query failed: " + e.getMessage());
     }
