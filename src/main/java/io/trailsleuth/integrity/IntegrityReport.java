@@ -50,6 +50,15 @@ public record IntegrityReport(
     return !tampered.isEmpty() || !missing.isEmpty() || !chainBreaks.isEmpty() || signatures.failed();
   }
 
+  /**
+   * The distinct paths of the log files found: each is verified, tampered or unlisted. Fewer than {@link #logFilesFound}
+   * when input roots hold copies at the same path.
+   */
+  public int logFilePaths() {
+    return verifiedFiles.size() + (int) tampered.stream().map(TamperedFile::path).distinct().count()
+        + (int) unlisted.stream().map(UnlistedFile::path).distinct().count();
+  }
+
   /** Passed only when digests were checked and nothing failed; not checked when there was no digest. */
   public IntegrityStatus status() {
     if (failed()) {

@@ -17,7 +17,13 @@ public final class IntegritySummary {
         : report.digestsChecked() == 0 ? "not checked: no digest files found, so no log file was checked"
         : "all checks passed"));
     println(out, "  digests checked:   " + report.digestsChecked());
-    println(out, "  log files found:   " + report.logFilesFound() + " (other files ignored: " + report.ignoredFiles() + ")");
+    int logFilePaths = report.logFilePaths();
+    long tamperedPaths = report.tampered().stream().map(TamperedFile::path).distinct().count();
+    long unlistedPaths = report.unlisted().stream().map(UnlistedFile::path).distinct().count();
+    println(out, "  log files found:   " + logFilePaths + " = " + report.verifiedFiles().size() + " verified + " + tamperedPaths
+        + " tampered + " + unlistedPaths + " unlisted" + (logFilePaths == report.logFilesFound() ? ""
+        : " (" + report.logFilesFound() + " copies: a path under more than one input root is one file, each copy checked)")
+        + "; other files ignored: " + report.ignoredFiles());
     println(out, "  verified:          " + report.verifiedFiles().size());
     section(out, "tampered", report.tampered().size());
     report.tampered().forEach(file -> println(out, "    " + file.path() + " (listed in " + file.digest() + "): "

@@ -17,10 +17,11 @@ public final class NoEventsStatement {
       return Optional.empty();
     }
     return Optional.of("No CloudTrail events were analysed, so nothing can be said about any function: "
-        + reason(coverage, findings.snapshots().size()) + ".");
+        + reason(coverage) + ".");
   }
 
-  private static String reason(Coverage coverage, long snapshotFiles) {
+  private static String reason(Coverage coverage) {
+    long snapshotFiles = coverage.snapshotFiles();
     if (coverage.files() == 0 && coverage.outOfScopeFiles() > 0) {
       return "all " + coverage.outOfScopeFiles() + " CloudTrail log file(s) were outside the ingest's scope (--account, "
           + "--region, --since, --until), so none was read";

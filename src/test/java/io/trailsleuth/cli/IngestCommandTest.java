@@ -36,7 +36,7 @@ final class IngestCommandTest {
     CliRun again = CliRun.of("ingest", "-q", fixture("trail-records").toString(), "--store", store());
 
     assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(again.out()).contains("nothing new; unchanged").contains("0 read this run, 2 not read again");
+    assertThat(again.out()).contains("nothing new; unchanged").contains("2 found = 0 read this run + 2 not read again");
   }
 
   @Test

@@ -60,7 +60,7 @@ final class NoEventsAnalysedTest {
     CliRun run = CliRun.of("investigate", "-q", archive.toString(), "--region", "ap-south-1", "--out", report.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NOTHING_READ);
-    assertThat(run.out()).contains("out-of-scope 1");
+    assertThat(run.out()).contains("1 found = 0 read this run + 1 out of scope");
     assertThat(Files.readString(report)).contains(NO_EVENTS).contains("every input was outside the ingest's scope")
         .doesNotContain(NO_FAILURE);
   }
