@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.IoReasons;
 import io.trailsleuth.common.SqlFile;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.query.QueryParameterException;
@@ -122,7 +123,7 @@ public final class QueryCommand implements Callable<Integer> {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
-      throw new UserException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage());
+      throw new UserException(ExitCode.USAGE, "cannot read " + file + ": " + IoReasons.of(e));
     }
   }
 }
