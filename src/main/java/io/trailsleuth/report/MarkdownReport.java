@@ -78,7 +78,14 @@ public final class MarkdownReport {
       PolicyDriftSection.table(out, findings.policyDrift());
       PolicyDriftSection.open(findings.policyDrift()).forEach(d -> PolicyDriftSection.write(out, d));
     }
-    Remedies.fix(out, breakages, findings.atRisk());
+    if (noEvents.isPresent()) {
+      line("## Fix");
+      line("");
+      line("No fix can be derived: no CloudTrail event was analysed (see Summary).");
+      line("");
+    } else {
+      Remedies.fix(out, breakages, findings.atRisk());
+    }
     PolicyDriftSection.fixPointer(out, findings.policyDrift());
     Remedies.prevention(out);
     others();

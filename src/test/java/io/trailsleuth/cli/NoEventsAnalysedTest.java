@@ -30,9 +30,11 @@ final class NoEventsAnalysedTest {
     CliRun run = CliRun.of("investigate", "-q", archive.toString(), "--out", report.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NOTHING_READ);
-    String summary = Files.readString(report).split("## Impact")[0];
-    assertThat(summary).contains(NO_EVENTS).contains("of the 2 file(s) read, 2 held no CloudTrail events")
+    String markdown = Files.readString(report);
+    assertThat(markdown.split("## Impact")[0]).contains(NO_EVENTS).contains("of the 2 file(s) read, 2 held no CloudTrail events")
         .doesNotContain(NO_FAILURE);
+    assertThat(markdown).contains("No fix can be derived: no CloudTrail event was analysed")
+        .doesNotContain("Nothing to fix: no function in these logs is broken");
     assertThat(run.out()).contains(NO_EVENTS);
   }
 
