@@ -119,4 +119,13 @@ class VerifyCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("cannot read --public-keys " + keys + ": no such file");
   }
+
+  @Test
+  void logFilesWithoutAnyDigestAreNotCheckedAndExitNothingRead() {
+    CliRun run = CliRun.of("verify", Path.of("sample-logs", "regional-download", "AWSLogs").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(run.out()).contains("Evidence integrity: not checked: no digest files found").doesNotContain("all checks passed");
+    assertThat(run.err()).contains("no digest file was found in").contains("so no log file was checked");
+  }
 }
