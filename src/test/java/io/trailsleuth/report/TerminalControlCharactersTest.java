@@ -37,6 +37,22 @@ final class TerminalControlCharactersTest {
   }
 
   @Test
+  void jsonOutputsEscapeEveryControlCharacterAndKeepTheValue() throws Exception {
+    Path logs = temp.resolve("logs");
+    ReportStories.sharedRoleAtRisk(ROLE, FUNCTION).write(logs, "story.jsonl");
+
+    ReportRun findings = ReportRun.of("investigate", logs.toString(), "-q", "--json", "-");
+    ReportRun timeline = ReportRun.of("timeline", logs.toString(), "--format", "jsonl");
+
+    assertThat(findings.exitCode()).as(findings.err()).isZero();
+    assertThat(findings.out()).doesNotContainPattern(CONTROLS).contains("\\u009B\\u007F");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(findings.out()).path("atRisk").get(0)
+        .path("functionName").asText()).isEqualTo(FUNCTION);
+    assertThat(timeline.exitCode()).as(timeline.err()).isZero();
+    assertThat(timeline.out()).doesNotContainPattern(CONTROLS).contains("\\u009B");
+  }
+
+  @Test
   void errorMessagesShowControlCharactersInFileNamesEscaped() throws Exception {
     Path missing = temp.resolve("gone\u001b[2J\u0007.json");
 
