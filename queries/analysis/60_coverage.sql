@@ -8,6 +8,7 @@ SELECT
   (SELECT coalesce(sum(duplicates), 0) FROM sources) AS duplicates,
   (SELECT coalesce(sum(rejected), 0) FROM sources) AS rejected,
   (SELECT count(*) FROM sources WHERE status = 'skipped') AS skipped_files,
+  (SELECT count(*) FROM sources WHERE status = 'snapshot') AS snapshot_files,
   -- log files an ingest's --account/--region/--since/--until left out, and no run has read since
   (SELECT count(DISTINCT o.source_file) FROM sources AS o WHERE o.status = 'out-of-scope' AND NOT EXISTS (
     SELECT 1 FROM sources AS r WHERE r.source_file = o.source_file AND r.status <> 'out-of-scope')) AS out_of_scope_files,

@@ -2,13 +2,16 @@
 -- title: Incident timeline
 -- description: Role lifecycle, Lambda grants, function configuration changes, Decrypt outcomes collapsed into runs, policy writes and deletes, and other denied calls of roles (one row per role generation, resource and action), in time order.
 -- params: account, role, function, since, until
+-- optional: account, role, function, since, until
+-- NULL slots are typed: a CTE read twice is materialized, and DuckDB stores an untyped NULL column as INTEGER,
+-- which made session_credential_from_console come out as 1 instead of true
 WITH role_changes AS (
   SELECT
     event_time, event_time AS end_time,
     coalesce(recipient_account_id, user_identity_account_id) AS account_id, aws_region,
     'role' AS kind, event_name,
     json_extract_string(request_parameters, '$.roleName') AS role_name,
-    NULL AS function_name,
+    NULL::VARCHAR AS function_name,
     user_identity_arn AS actor, user_agent, invoked_by, session_credential_from_console,
     1 AS events,
     CASE WHEN event_name = 'CreateRole'
@@ -20,7 +23,7 @@ WITH role_changes AS (
 grants AS (
   SELECT
     event_time, event_time, account_id, aws_region, 'grant', event_name, grantee_role_name, function_name,
-    caller_arn, NULL, NULL, NULL, 1,
+    caller_arn, NULL::VARCHAR, NULL::VARCHAR, NULL::BOOLEAN, 1,
     'grant ' || coalesce(left(grant_id, 12), '?') || ' bound to ' || coalesce(bound_role_id, 'an unseen generation'),
     error_code, event_id, source_file, source_record
   FROM grant_ledger
@@ -58,7 +61,7 @@ decrypt_summary AS (
   SELECT
     min(event_time), max(event_time), account_id, aws_region, 'decrypt',
     CASE WHEN any_value(outcome) = 'ok' THEN 'Decrypt' ELSE 'Decrypt ' || any_value(outcome) END,
-    any_value(role_name), any_value(function_name), principal_arn, NULL, NULL, NULL, count(*),
+    any_value(role_name), any_value(function_name), principal_arn, NULL::VARCHAR, NULL::VARCHAR, NULL::BOOLEAN, count(*),
     count(*) || ' ' || any_value(outcome) || ' under ' || coalesce(any_value(role_id), '?')
       || coalesce(' on ' || any_value(key_arn), ''),
     string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, event_time),
@@ -68,12 +71,12 @@ decrypt_summary AS (
 ),
 policy_changes AS (
   SELECT
-    l.event_time, l.event_time, l.account_id, l.aws_region, 'policy', l.event_name, l.role_name, NULL,
+    l.event_time, l.event_time, l.account_id, l.aws_region, 'policy', l.event_name, l.role_name, NULL::VARCHAR,
     l.actor_arn, e.user_agent, e.invoked_by, e.session_credential_from_console, 1,
     l.change_kind || ' ' || l.resource_type || ' ' || coalesce(l.resource_arn, '?')
       || coalesce(' naming ' || l.principal_arn || ' in ' || l.principal_key || ' (bound to '
         || coalesce(l.bound_role_id, 'an unseen generation') || ')', ''),
-    NULL, l.event_id, l.source_file, l.source_record
+    NULL::VARCHAR, l.event_id, l.source_file, l.source_record
   FROM policy_ledger AS l
   JOIN focus_events AS e ON e.event_id = l.event_id
   -- role and grant rows already show the role lifecycle and grants that name no role
@@ -81,8 +84,8 @@ policy_changes AS (
 ),
 denials AS (
   SELECT
-    min(event_time), max(event_time), role_account_id, aws_region, 'denied', action, role_name, NULL, principal_arn,
-    NULL, NULL, NULL, count(*),
+    min(event_time), max(event_time), role_account_id, aws_region, 'denied', action, role_name, NULL::VARCHAR, principal_arn,
+    NULL::VARCHAR, NULL::VARCHAR, NULL::BOOLEAN, count(*),
     count(*) || ' denied under ' || coalesce(role_id, '?') || ' on ' || coalesce(target_key, 'an unknown resource'),
     string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, event_time),
     arg_min(source_file, event_time), arg_min(source_record, event_time)

@@ -117,7 +117,7 @@ public final class Analyzer {
       List<String> accounts = Rows.list(rows, "accounts");
       return new Coverage(rows.getLong("files"), rows.getLong("records"), rows.getLong("events"),
           rows.getLong("duplicates"), rows.getLong("rejected"), rows.getLong("skipped_files"),
-          rows.getLong("out_of_scope_files"),
+          rows.getLong("snapshot_files"), rows.getLong("out_of_scope_files"),
           Rows.instant(rows, "first_event_time"), Rows.instant(rows, "last_event_time"),
           accounts, Rows.list(rows, "regions"),
           accounts.stream().filter(a -> !accountsWithIamEvents.contains(a)).toList());

@@ -8,7 +8,7 @@ import java.util.List;
  * accounts and regions, and the accounts whose IAM events (logged in us-east-1 only) are absent.
  */
 public record Coverage(long files, long records, long events, long duplicates, long rejected, long skippedFiles,
-    long outOfScopeFiles,
+    long snapshotFiles, long outOfScopeFiles,
     Instant firstEventTime, Instant lastEventTime, List<String> accounts, List<String> regions,
     List<String> accountsWithoutIamEvents) {
   public Coverage {

@@ -1,5 +1,7 @@
 package io.trailsleuth.cli;
 
+import static io.trailsleuth.common.TerminalText.value;
+
 import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.analysis.Breakage;
 import io.trailsleuth.analysis.ConflictImpact;
@@ -16,6 +18,7 @@ import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.report.FindingsJson;
 import io.trailsleuth.report.HtmlReport;
 import io.trailsleuth.report.MarkdownReport;
+import io.trailsleuth.report.NoEventsStatement;
 import io.trailsleuth.report.ReportContext;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.StoreLayout;
@@ -59,9 +62,12 @@ public final class AnalysisOutputs {
     }
   }
 
-  /** Analyses the store, writes the requested outputs and prints a short summary. */
-  void run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out)
-      throws SQLException, IOException {
+  /**
+   * Analyses the store, writes the requested outputs and prints a short summary; false when the store held no event
+   * to analyse (the outputs say so and why).
+   */
+  boolean run(StoreLayout layout, String commandLine, Optional<IntegrityReport> integrity, PrintWriter out,
+      PrintWriter err) throws SQLException, IOException {
     Findings findings;
     List<ConflictingEvent> conflicts;
     ReportContext context;
@@ -95,13 +101,16 @@ public final class AnalysisOutputs {
     if (markdown != null) {
       Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
     }
+    Optional<String> noEvents = NoEventsStatement.of(findings);
     if ("-".equals(json)) {
       out.print(FindingsJson.write(findings, integrity, conflicts));
+      noEvents.ifPresent(err::println);
     } else {
       if (json != null) {
         Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
       }
       summary(findings, conflicts, out);
+      noEvents.ifPresent(out::println);
       if (pack != null) {
         out.printf("evidence pack: %s (%d records, %d digest files); check it with: cd %s && sha256sum -c %s%n",
             pack.directory(), pack.records(), pack.digests(), pack.directory(), "MANIFEST.sha256");
@@ -110,6 +119,7 @@ public final class AnalysisOutputs {
     if (packFailure != null) {
       throw packFailure;
     }
+    return noEvents.isEmpty();
   }
 
   private EvidencePack.Summary writePack(Connection connection, Findings findings, EvidencePack.Outputs outputs)
@@ -138,18 +148,18 @@ public final class AnalysisOutputs {
     out.printf("broken functions: %d, at risk: %d, unexplained denied principals: %d, deleted roles: %d%n",
         findings.breakages().size(), findings.atRisk().size(), findings.unexplainedDecryptFailures().size(),
         findings.deletedRoles().size());
+    // names and IDs come from the logs: their control characters are escaped before they reach the terminal
     for (Breakage b : findings.breakages()) {
       out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(),
-          b.functionArn(), b.confidence().label(), b.roleName(),
-          recreated(b.roleRecreated()),
-          b.oldRoleId() == null ? "unknown" : b.oldRoleId(), b.newRoleId(), b.failedDecrypts(),
+          value(b.functionArn()), b.confidence().label(), value(b.roleName()), recreated(b.roleRecreated()),
+          b.oldRoleId() == null ? "unknown" : value(b.oldRoleId()), value(b.newRoleId()), b.failedDecrypts(),
           b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
     }
-    findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", r.functionArn(),
-        r.oldRoleId(), r.newRoleId()));
+    findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", value(r.functionArn()),
+        value(r.oldRoleId()), value(r.newRoleId())));
     findings.policyDrift().forEach(d -> out.printf("  policy %s %s %s: role %s re-created %s (%s -> %s); %d denied calls%n",
-        d.status().label(), d.resourceType(), d.resourceArn(), d.roleName(), recreated(d.roleRecreated()), d.oldRoleId(),
-        d.newRoleId(), d.deniedCalls()));
+        d.status().label(), value(d.resourceType()), value(d.resourceArn()), value(d.roleName()),
+        recreated(d.roleRecreated()), value(d.oldRoleId()), value(d.newRoleId()), d.deniedCalls()));
     if (!conflicts.isEmpty()) {
       out.printf("conflicting copies: %d event IDs have copies with different content (%d cited by a finding); "
           + "see the report's evidence integrity section%n", conflicts.size(),

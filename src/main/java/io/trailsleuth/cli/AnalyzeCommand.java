@@ -53,7 +53,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     // the store first: a wrong --store is reported before the archive is read
     StoreLayout layout = IgnoredRuns.open(store, spec.commandLine().getErr());
     Optional<IntegrityReport> integrity = verify.isEmpty() ? Optional.empty() : Optional.of(digests.verify(verify));
-    outputs.run(layout, CommandLines.describe(spec), integrity, spec.commandLine().getOut());
-    return ExitCode.OK;
+    boolean analysed = outputs.run(layout, CommandLines.describe(spec), integrity, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+    return analysed ? ExitCode.OK : ExitCode.NOTHING_READ;
   }
 }

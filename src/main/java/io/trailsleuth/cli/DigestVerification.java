@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.IoReasons;
 import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.integrity.ArchiveVerifier;
 import io.trailsleuth.integrity.IntegrityReport;
@@ -65,7 +66,7 @@ public final class DigestVerification {
     try {
       return loader.load();
     } catch (IOException e) {
-      throw new UserException(ExitCode.USAGE, "cannot read " + option + " " + file + ": " + e.getMessage());
+      throw new UserException(ExitCode.USAGE, "cannot read " + option + " " + file + ": " + IoReasons.of(e));
     }
   }
 }

@@ -92,14 +92,13 @@ public final class IngestSettings {
     return quiet ? IngestProgress.SILENT : ProgressReporter.forTerminal(spec.commandLine().getErr());
   }
 
-  /** 3 when nothing could be read, 4 for rejects under --strict, else 0. */
+  /** 3 when the inputs held no event or snapshot to store, 4 for rejects under --strict, else 0. */
   int exitCode(IngestSummary summary) {
-    if (summary.nothingReadable()) {
-      return ExitCode.NOTHING_READ;
-    }
-    if (strict && summary.rejected() > 0) {
-      return ExitCode.REJECTED_STRICT;
-    }
-    return ExitCode.OK;
+    return summary.nothingUsable() ? ExitCode.NOTHING_READ : strictExitCode(summary);
+  }
+
+  /** 4 for rejects under --strict, else 0. */
+  int strictExitCode(IngestSummary summary) {
+    return strict && summary.rejected() > 0 ? ExitCode.REJECTED_STRICT : ExitCode.OK;
   }
 }

@@ -1,10 +1,13 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.TerminalText;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.store.SourceEntry;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Prints the accounting of an ingest so that the counts visibly add up. */
 final class IngestSummaryPrinter {
@@ -23,9 +26,18 @@ final class IngestSummaryPrinter {
    */
   static void print(IngestSummary summary, String label, String queryStore, PrintWriter out) {
     out.printf("store:      %s%s%n", label, summary.runId().isEmpty() ? " (nothing new; unchanged)" : " (" + summary.runId() + ")");
-    out.printf("files:      %d read this run, %d not read again (same content as a file already stored or read in this run)%n", summary.filesRead(),
+    // every breakdown adds up to the number before it: found, then read, then skipped
+    SortedMap<String, Long> read = new TreeMap<>(summary.filesByStatus());
+    long outOfScope = read.getOrDefault(IngestPipeline.OUT_OF_SCOPE, 0L);
+    read.remove(IngestPipeline.OUT_OF_SCOPE);
+    out.printf("files:      %d found = %d read this run%s + %d not read again (same content as a file already stored or"
+        + " read in this run)%n", summary.filesRead() + outOfScope + summary.unchangedFiles(), summary.filesRead(),
+        outOfScope == 0 ? "" : " + " + outOfScope + " out of scope (left out by name: --account, --region, --since, --until)",
         summary.unchangedFiles());
-    summary.filesByStatus().forEach((status, count) -> out.printf("  %-10s %d%n", status, count));
+    if (!read.isEmpty()) {
+      out.printf("  of the %d read: %s%n", summary.filesRead(), String.join(" + ", read.entrySet().stream()
+          .map(entry -> entry.getValue() + " " + entry.getKey()).toList()));
+    }
     summary.skippedByShape().forEach((shape, count) -> out.printf("    skipped %s: %d%n", shape, count));
     out.printf("records:    %d read = %d stored + %d duplicates + %d rejected%n", summary.recordsRead(),
         summary.stored(), summary.duplicates(), summary.rejected());
@@ -35,9 +47,12 @@ final class IngestSummaryPrinter {
     }
     summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
     List<SourceEntry> unreadable = summary.entries().stream().filter(e -> e.status().equals("unreadable")).toList();
-    unreadable.stream().limit(MAX_NAMED).forEach(e -> out.printf("  not read: %s%n", e.detail()));
+    unreadable.stream().limit(MAX_NAMED).forEach(e -> out.printf("  not read: %s%n", TerminalText.value(e.detail())));
     if (unreadable.size() > MAX_NAMED) {
       out.printf("  not read: %d more (see the sources view)%n", unreadable.size() - MAX_NAMED);
+    }
+    if (summary.nothingUsable()) {
+      out.println("nothing stored: no input file held a CloudTrail event or snapshot item that could be stored");
     }
     if (summary.rejected() > 0 && queryStore == null) {
       out.println("see: the report's coverage section for the reasons; to query each reject, run again with --store DIR");

@@ -74,17 +74,15 @@ public final class InvestigateCommand implements Callable<Integer> {
       IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
           () -> verifiedFiles(verification), decodedHashes);
       Optional<IntegrityReport> integrity = Optional.of(result(verification));
-      if (summary.nothingReadable()) {
-        IngestSummaryPrinter.print(summary, directory, spec.commandLine().getErr());
-        spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
-        return ExitCode.NOTHING_READ;
-      }
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec), integrity,
-          spec.commandLine().getOut());
-      return settings.exitCode(summary);
+      boolean analysed = outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec),
+          integrity, spec.commandLine().getOut(), spec.commandLine().getErr());
+      if (summary.nothingReadable()) {
+        spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
+      }
+      return analysed ? settings.strictExitCode(summary) : ExitCode.NOTHING_READ;
     } finally {
       verification.cancel(true);
     }

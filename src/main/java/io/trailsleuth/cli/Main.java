@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.TerminalText;
 import io.trailsleuth.store.StoreBusyException;
 import io.trailsleuth.store.StoreException;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
         "0:success",
         "1:internal error (a bug or an environment failure; rerun with --verbose)",
         "2:usage error",
-        "3:nothing could be read from the inputs",
+        "3:nothing to analyse: no input held a CloudTrail event that could be stored, or the store holds none",
         "4:some records were rejected and --strict was given",
         "5:verify found tampering, missing files or chain breaks"
     })
@@ -90,15 +91,16 @@ public final class Main implements Runnable {
   }
 
   private static int handle(Exception exception, PrintWriter err, boolean verbose) {
+    // messages may name files and records from the inputs: their control characters are escaped
     if (exception instanceof UserException user) {
-      err.println("trailsleuth: " + user.getMessage());
+      err.println("trailsleuth: " + TerminalText.lines(user.getMessage()));
       return user.exitCode();
     }
     if (exception instanceof StoreBusyException || exception instanceof StoreException) {
-      err.println("trailsleuth: " + exception.getMessage());
+      err.println("trailsleuth: " + TerminalText.lines(exception.getMessage()));
       return ExitCode.USAGE;
     }
-    err.println("trailsleuth: internal error: " + exception);
+    err.println("trailsleuth: internal error: " + TerminalText.lines(exception.toString()));
     if (verbose) {
       exception.printStackTrace(err);
     } else {

@@ -1,7 +1,9 @@
 package io.trailsleuth.cli;
 
+import io.trailsleuth.common.IoReasons;
 import io.trailsleuth.common.SqlFile;
 import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.query.QueryParameterException;
 import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.query.ResultFormat;
 import io.trailsleuth.query.ResultTable;
@@ -75,7 +77,8 @@ public final class QueryCommand implements Callable<Integer> {
           .sorted(java.util.Comparator.comparing(SqlFile::id)).toList()) {
         out.printf("%-28s %s%n", query.id(), query.description());
         if (!query.params().isEmpty()) {
-          out.printf("%-28s params: %s%n", "", String.join(", ", query.params()));
+          out.printf("%-28s params: %s%n", "", String.join(", ", query.params().stream()
+              .map(name -> query.optionalParams().contains(name) ? name + " (optional)" : name).toList()));
         }
         if (query.macro()) {
           out.printf("%-28s table macro: SELECT * FROM %s%n", "", query.call());
@@ -113,6 +116,8 @@ public final class QueryCommand implements Callable<Integer> {
         result = QueryRunner.run(connection, sql, parameters);
       }
       out.print(resultFormat.render(result));
+    } catch (QueryParameterException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage() + "; give each with --param NAME=VALUE");
     } catch (SQLException e) {
       throw new UserException(ExitCode.USAGE, "the query failed: " + e.getMessage());
     }
@@ -123,7 +128,7 @@ public final class QueryCommand implements Callable<Integer> {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
-      throw new UserException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage());
+      throw new UserException(ExitCode.USAGE, "cannot read " + file + ": " + IoReasons.of(e));
     }
   }
 }

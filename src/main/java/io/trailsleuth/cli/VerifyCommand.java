@@ -2,6 +2,7 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.integrity.IntegrityJson;
 import io.trailsleuth.integrity.IntegrityReport;
+import io.trailsleuth.integrity.IntegrityStatus;
 import io.trailsleuth.integrity.IntegritySummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
         "x-amz-meta-signature (from 'aws s3api head-object'). Files are only read.",
         "",
         "Exit codes: 0 all checks passed; 5 tampering, missing files, chain breaks",
-        "or bad signatures were found; 3 no digest and no log file was found;",
+        "or bad signatures were found; 3 no digest file was found, so nothing was checked;",
         "2 usage error."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -69,6 +70,11 @@ public final class VerifyCommand implements Callable<Integer> {
     if (report.nothingFound()) {
       spec.commandLine().getErr().println("trailsleuth: no digest file and no CloudTrail log file was found in "
           + String.join(", ", paths));
+      return ExitCode.NOTHING_READ;
+    }
+    if (report.status() == IntegrityStatus.NOT_CHECKED) {
+      spec.commandLine().getErr().println("trailsleuth: no digest file was found in " + String.join(", ", paths)
+          + ", so no log file was checked");
       return ExitCode.NOTHING_READ;
     }
     return report.failed() ? ExitCode.INTEGRITY_FAILURE : ExitCode.OK;

@@ -78,6 +78,10 @@ public final class SqlFiles {
       }
     }
     List<String> names = names(header.getOrDefault("params", ""));
+    List<String> optionalParams = names(header.getOrDefault("optional", ""));
+    if (!names.containsAll(optionalParams)) {
+      throw new IllegalStateException(resource + " says '-- optional:' of a parameter its '-- params:' does not list");
+    }
     List<String> macroParameters = names(header.getOrDefault("macro", ""));
     String sql = body.toString().strip();
     while (sql.endsWith(";")) {
@@ -92,7 +96,8 @@ public final class SqlFiles {
       throw new IllegalStateException(resource + " says '-- macro:' and is also a view or takes bind parameters;"
           + " a table macro takes its values as arguments");
     }
-    return new SqlFile(header.get("id"), header.get("title"), header.get("description"), names, sql, resource,
+    return new SqlFile(header.get("id"), header.get("title"), header.get("description"), names, optionalParams, sql,
+        resource,
         view, materialized, macroParameters);
   }
 

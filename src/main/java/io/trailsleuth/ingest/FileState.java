@@ -69,11 +69,19 @@ final class FileState {
     if (SourceNames.looksLikeLog(sourceFile)) {
       shape = SourceShape.UNREADABLE;
       shapeSettled = true;
-      rejectRest(0, "not-json", why + "; it is not a CloudTrail log or export"
-          + (SourceNames.isGzipName(sourceFile) ? " and not gzip-compressed although its name ends in .gz" : " although its name says so"));
+      rejectRest(0, "not-json", why + "; it is not a CloudTrail log or export" + notJsonAlthough());
     } else {
       skipFile(SourceShape.NOT_JSON, why + "; a stray file, not a log");
     }
+  }
+
+  /** What the name promised: gzip-compressed JSON when it ends in .gz, JSON otherwise. */
+  private String notJsonAlthough() {
+    if (!SourceNames.isGzipName(sourceFile)) {
+      return " although its name says so";
+    }
+    return compression.equals("gzip") ? " although its name says so (it is gzip-compressed, but what it decompresses to is"
+        + " not JSON)" : " and not gzip-compressed although its name ends in .gz";
   }
 
   /** Fixes the file's shape from its first value; later values keep it, single records become lines. */

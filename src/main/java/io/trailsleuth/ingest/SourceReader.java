@@ -205,6 +205,10 @@ public final class SourceReader {
           && !SourceNames.looksLikeLog(sourceFile)) {
         state.notJson("file is not valid JSON (" + Texts.abbreviate(ReadFailures.describe(e), 120) + ")");
       } else {
+        if (!state.shapeSettled) {
+          // nothing showed what the file holds (a gzip header cut short, damage before the first value)
+          state.shape = SourceShape.UNREADABLE;
+        }
         state.rejectRest(offsetOf(e, counted, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
       }
     } finally {

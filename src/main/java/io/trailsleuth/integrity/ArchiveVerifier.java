@@ -102,7 +102,7 @@ public final class ArchiveVerifier {
     List<ChainBreak> allBreaks = new ArrayList<>(breaks);
     allBreaks.addAll(chains.breaks);
     notes.addAll(chains.notes);
-    SignatureCheck signatureCheck = SignatureCheck.notChecked();
+    SignatureCheck signatureCheck = SignatureCheck.notChecked(digests.size() + breaks.size());
     if (publicKeys.isPresent() && signatures.isPresent()) {
       SignatureVerifier verifier = new SignatureVerifier(publicKeys.get(), signatures.get());
       verifier.verify(digests, index);

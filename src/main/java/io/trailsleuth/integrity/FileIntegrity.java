@@ -4,8 +4,10 @@ package io.trailsleuth.integrity;
 public enum FileIntegrity {
   /** A digest lists the file and its hash matches. */
   VERIFIED("verified"),
-  /** No digest in the archive lists the file, so it could not be checked. */
+  /** The check found the log file, but no digest in the archive lists it, so it could not be checked. */
   UNVERIFIED("unverified"),
+  /** The check did not see the file as a log file of its inputs (an earlier ingest's file, or an unusual name). */
+  NOT_CHECKED("not checked"),
   /** A digest lists the file and its hash does not match. */
   TAMPERED("tampered");
 

@@ -22,7 +22,8 @@ public final class IntegrityJson {
   /** The report as a JSON object with a fixed field order; embed it as {@code "integrity"} in other reports. */
   public static ObjectNode toNode(IntegrityReport report) {
     ObjectNode root = NODES.objectNode();
-    root.put("passed", !report.failed());
+    root.put("status", report.status().code());
+    root.put("passed", report.status() == IntegrityStatus.PASSED);
     root.put("digestsChecked", report.digestsChecked());
     root.put("logFilesFound", report.logFilesFound());
     root.put("ignoredFiles", report.ignoredFiles());

@@ -50,16 +50,40 @@ public record IntegrityReport(
     return !tampered.isEmpty() || !missing.isEmpty() || !chainBreaks.isEmpty() || signatures.failed();
   }
 
+  /**
+   * The distinct paths of the log files found: each is verified, tampered or unlisted. Fewer than {@link #logFilesFound}
+   * when input roots hold copies at the same path.
+   */
+  public int logFilePaths() {
+    return verifiedFiles.size() + (int) tampered.stream().map(TamperedFile::path).distinct().count()
+        + (int) unlisted.stream().map(UnlistedFile::path).distinct().count();
+  }
+
+  /** Passed only when digests were checked and nothing failed; not checked when there was no digest. */
+  public IntegrityStatus status() {
+    if (failed()) {
+      return IntegrityStatus.FAILED;
+    }
+    return digestsChecked == 0 ? IntegrityStatus.NOT_CHECKED : IntegrityStatus.PASSED;
+  }
+
   /** True when the inputs held neither a digest nor a log file. */
   public boolean nothingFound() {
     return digestsChecked == 0 && logFilesFound == 0;
   }
 
-  /** The status of one local log file, by its path relative to its input root. */
+  /**
+   * The status of one file, by its path relative to its input root: not checked when the check did not see it as a
+   * log file (a file of an earlier ingest into the store, or one not named as CloudTrail names its log files).
+   */
   public FileIntegrity statusOf(String relativePath) {
     if (tampered.stream().anyMatch(file -> file.path().equals(relativePath))) {
       return FileIntegrity.TAMPERED;
     }
-    return Collections.binarySearch(verifiedFiles, relativePath) >= 0 ? FileIntegrity.VERIFIED : FileIntegrity.UNVERIFIED;
+    if (Collections.binarySearch(verifiedFiles, relativePath) >= 0) {
+      return FileIntegrity.VERIFIED;
+    }
+    return unlisted.stream().anyMatch(file -> file.path().equals(relativePath)) ? FileIntegrity.UNVERIFIED
+        : FileIntegrity.NOT_CHECKED;
   }
 }

@@ -1,5 +1,6 @@
 package io.trailsleuth.integrity;
 
+import io.trailsleuth.common.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,52 +12,64 @@ public final class IntegritySummary {
   private IntegritySummary() {}
 
   public static void print(IntegrityReport report, PrintWriter out) {
-    out.println("Evidence integrity: " + (report.failed()
+    println(out, "Evidence integrity: " + (report.failed()
         ? "PROBLEMS FOUND (tampering, missing files, chain breaks or bad signatures)"
-        : report.digestsChecked() == 0 ? "nothing to verify against (no digest files found)" : "all checks passed"));
-    out.println("  digests checked:   " + report.digestsChecked());
-    out.println("  log files found:   " + report.logFilesFound() + " (other files ignored: " + report.ignoredFiles() + ")");
-    out.println("  verified:          " + report.verifiedFiles().size());
+        : report.digestsChecked() == 0 ? "not checked: no digest files found, so no log file was checked"
+        : "all checks passed"));
+    println(out, "  digests checked:   " + report.digestsChecked());
+    int logFilePaths = report.logFilePaths();
+    long tamperedPaths = report.tampered().stream().map(TamperedFile::path).distinct().count();
+    long unlistedPaths = report.unlisted().stream().map(UnlistedFile::path).distinct().count();
+    println(out, "  log files found:   " + logFilePaths + " = " + report.verifiedFiles().size() + " verified + " + tamperedPaths
+        + " tampered + " + unlistedPaths + " unlisted" + (logFilePaths == report.logFilesFound() ? ""
+        : " (" + report.logFilesFound() + " copies: a path under more than one input root is one file, each copy checked)")
+        + "; other files ignored: " + report.ignoredFiles());
+    println(out, "  verified:          " + report.verifiedFiles().size());
     section(out, "tampered", report.tampered().size());
-    report.tampered().forEach(file -> out.println("    " + file.path() + " (listed in " + file.digest() + "): "
+    report.tampered().forEach(file -> println(out, "    " + file.path() + " (listed in " + file.digest() + "): "
         + file.detail()));
     section(out, "missing", report.missing().size());
-    report.missing().forEach(file -> out.println("    " + file.s3Object() + " (listed in " + file.digest() + ")"));
+    report.missing().forEach(file -> println(out, "    " + file.s3Object() + " (listed in " + file.digest() + ")"));
     section(out, "unlisted", report.unlisted().size());
     Map<String, List<String>> unlistedByExplanation = new TreeMap<>();
     report.unlisted().forEach(file -> unlistedByExplanation.computeIfAbsent(file.explanation(), key -> new ArrayList<>())
         .add(file.path()));
     unlistedByExplanation.forEach((explanation, paths) -> {
-      out.println("    " + paths.size() + " file(s): " + explanation + ":");
-      paths.forEach(path -> out.println("      " + path));
+      println(out, "    " + paths.size() + " file(s): " + explanation + ":");
+      paths.forEach(path -> println(out, "      " + path));
     });
     section(out, "chain breaks", report.chainBreaks().size());
-    report.chainBreaks().forEach(chainBreak -> out.println("    " + chainBreak.kind().code() + " in "
+    report.chainBreaks().forEach(chainBreak -> println(out, "    " + chainBreak.kind().code() + " in "
         + chainBreak.chain() + " at " + chainBreak.digest() + ": " + chainBreak.detail()));
     printSignatures(report.signatures(), out);
     if (!report.notes().isEmpty()) {
-      out.println("  notes:");
-      report.notes().forEach(note -> out.println("    " + note));
+      println(out, "  notes:");
+      report.notes().forEach(note -> println(out, "    " + note));
     }
   }
 
+  /** One line; paths, details and notes come from the archive, so their control characters are escaped. */
+  private static void println(PrintWriter out, String line) {
+    out.println(TerminalText.value(line));
+  }
+
   private static void section(PrintWriter out, String name, int count) {
-    out.println("  " + (name + ":").concat(" ".repeat(Math.max(1, 19 - name.length() - 1))) + count);
+    println(out, "  " + (name + ":").concat(" ".repeat(Math.max(1, 19 - name.length() - 1))) + count);
   }
 
   private static void printSignatures(SignatureCheck signatures, PrintWriter out) {
     if (!signatures.checked()) {
-      out.println("  signatures:        not checked");
-      out.println("    " + signatures.explanation());
+      println(out, "  signatures:        not checked");
+      println(out, "    " + signatures.explanation());
       return;
     }
     Map<String, Integer> counts = new TreeMap<>();
     signatures.digests().forEach(digest -> counts.merge(digest.status().code(), 1, Integer::sum));
-    out.println("  signatures:        " + (counts.isEmpty() ? "no digests" : String.join(", ",
+    println(out, "  signatures:        " + (counts.isEmpty() ? "no digests" : String.join(", ",
         counts.entrySet().stream().map(entry -> entry.getValue() + " " + entry.getKey()).toList())));
     List<DigestSignature> problems = signatures.digests().stream()
         .filter(digest -> digest.status() != SignatureStatus.VALID).toList();
-    problems.forEach(digest -> out.println("    " + digest.status().code() + " " + digest.digest() + ": "
+    problems.forEach(digest -> println(out, "    " + digest.status().code() + " " + digest.digest() + ": "
         + digest.detail()));
   }
 }

@@ -23,8 +23,12 @@ public record SignatureCheck(boolean checked, String explanation, List<DigestSig
     digests = digests.stream().sorted(Comparator.comparing(DigestSignature::digest)).toList();
   }
 
-  static SignatureCheck notChecked() {
-    return new SignatureCheck(false, NOT_CHECKED, List.of());
+  static final String NO_DIGESTS = "Digest signatures were not checked: the inputs hold no digest file, so neither"
+      + " hashes, chain nor signatures were checked.";
+
+  /** No signature check; {@code digests} is how many digest files there were to check otherwise. */
+  static SignatureCheck notChecked(int digests) {
+    return new SignatureCheck(false, digests == 0 ? NO_DIGESTS : NOT_CHECKED, List.of());
   }
 
   /** True when a signature failed to verify or could not be decoded. */

@@ -73,6 +73,15 @@ public record IngestSummary(String runId, List<SourceEntry> entries, int unchang
     return unchangedFiles == 0 && entries.stream().noneMatch(e -> e.status().equals("ingested") || e.status().equals("skipped"));
   }
 
+  /**
+   * True when this run found nothing to store and nothing already stored: no file held an event or snapshot item (all
+   * were skipped, out of scope, unreadable or rejected) and none was the same as a stored file.
+   */
+  public boolean nothingUsable() {
+    return unchangedFiles == 0 && entries.stream().noneMatch(e -> e.stored() + e.duplicates() > 0
+        || e.status().equals("snapshot"));
+  }
+
   /** Rejects per reason as an unmodifiable map. */
   public Map<String, Long> rejectReasons() {
     return java.util.Collections.unmodifiableSortedMap(rejectsByReason);

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,20 +20,37 @@ public final class QueryRunner {
 
   private QueryRunner() {}
 
-  /** Runs a catalogue query; every declared parameter not given is bound as NULL. */
+  /**
+   * Runs a catalogue query; an optional parameter not given is bound as NULL, and a required one not given is refused
+   * with a {@link QueryParameterException} naming it.
+   */
   public static ResultTable run(Connection connection, SqlFile query, Map<String, String> parameters) throws SQLException {
     for (String name : parameters.keySet()) {
       if (!query.params().contains(name)) {
-        throw new IllegalArgumentException("query '" + query.id() + "' has no parameter '" + name + "'; it takes "
+        throw new QueryParameterException("query '" + query.id() + "' has no parameter '" + name + "'; it takes "
             + (query.params().isEmpty() ? "none" : String.join(", ", query.params())));
       }
     }
-    return run(connection, query.sql(), parameters);
+    List<String> missing = query.params().stream()
+        .filter(name -> !parameters.containsKey(name) && !query.optionalParams().contains(name)).toList();
+    if (!missing.isEmpty()) {
+      throw missing(missing);
+    }
+    Map<String, String> bound = new HashMap<>(parameters);
+    query.optionalParams().forEach(name -> bound.putIfAbsent(name, null));
+    return run(connection, query.sql(), bound);
   }
 
-  /** Runs SQL text with {@code $name} markers. */
+  /**
+   * Runs SQL text with {@code $name} markers; a marker without a value (not even null) in {@code parameters} is
+   * refused with a {@link QueryParameterException} naming it, before the statement runs.
+   */
   public static ResultTable run(Connection connection, String sql, Map<String, String> parameters) throws SQLException {
     SqlParameters.Positional positional = SqlParameters.positional(sql);
+    List<String> missing = positional.names().stream().distinct().filter(name -> !parameters.containsKey(name)).toList();
+    if (!missing.isEmpty()) {
+      throw missing(missing);
+    }
     try (PreparedStatement statement = connection.prepareStatement(positional.sql())) {
       for (int i = 0; i < positional.names().size(); i++) {
         String name = positional.names().get(i);
@@ -46,6 +64,11 @@ public final class QueryRunner {
         return read(rows);
       }
     }
+  }
+
+  private static QueryParameterException missing(List<String> names) {
+    return new QueryParameterException("no value for parameter(s) " + String.join(", ", names.stream()
+        .map(name -> "$" + name).toList()) + " that the query uses; an unbound parameter would match nothing");
   }
 
   private static ResultTable read(ResultSet rows) throws SQLException {

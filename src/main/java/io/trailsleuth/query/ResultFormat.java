@@ -2,6 +2,7 @@ package io.trailsleuth.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailsleuth.common.JsonControlEscapes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -97,7 +98,8 @@ public enum ResultFormat {
 
   private static String json(ResultTable table) {
     StringWriter writer = new StringWriter();
-    try (JsonGenerator generator = new ObjectMapper().getFactory().createGenerator(writer)) {
+    try (JsonGenerator generator = new ObjectMapper().getFactory().createGenerator(writer)
+        .setCharacterEscapes(JsonControlEscapes.INSTANCE)) {
       generator.writeStartArray();
       for (List<String> row : table.rows()) {
         generator.writeStartObject();

@@ -21,8 +21,10 @@ final class CoverageSection {
         : time(c.firstEventTime()) + " to " + time(c.lastEventTime())));
     line(out, "- Accounts: " + (c.accounts().isEmpty() ? "none" : cell(String.join(", ", c.accounts()))));
     line(out, "- Regions: " + (c.regions().isEmpty() ? "none" : cell(String.join(", ", c.regions()))));
-    line(out, "- Files: " + c.files() + " (" + c.skippedFiles() + " skipped: digests or other non-CloudTrail files; "
-        + snapshots.size() + " read as snapshot evidence)");
+    // the parts add up to the files read; the log files the scope left out are counted under Narrowed
+    line(out, "- Files: " + c.files() + " read = " + (c.files() - c.skippedFiles() - c.snapshotFiles())
+        + " read for CloudTrail events (their records are counted below) + " + c.skippedFiles()
+        + " skipped (digests or other non-CloudTrail files) + " + c.snapshotFiles() + " read as snapshot evidence");
     for (SnapshotFile file : snapshots) {
       line(out, "  - snapshot " + cell(file.kind()) + ": " + code(file.sourceFile()) + " (" + file.items()
           + (file.items() == 1 ? " item" : " items") + "; no capture time is taken from a CLI output or its file time)");

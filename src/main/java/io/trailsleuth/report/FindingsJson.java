@@ -16,6 +16,7 @@ import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailsleuth.common.JsonControlEscapes;
 import io.trailsleuth.integrity.IntegrityJson;
 import io.trailsleuth.integrity.IntegrityReport;
 import java.util.Optional;
@@ -51,7 +52,8 @@ public final class FindingsJson {
   public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
     Set<String> conflicting = conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet());
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+    try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()
+        .setCharacterEscapes(JsonControlEscapes.INSTANCE)) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", SCHEMA_VERSION);
       coverage(json, findings.coverage());

@@ -24,8 +24,10 @@ final class IntegritySection {
     }
     IntegrityReport report = integrity.get();
     if (report.digestsChecked() == 0) {
-      out.append("No CloudTrail digest files are in the archive, so the log files could not be checked. Download the "
-          + "`CloudTrail-Digest/` prefix with the logs to make them verifiable.\n\n");
+      out.append("Not checked: no CloudTrail digest file is among the inputs of this run, so no log file was checked "
+          + "against a digest. Evidence is marked `unverified` when its log file was read here and `not checked` when "
+          + "it was not (a file of an earlier ingest into the store, or one not named as CloudTrail names log files). "
+          + "Download the `CloudTrail-Digest/` prefix with the logs and give it with them to make them verifiable.\n\n");
       return;
     }
     out.append(report.failed() ? "**Problems found.** " : "All checks passed. ")

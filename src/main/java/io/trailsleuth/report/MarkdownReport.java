@@ -17,6 +17,7 @@ import io.trailsleuth.analysis.UnexplainedDenial;
 import io.trailsleuth.analysis.policy.PolicyDrift;
 import io.trailsleuth.analysis.policy.PolicyDriftStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Writes the incident report as markdown: summary, impact, root cause, per-function timelines, fix, evidence, coverage. */
@@ -44,7 +45,11 @@ public final class MarkdownReport {
     line("");
     line("## Summary");
     line("");
-    if (breakages.isEmpty()) {
+    Optional<String> noEvents = NoEventsStatement.of(findings);
+    if (noEvents.isPresent()) {
+      line("**" + noEvents.get() + "**");
+      line("");
+    } else if (breakages.isEmpty()) {
       List<String> blind = findings.coverage().accountsWithoutIamEvents();
       if (blind.isEmpty()) {
         line("No Lambda function in these logs failed because its execution role was re-created.");
@@ -74,7 +79,14 @@ public final class MarkdownReport {
       PolicyDriftSection.table(out, findings.policyDrift());
       PolicyDriftSection.open(findings.policyDrift()).forEach(d -> PolicyDriftSection.write(out, d));
     }
-    Remedies.fix(out, breakages, findings.atRisk());
+    if (noEvents.isPresent()) {
+      line("## Fix");
+      line("");
+      line("No fix can be derived: no CloudTrail event was analysed (see Summary).");
+      line("");
+    } else {
+      Remedies.fix(out, breakages, findings.atRisk());
+    }
     PolicyDriftSection.fixPointer(out, findings.policyDrift());
     Remedies.prevention(out);
     others();

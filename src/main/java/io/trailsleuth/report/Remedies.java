@@ -49,9 +49,12 @@ final class Remedies {
     return "'" + oneLine(value.replace("'", "'\\''")) + "'";
   }
 
-  /** Keeps a value on one line of a shell code block: line breaks and backticks become '?'. */
+  /**
+   * Keeps a value on one line of a shell code block and off the terminal's controls: backticks and every control
+   * character (C0 with line breaks, DEL, C1) become '?'.
+   */
   static String oneLine(String value) {
-    return value.replaceAll("[\\r\\n`]", "?");
+    return value.replaceAll("[`\\p{Cntrl}\\x{80}-\\x{9f}]", "?");
   }
 
   static void prevention(StringBuilder out) {

@@ -3,6 +3,7 @@ package io.trailsleuth.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailsleuth.analysis.Via;
+import io.trailsleuth.common.JsonControlEscapes;
 import io.trailsleuth.query.ResultFormat;
 import io.trailsleuth.query.ResultTable;
 import io.trailsleuth.query.ValueKind;
@@ -67,7 +68,8 @@ public enum TimelineFormat {
     ObjectMapper mapper = new ObjectMapper();
     try {
       for (List<String> row : rows.rows()) {
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)
+            .setCharacterEscapes(JsonControlEscapes.INSTANCE)) {
           json.writeStartObject();
           if (timesketch) {
             json.writeStringField("message", message(rows.columns(), row));

@@ -36,7 +36,7 @@ final class IngestCommandTest {
     CliRun again = CliRun.of("ingest", "-q", fixture("trail-records").toString(), "--store", store());
 
     assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(again.out()).contains("nothing new; unchanged").contains("0 read this run, 2 not read again");
+    assertThat(again.out()).contains("nothing new; unchanged").contains("2 found = 0 read this run + 2 not read again");
   }
 
   @Test
@@ -49,9 +49,9 @@ final class IngestCommandTest {
 
     assertThat(limited.out()).contains("(run-000001)").contains("rejected decompression-limit: 1")
         .contains("records:    1 read = 0 stored + 0 duplicates + 1 rejected");
-    assertThat(raised.out()).contains("(run-000002)").contains("1 read this run, 0 not read again")
+    assertThat(raised.out()).contains("(run-000002)").contains("1 found = 1 read this run + 0 not read again")
         .contains("records:    2 read = 2 stored + 0 duplicates + 0 rejected");
-    assertThat(again.out()).contains("nothing new; unchanged").contains("0 read this run, 1 not read again");
+    assertThat(again.out()).contains("nothing new; unchanged").contains("1 found = 0 read this run + 1 not read again");
   }
 
   @Test

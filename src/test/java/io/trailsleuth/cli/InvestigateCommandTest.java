@@ -74,7 +74,7 @@ final class InvestigateCommandTest {
   void saysHowManyEventsWereAnalysedWithoutATimeWindowWhenThereWereNone() {
     CliRun run = CliRun.of("investigate", fixture("other-json").toString());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
     assertThat(run.out()).contains("events analysed: 0" + System.lineSeparator()).doesNotContain("null");
   }
 

@@ -1,5 +1,6 @@
 package io.trailsleuth.cli;
 
+import static io.trailsleuth.pipeline.TestStores.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -87,6 +89,36 @@ class InvestigateIntegrityTest {
     assertThat(integrity.path("notes").toString()).contains("standard input (-) cannot be verified");
     assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("All checks passed.")
         .doesNotContain("made from an existing store");
+  }
+
+  @Test
+  void saysNotCheckedRatherThanPassedWhenTheInputsHoldNoDigest() throws IOException {
+    Path report = temp.resolve("report.md");
+
+    JsonNode integrity = investigate(fixture("trail-records"), report).path("integrity");
+
+    assertThat(integrity.path("status").asText()).isEqualTo("not-checked");
+    assertThat(integrity.path("passed").asBoolean()).isFalse();
+    assertThat(integrity.path("signatures").path("explanation").asText()).contains("the inputs hold no digest file")
+        .doesNotContain("hashes and chain were checked");
+    assertThat(Files.readString(report, StandardCharsets.UTF_8))
+        .contains("Not checked: no CloudTrail digest file is among the inputs of this run").doesNotContain("All checks passed");
+  }
+
+  @Test
+  void marksEvidenceFromAnEarlierIngestNotCheckedRatherThanUnverified() throws IOException {
+    Path store = temp.resolve("store");
+    CliRun first = CliRun.of("investigate", "-q", Path.of("sample-logs", "AWSLogs").toString(), "--store", store.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path report = temp.resolve("report.md");
+
+    CliRun second = CliRun.of("investigate", "-q", fixture("other-json").toString(), "--store",
+        store.toString(), "--out", report.toString());
+
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    List<String> evidence = Files.readString(report, StandardCharsets.UTF_8).lines()
+        .filter(line -> line.startsWith("| `") && line.contains("/CloudTrail/")).toList();
+    assertThat(evidence).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith("| not checked |"));
   }
 
   private static Path findFileContaining(Path root, String first, String second) throws IOException {

@@ -53,6 +53,38 @@ final class QueryCommandTest {
   }
 
   @Test
+  void refusesSqlWhoseParametersWereNotGivenNamingThem() throws Exception {
+    Path file = temp.resolve("q.sql");
+    java.nio.file.Files.writeString(file, "select count(*) from events where event_name = $name or event_id = $id"
+        + " or event_name = $name");
+
+    CliRun run = CliRun.of("query", "--store", store, "-f", file.toString(), "--param", "id=x");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("no value for parameter(s) $name that the query uses").contains("--param NAME=VALUE");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void refusesANamedQueryWithoutItsRequiredParametersButLetsOptionalOnesDefault() {
+    CliRun series = CliRun.of("query", "--store", store, "--name", "report_decrypt_series");
+    CliRun timeline = CliRun.of("query", "--store", store, "--name", "timeline", "--format", "csv");
+
+    assertThat(series.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(series.err()).contains("$account, $region, $function, $bucket_origin, $bucket_seconds");
+    assertThat(timeline.exitCode()).as(timeline.err()).isZero();
+    assertThat(timeline.out().lines()).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void refusesAParameterANamedQueryDoesNotTakeAsAUsageError() {
+    CliRun run = CliRun.of("query", "--store", store, "--name", "timeline", "--param", "nope=1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("has no parameter 'nope'").doesNotContain("internal error");
+  }
+
+  @Test
   void bindsParametersWrittenAsDollarNames() {
     CliRun run = CliRun.of("query", "--store", store, "--format", "csv", "--param", "name=Decrypt",
         "select event_id, error_code from events where event_name = $name");

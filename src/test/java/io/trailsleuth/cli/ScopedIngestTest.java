@@ -43,7 +43,7 @@ final class ScopedIngestTest {
         "--account", "111122223333", "--region", "us-east-1", "--out", report.toString(), "--json", findings.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).contains("1 read this run").contains("out-of-scope 2");
+    assertThat(run.out()).contains("files:      3 found = 1 read this run + 2 out of scope");
     assertThat(count(store, "SELECT count(*) FROM sources WHERE status = 'out-of-scope'")).isEqualTo(2);
     assertThat(count(store, "SELECT count(*) FROM events WHERE source_file <> ?", KEPT)).isZero();
     assertThat(Files.readString(report)).contains("**Narrowed:** 2 CloudTrail log file(s) were not read");
@@ -58,7 +58,7 @@ final class ScopedIngestTest {
     CliRun wider = CliRun.of("ingest", "-q", archive.toString(), "--store", store.toString());
 
     assertThat(wider.exitCode()).as(wider.err()).isEqualTo(ExitCode.OK);
-    assertThat(wider.out()).contains("1 read this run, 2 not read again");
+    assertThat(wider.out()).contains("3 found = 1 read this run + 2 not read again");
     assertThat(count(store, "SELECT count(DISTINCT source_file) FROM sources WHERE status = 'ingested'")).isEqualTo(3);
     assertThat(count(store, "SELECT count(*) FROM sources WHERE status = 'out-of-scope'"))
         .as("the first run's manifest still says what it left out").isEqualTo(1);

@@ -48,6 +48,30 @@ class TimelineCommandTest {
   }
 
   @Test
+  void labelsConsoleChangesConsoleAndWritesTheConsoleFlagAsAJsonBoolean() throws Exception {
+    String[] result = run("timeline", SAMPLE.toString(), "--function", "billing-worker", "--format", "jsonl");
+
+    assertThat(result[0]).as(result[2]).isEqualTo("0");
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode consoleChange = result[1].lines().map(line -> readTree(mapper, line))
+        .filter(node -> node.path("event_id").asText().startsWith("18b15d47")).findFirst().orElseThrow();
+    assertThat(consoleChange.path("session_credential_from_console").isBoolean()).isTrue();
+    assertThat(consoleChange.path("session_credential_from_console").asBoolean()).isTrue();
+    assertThat(consoleChange.path("via").asText()).isEqualTo("console");
+    String table = run("timeline", SAMPLE.toString(), "--function", "billing-worker")[1];
+    assertThat(table.lines().filter(line -> line.contains("UpdateFunctionConfiguration")))
+        .isNotEmpty().allSatisfy(line -> assertThat(line).contains("console").doesNotContain("unknown"));
+  }
+
+  private static JsonNode readTree(ObjectMapper mapper, String line) {
+    try {
+      return mapper.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void rejectsBothPathsAndStoreAsAUsageError() {
     String[] result = run("timeline", SAMPLE.toString(), "--store", "x");
 

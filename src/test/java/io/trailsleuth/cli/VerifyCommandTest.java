@@ -107,4 +107,25 @@ class VerifyCommandTest {
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString()).contains("--public-keys and --signatures go together");
   }
+
+  @Test
+  void aMissingPublicKeysFileIsAUsageErrorThatSaysWhy(@TempDir Path directory) throws Exception {
+    Path signatures = Files.writeString(directory.resolve("signatures.json"), "{}");
+    Path keys = directory.resolve("keys.json");
+
+    CliRun run = CliRun.of("verify", directory.toString(), "--public-keys", keys.toString(), "--signatures",
+        signatures.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("cannot read --public-keys " + keys + ": no such file");
+  }
+
+  @Test
+  void logFilesWithoutAnyDigestAreNotCheckedAndExitNothingRead() {
+    CliRun run = CliRun.of("verify", Path.of("sample-logs", "regional-download", "AWSLogs").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(run.out()).contains("Evidence integrity: not checked: no digest files found").doesNotContain("all checks passed");
+    assertThat(run.err()).contains("no digest file was found in").contains("so no log file was checked");
+  }
 }

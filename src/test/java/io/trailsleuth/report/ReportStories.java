@@ -80,8 +80,13 @@ final class ReportStories {
 
   /** Two functions share a role; one breaks and is fixed, the other has not run since and is at risk. */
   static ReportStories sharedRoleAtRisk() {
-    return seed("shared-exec", "orders", "").grant("2026-03-01T09:05:01Z", "shared-exec", "invoices", "g-old-invoices")
-        .decrypt("2026-03-01T09:30:00Z", "shared-exec", OLD, "invoices", null);
+    return sharedRoleAtRisk("shared-exec", "invoices");
+  }
+
+  /** The same with the role and the at-risk function named. */
+  static ReportStories sharedRoleAtRisk(String role, String atRiskFunction) {
+    return seed(role, "orders", "").grant("2026-03-01T09:05:01Z", role, atRiskFunction, "g-old-invoices")
+        .decrypt("2026-03-01T09:30:00Z", role, OLD, atRiskFunction, null);
   }
 
   /** Role churn that breaks nothing: decrypts succeed under the new role ID. */
