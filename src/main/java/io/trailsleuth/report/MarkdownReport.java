@@ -274,7 +274,9 @@ public final class MarkdownReport {
   /** What to check for a denial nothing explains; an AWS-managed key's policy and grants are not the user's to change. */
   private static String unexplainedAdvice(UnexplainedDenial u) {
     if (!u.awsManagedKey()) {
-      return "No role re-creation explains it: check the principal's IAM and key policies.";
+      return "No Lambda grant bound to a replaced role explains it: check the principal's IAM policy and the key's policy "
+          + "and grants (`aws kms get-key-policy`, `aws kms list-grants`); one that named a role before it was "
+          + "re-created names the old unique ID now.";
     }
     if (!u.principalArn().contains(":assumed-role/")) {
       return "The key is AWS-managed: it can be used only through the service that owns it, its key policy cannot be "
