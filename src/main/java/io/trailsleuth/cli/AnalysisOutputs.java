@@ -150,10 +150,10 @@ public final class AnalysisOutputs {
         findings.deletedRoles().size());
     // names and IDs come from the logs: their control characters are escaped before they reach the terminal
     for (Breakage b : findings.breakages()) {
-      out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold starts; %s%n", b.status(),
+      out.printf("  %s %s (%s): role %s re-created %s (%s -> %s); %d failed cold start%s; %s%n", b.status(),
           value(b.functionArn()), b.confidence().label(), value(b.roleName()), recreated(b.roleRecreated()),
           b.oldRoleId() == null ? "unknown" : value(b.oldRoleId()), value(b.newRoleId()), b.failedDecrypts(),
-          b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
+          b.failedDecrypts() == 1 ? "" : "s", b.remediatedAt() == null ? "not remediated" : "remediated " + b.remediatedAt());
     }
     findings.atRisk().forEach(r -> out.printf("  at risk %s: grant bound to %s, role now %s%n", value(r.functionArn()),
         value(r.oldRoleId()), value(r.newRoleId())));
