@@ -42,9 +42,7 @@ public final class IngestCommand implements Callable<Integer> {
     IgnoredRuns.warnIfStore(store, spec.commandLine().getErr());
     IngestSummary summary = IngestPipeline.run(settings.options(paths, store), settings.progress(spec));
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
-    if (summary.nothingReadable()) {
-      spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
-    }
+    IngestSummaryPrinter.printWhenNothingRead(summary, paths, spec.commandLine().getErr());
     return settings.exitCode(summary);
   }
 }

@@ -62,6 +62,13 @@ final class IngestSummaryPrinter {
     }
   }
 
+  /** Prints, when nothing could be read from {@code paths}, the one line that says why to {@code err}. */
+  static void printWhenNothingRead(IngestSummary summary, List<String> paths, PrintWriter err) {
+    if (summary.nothingReadable()) {
+      err.println("trailsleuth: " + nothingRead(summary, paths));
+    }
+  }
+
   /** The one line that says why nothing could be read from {@code paths}, for exit code 3. */
   static String nothingRead(IngestSummary summary, List<String> paths) {
     String from = "nothing could be read from " + String.join(" ", paths) + ": ";

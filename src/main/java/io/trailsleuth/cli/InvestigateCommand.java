@@ -79,9 +79,7 @@ public final class InvestigateCommand implements Callable<Integer> {
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
       boolean analysed = outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec),
           integrity, spec.commandLine().getOut(), spec.commandLine().getErr());
-      if (summary.nothingReadable()) {
-        spec.commandLine().getErr().println("trailsleuth: " + IngestSummaryPrinter.nothingRead(summary, paths));
-      }
+      IngestSummaryPrinter.printWhenNothingRead(summary, paths, spec.commandLine().getErr());
       return analysed ? settings.strictExitCode(summary) : ExitCode.NOTHING_READ;
     } finally {
       verification.cancel(true);

@@ -6,7 +6,10 @@ import static io.trailsleuth.report.Durations.time;
 
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.SnapshotFile;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The report's "Coverage and limits" section: window, accounts, regions, accounting, gaps and assumptions. */
 final class CoverageSection {
@@ -61,32 +64,18 @@ final class CoverageSection {
    * without the store.
    */
   private static void rejects(StringBuilder out, List<List<String>> rows) {
-    String reason = null;
-    int listed = 0;
-    for (List<String> row : rows) {
-      if (!row.get(0).equals(reason)) {
-        moreRejects(out, reason, rows, listed);
-        reason = row.get(0);
-        listed = 0;
-        line(out, "  - rejected " + cell(reason) + ": " + row.get(1));
+    Map<String, List<List<String>>> byReason = rows.stream()
+        .collect(Collectors.groupingBy(row -> row.get(0), LinkedHashMap::new, Collectors.toList()));
+    byReason.forEach((reason, listed) -> {
+      long count = Long.parseLong(listed.get(0).get(1));
+      line(out, "  - rejected " + cell(reason) + ": " + count);
+      listed.forEach(row -> line(out, "    - " + code(row.get(2)) + ": " + cell(row.get(5))));
+      if (count > listed.size()) {
+        line(out, "    - … " + (count - listed.size()) + " more: `trailsleuth query --store DIR \"select source_file, "
+            + "source_record, byte_offset, reason from rejects where reason_code = '" + reason + "'\"` (with "
+            + "`investigate`, give `--store DIR` to keep them)");
       }
-      listed++;
-      line(out, "    - " + code(row.get(2)) + ": " + cell(row.get(5)));
-    }
-    moreRejects(out, reason, rows, listed);
-  }
-
-  private static void moreRejects(StringBuilder out, String reason, List<List<String>> rows, int listed) {
-    if (reason == null) {
-      return;
-    }
-    long count = rows.stream().filter(r -> r.get(0).equals(reason)).findFirst().map(r -> Long.parseLong(r.get(1)))
-        .orElse(0L);
-    if (count > listed) {
-      line(out, "    - … " + (count - listed) + " more: `trailsleuth query --store DIR \"select source_file, source_record, "
-          + "byte_offset, reason from rejects where reason_code = '" + reason + "'\"` (with `investigate`, give "
-          + "`--store DIR` to keep them)");
-    }
+    });
   }
 
   private static void gaps(StringBuilder out, ReportContext context) {

@@ -15,17 +15,23 @@ final class Durations {
     return instant == null ? "—" : TIME.format(instant) + " UTC";
   }
 
-  /** "at T" for a single moment, else "between A and B (duration)": a run of one failure has no span. */
-  static String span(String between, Instant from, Instant to) {
-    if (from != null && from.equals(to)) {
-      return "at " + time(from);
-    }
-    return between + " " + time(from) + " and " + time(to) + " (" + between(from, to) + ")";
+  /** "at T" for a single moment, else "between A and B": a run of one failure has no span. */
+  static String span(Instant from, Instant to) {
+    return isMoment(from, to) ? "at " + time(from) : "between " + time(from) + " and " + time(to);
+  }
+
+  /** {@link #span}, with the duration after a span: "between A and B (duration)". */
+  static String spanWithDuration(Instant from, Instant to) {
+    return span(from, to) + (isMoment(from, to) ? "" : " (" + between(from, to) + ")");
   }
 
   /** "at T" for a single moment, else "from A to B". */
   static String range(Instant from, Instant to) {
-    return from != null && from.equals(to) ? "at " + time(from) : "from " + time(from) + " to " + time(to);
+    return isMoment(from, to) ? "at " + time(from) : "from " + time(from) + " to " + time(to);
+  }
+
+  private static boolean isMoment(Instant from, Instant to) {
+    return from != null && from.equals(to);
   }
 
   static String between(Instant from, Instant to) {

@@ -130,7 +130,7 @@ public final class MarkdownReport {
         .append(b.oldRoleId() == null ? "is bound to the unique ID the role had when the grant was made (not in the "
             + "evidence), so " : "still names the old ID " + code(b.oldRoleId()) + ", so ").append(b.failedDecrypts())
         .append(b.failedDecrypts() == 1 ? " cold start" : " cold starts").append(" of ").append(code(b.functionName()))
-        .append(" failed ").append(Durations.span("between", b.firstFailureAt(), b.lastFailureAt())).append('.');
+        .append(" failed ").append(Durations.spanWithDuration(b.firstFailureAt(), b.lastFailureAt())).append('.');
     if (deleted != null && !deleted.exact()) {
       s.append(' ').append(RoleChangeText.deletionSentence(deleted));
     }
@@ -151,9 +151,8 @@ public final class MarkdownReport {
   private static String possibleSummary(Breakage b) {
     StringBuilder s = new StringBuilder();
     s.append(b.failedDecrypts()).append(b.failedDecrypts() == 1 ? " cold start" : " cold starts").append(" of ")
-        .append(code(b.functionName())).append(" failed ").append(b.firstFailureAt() != null
-            && b.firstFailureAt().equals(b.lastFailureAt()) ? "at " + time(b.firstFailureAt())
-            : "between " + time(b.firstFailureAt()) + " and " + time(b.lastFailureAt())).append(": KMS denied `kms:Decrypt` to role ").append(code(b.roleName()))
+        .append(code(b.functionName())).append(" failed ").append(Durations.span(b.firstFailureAt(), b.lastFailureAt()))
+        .append(": KMS denied `kms:Decrypt` to role ").append(code(b.roleName()))
         .append(" (unique ID ").append(code(b.newRoleId())).append(") on the key of Lambda's grant")
         .append(b.grantId() == null ? "" : " " + code(b.grantId())).append(" for the function and that role. ")
         .append("Nothing in the evidence retired or revoked the grant or changed the function's role or key. ")
