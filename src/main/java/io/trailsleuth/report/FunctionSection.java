@@ -20,7 +20,7 @@ final class FunctionSection {
 
   private FunctionSection() {}
 
-  static void write(StringBuilder out, Breakage b) {
+  static void write(StringBuilder out, Breakage b, TrailLayouts layouts) {
     List<Step> steps = steps(b);
     out.append("## Function ").append(code(b.functionName())).append(" (").append(cell(b.accountId())).append(", ")
         .append(cell(b.region())).append(")\n\n");
@@ -42,7 +42,7 @@ final class FunctionSection {
       out.append("  ").append(arrow).append(label).append('\n');
     }
     out.append("```\n\n");
-    EvidenceBlock.write(out, b);
+    EvidenceBlock.write(out, b, layouts);
   }
 
   /** The re-creation's row: CreateRole with its actor, a snapshot's CreateDate, or the first sighting that bounds it. */

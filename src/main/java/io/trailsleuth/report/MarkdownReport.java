@@ -72,8 +72,9 @@ public final class MarkdownReport {
     line("");
     impact();
     rootCause();
+    TrailLayouts layouts = TrailLayouts.of(context.sourceFiles());
     for (Breakage b : breakages) {
-      FunctionSection.write(out, b);
+      FunctionSection.write(out, b, layouts);
     }
     if (!findings.policyDrift().isEmpty()) {
       PolicyDriftSection.table(out, findings.policyDrift());

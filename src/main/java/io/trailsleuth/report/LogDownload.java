@@ -1,0 +1,68 @@
+package io.trailsleuth.report;
+
+import static io.trailsleuth.report.Remedies.shell;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code aws s3 sync} commands that download one account's log files of one region for the days of a time window,
+ * one day prefix at a time (so nothing outside those days is listed or downloaded), into the same layout locally.
+ */
+final class LogDownload {
+  /** The placeholder for the trail's bucket, which no log file names. */
+  static final String BUCKET = "TRAIL_BUCKET";
+  /**
+   * How long after an event its log file is taken to be delivered: a file's day prefix is its delivery day, and
+   * CloudTrail delivers a file about 5 minutes after its events on average.
+   */
+  private static final Duration DELIVERY = Duration.ofHours(1);
+  private static final DateTimeFormatter DAY_PREFIX = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+  private LogDownload() {}
+
+  /**
+   * One command per organisation path of the layout: the days' log files from {@code s3://TRAIL_BUCKET/PREFIX/DAY/}
+   * to {@code ./PREFIX/DAY/}, with a comment on what to fill in.
+   */
+  static List<String> commands(TrailLayouts.Layout layout, String accountId, String region, Instant from, Instant to,
+      String why) {
+    List<String> days = days(from, to);
+    List<String> commands = new ArrayList<>();
+    for (String prefix : TrailLayouts.regionPrefixes(layout, accountId, region)) {
+      String source = "s3://" + BUCKET + "/" + prefix;
+      String target = "./" + prefix;
+      String sync = days.size() == 1
+          ? "aws s3 sync " + shell(source + days.get(0) + "/") + " " + shell(target + days.get(0) + "/")
+          : "for day in " + String.join(" ", days) + "; do aws s3 sync " + shell(source) + "\"$day/\" " + shell(target)
+              + "\"$day/\"; done";
+      commands.add(sync + "   # " + why + "; " + fillIn(layout));
+    }
+    return commands;
+  }
+
+  /** The day prefixes (YYYY/MM/DD) of the log files that hold the window's events, in order. */
+  static List<String> days(Instant from, Instant to) {
+    LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
+    LocalDate last = LocalDate.ofInstant(to.plus(DELIVERY), ZoneOffset.UTC);
+    List<String> days = new ArrayList<>();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      days.add(DAY_PREFIX.format(day));
+    }
+    return days;
+  }
+
+  private static String fillIn(TrailLayouts.Layout layout) {
+    String bucket = "replace " + BUCKET + " with the trail's bucket (and its key prefix, if it has one)";
+    return switch (layout.shown()) {
+      case ACCOUNT_FILES -> bucket;
+      case OTHER_ACCOUNTS -> bucket + "; the organisation trail's path is taken from the other accounts' log files";
+      case NOTHING -> bucket + "; an organisation trail writes under AWSLogs/o-ORGANIZATION_ID/ instead";
+    };
+  }
+}

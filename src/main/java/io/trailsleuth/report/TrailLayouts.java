@@ -1,0 +1,83 @@
+package io.trailsleuth.report;
+
+import io.trailsleuth.query.ResultTable;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the trails behind the files read lay out each account's log files in their bucket, as the files' paths show
+ * it: {@code AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/}, or {@code AWSLogs/o-ORGANIZATION/ACCOUNT/…} for an
+ * organisation trail.
+ */
+final class TrailLayouts {
+  /** Where an account's log files lie: which organisation paths hold them, and what shows it. */
+  record Layout(List<String> organizationIds, Shown shown) {
+    Layout {
+      organizationIds = List.copyOf(organizationIds);
+    }
+  }
+
+  /** What shows an account's layout. */
+  enum Shown {
+    /** the paths of the account's own log files */
+    ACCOUNT_FILES,
+    /** the paths of other accounts' log files only: the account is taken to share their organisation trail */
+    OTHER_ACCOUNTS,
+    /** no path read has the layout CloudTrail writes to S3 */
+    NOTHING
+  }
+
+  /** An account's log file: AWSLogs/[o-ORGANIZATION/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_… */
+  private static final Pattern LOG_FILE_PATH = Pattern.compile("(?:^|/)AWSLogs/(?:(o-[a-z0-9]{10,32})/)?(\\d{12})"
+      + "/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/(\\d{12})_CloudTrail_([a-z0-9-]+)_[^/]*$");
+  /** The organisation path of a trail without an organisation. */
+  private static final String NO_ORGANIZATION = "";
+
+  private final Map<String, SortedSet<String>> organizationsByAccount;
+
+  private TrailLayouts(Map<String, SortedSet<String>> organizationsByAccount) {
+    this.organizationsByAccount = organizationsByAccount;
+  }
+
+  /** The layouts the paths of the report_source_files rows (input root, path under it, …) show. */
+  static TrailLayouts of(ResultTable sourceFiles) {
+    Map<String, SortedSet<String>> organizationsByAccount = new TreeMap<>();
+    for (List<String> row : sourceFiles.rows()) {
+      Matcher path = LOG_FILE_PATH.matcher(row.get(0) + "/" + row.get(1));
+      if (path.find() && path.group(2).equals(path.group(4)) && path.group(3).equals(path.group(5))) {
+        organizationsByAccount.computeIfAbsent(path.group(2), account -> new TreeSet<>())
+            .add(path.group(1) == null ? NO_ORGANIZATION : path.group(1));
+      }
+    }
+    return new TrailLayouts(organizationsByAccount);
+  }
+
+  /** The account's layout: from its own files, else the organisation trails of the other accounts, else unknown. */
+  Layout forAccount(String accountId) {
+    SortedSet<String> own = organizationsByAccount.get(accountId);
+    if (own != null) {
+      return new Layout(List.copyOf(own), Shown.ACCOUNT_FILES);
+    }
+    SortedSet<String> organizations = new TreeSet<>();
+    organizationsByAccount.values().forEach(organizations::addAll);
+    organizations.remove(NO_ORGANIZATION);
+    return organizations.isEmpty() ? new Layout(List.of(NO_ORGANIZATION), Shown.NOTHING)
+        : new Layout(List.copyOf(organizations), Shown.OTHER_ACCOUNTS);
+  }
+
+  /**
+   * The key prefixes, below the bucket and any key prefix of the trail, of the account's log files of one region,
+   * one per organisation path (sorted): {@code AWSLogs/[o-ORGANIZATION/]ACCOUNT/CloudTrail/REGION/}.
+   */
+  static List<String> regionPrefixes(Layout layout, String accountId, String region) {
+    return layout.organizationIds().stream()
+        .map(organization -> "AWSLogs/" + (organization.isEmpty() ? "" : organization + "/") + accountId
+            + "/CloudTrail/" + region + "/")
+        .toList();
+  }
+}
