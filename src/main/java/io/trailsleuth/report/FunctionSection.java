@@ -1,6 +1,7 @@
 package io.trailsleuth.report;
 
 import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.cellCode;
 import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
@@ -27,7 +28,7 @@ final class FunctionSection {
     out.append("| Time | Event | Actor | Via | Detail |\n| --- | --- | --- | --- | --- |\n");
     for (Step step : steps) {
       out.append("| ").append(time(step.at())).append(" | ").append(cell(step.event())).append(" | ")
-          .append(step.actor() == null ? "—" : code(step.actor().arn())).append(" | ")
+          .append(step.actor() == null ? "—" : cellCode(step.actor().arn())).append(" | ")
           .append(step.actor() == null ? "—" : step.actor().via().label()).append(" | ").append(cell(step.detail()))
           .append(" |\n");
     }
