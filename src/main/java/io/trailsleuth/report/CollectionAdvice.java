@@ -45,7 +45,7 @@ final class CollectionAdvice {
     for (String code : b.missingEvidence()) {
       switch (code) {
         case "iam-events" -> {
-          commands.addAll(LogDownload.commands(layouts.forAccount(b.accountId()), b.accountId(), "us-east-1",
+          commands.addAll(LogDownload.commands(layouts, b.accountId(), "us-east-1",
               recreationFrom(b), recreationTo(b), "IAM is global: its events are in the us-east-1 log files of the "
                   + "days the role was deleted and re-created"));
           commands.add(lookupEvents(b, from));

@@ -42,7 +42,7 @@ final class CoverageSection {
         + " duplicates + " + c.rejected() + " rejected");
     rejects(out, context.rejectReasons().rows());
     gaps(out, context);
-    TrailLayouts layouts = TrailLayouts.of(context.sourceFiles());
+    TrailLayouts layouts = TrailLayouts.of(context);
     for (String account : c.accountsWithoutIamEvents()) {
       line(out, "- **IAM events absent for account " + cell(account) + ":** no role creation or deletion of that account "
           + "can be seen here. Collect its `us-east-1` log files (" + usEast1Prefixes(layouts, account)
@@ -102,8 +102,8 @@ final class CoverageSection {
   /** Where the account's us-east-1 log files lie in the trail's bucket, as the paths read show its layout. */
   private static String usEast1Prefixes(TrailLayouts layouts, String account) {
     TrailLayouts.Layout layout = layouts.forAccount(account);
-    String prefixes = String.join(" or ", TrailLayouts.regionPrefixes(layout, account, "us-east-1").stream()
-        .map(prefix -> code(prefix)).toList());
+    String prefixes = String.join(" or ", layouts.locations(layout, account, "us-east-1").stream()
+        .map(location -> code(location.regionPrefix())).toList());
     return layout.shown() == TrailLayouts.Shown.NOTHING ? prefixes + ", or `AWSLogs/o-ORGANIZATION_ID/…` for an "
         + "organisation trail," : prefixes;
   }

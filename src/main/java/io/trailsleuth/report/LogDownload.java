@@ -27,21 +27,22 @@ final class LogDownload {
   private LogDownload() {}
 
   /**
-   * One command per organisation path of the layout: the days' log files from {@code s3://TRAIL_BUCKET/PREFIX/DAY/}
-   * to {@code ./PREFIX/DAY/}, with a comment on what to fill in.
+   * One command per place the account's log files of the region lie: the days' files from
+   * {@code s3://BUCKET/PREFIX/DAY/} to {@code ./PREFIX/DAY/}, with a comment on what to check or fill in.
    */
-  static List<String> commands(TrailLayouts.Layout layout, String accountId, String region, Instant from, Instant to,
+  static List<String> commands(TrailLayouts layouts, String accountId, String region, Instant from, Instant to,
       String why) {
     List<String> days = days(from, to);
+    TrailLayouts.Layout layout = layouts.forAccount(accountId);
     List<String> commands = new ArrayList<>();
-    for (String prefix : TrailLayouts.regionPrefixes(layout, accountId, region)) {
-      String source = "s3://" + BUCKET + "/" + prefix;
-      String target = "./" + prefix;
+    for (TrailLayouts.Location location : layouts.locations(layout, accountId, region)) {
+      String source = "s3://" + (location.bucket() == null ? BUCKET : location.bucket()) + "/" + location.regionPrefix();
+      String target = "./" + location.regionPrefix();
       String sync = days.size() == 1
           ? "aws s3 sync " + shell(source + days.get(0) + "/") + " " + shell(target + days.get(0) + "/")
           : "for day in " + String.join(" ", days) + "; do aws s3 sync " + shell(source) + "\"$day/\" " + shell(target)
               + "\"$day/\"; done";
-      commands.add(sync + "   # " + why + "; " + fillIn(layout));
+      commands.add(sync + "   # " + why + "; " + fillIn(layout, location));
     }
     return commands;
   }
@@ -57,8 +58,10 @@ final class LogDownload {
     return days;
   }
 
-  private static String fillIn(TrailLayouts.Layout layout) {
-    String bucket = "replace " + BUCKET + " with the trail's bucket (and its key prefix, if it has one)";
+  private static String fillIn(TrailLayouts.Layout layout, TrailLayouts.Location location) {
+    String bucket = location.bucket() == null
+        ? "replace " + BUCKET + " with the trail's bucket (and its key prefix, if it has one)"
+        : "the bucket and key prefix are those the digest files read name: check that they are your trail's";
     return switch (layout.shown()) {
       case ACCOUNT_FILES -> bucket;
       case OTHER_ACCOUNTS -> bucket + "; the organisation trail's path is taken from the other accounts' log files";

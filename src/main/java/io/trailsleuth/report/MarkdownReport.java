@@ -73,7 +73,7 @@ public final class MarkdownReport {
     line("");
     impact();
     rootCause();
-    TrailLayouts layouts = TrailLayouts.of(context.sourceFiles());
+    TrailLayouts layouts = TrailLayouts.of(context);
     for (Breakage b : breakages) {
       FunctionSection.write(out, b, layouts);
     }

@@ -1,5 +1,7 @@
 package io.trailsleuth.report;
 
+import io.trailsleuth.integrity.IntegrityReport;
+import io.trailsleuth.integrity.TrailBucket;
 import io.trailsleuth.query.ResultTable;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * How the trails behind the files read lay out each account's log files in their bucket, as the files' paths show
  * it: {@code AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/}, or {@code AWSLogs/o-ORGANIZATION/ACCOUNT/…} for an
- * organisation trail.
+ * organisation trail; and the bucket and key prefix, when the digest files read name them.
  */
 final class TrailLayouts {
   /** Where an account's log files lie: which organisation paths hold them, and what shows it. */
@@ -32,6 +34,14 @@ final class TrailLayouts {
     NOTHING
   }
 
+  /**
+   * One place to download from.
+   *
+   * @param bucket the bucket with the trail's key prefix ({@code BUCKET[/PREFIX]}), or null when no digest names it
+   * @param regionPrefix {@code AWSLogs/[o-ORGANIZATION/]ACCOUNT/CloudTrail/REGION/}
+   */
+  record Location(String bucket, String regionPrefix) {}
+
   /** An account's log file: AWSLogs/[o-ORGANIZATION/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_… */
   private static final Pattern LOG_FILE_PATH = Pattern.compile("(?:^|/)AWSLogs/(?:(o-[a-z0-9]{10,32})/)?(\\d{12})"
       + "/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/(\\d{12})_CloudTrail_([a-z0-9-]+)_[^/]*$");
@@ -39,13 +49,23 @@ final class TrailLayouts {
   private static final String NO_ORGANIZATION = "";
 
   private final Map<String, SortedSet<String>> organizationsByAccount;
+  private final List<TrailBucket> buckets;
 
-  private TrailLayouts(Map<String, SortedSet<String>> organizationsByAccount) {
+  private TrailLayouts(Map<String, SortedSet<String>> organizationsByAccount, List<TrailBucket> buckets) {
     this.organizationsByAccount = organizationsByAccount;
+    this.buckets = List.copyOf(buckets);
   }
 
-  /** The layouts the paths of the report_source_files rows (input root, path under it, …) show. */
-  static TrailLayouts of(ResultTable sourceFiles) {
+  /** The layouts the paths of the files read show, and the buckets the digest files of the integrity check name. */
+  static TrailLayouts of(ReportContext context) {
+    return of(context.sourceFiles(), context.integrity().map(IntegrityReport::trailBuckets).orElse(List.of()));
+  }
+
+  /**
+   * The layouts the paths of the report_source_files rows (input root, path under it, …) show, and the buckets the
+   * digest files read name.
+   */
+  static TrailLayouts of(ResultTable sourceFiles, List<TrailBucket> buckets) {
     Map<String, SortedSet<String>> organizationsByAccount = new TreeMap<>();
     for (List<String> row : sourceFiles.rows()) {
       Matcher path = LOG_FILE_PATH.matcher(row.get(0) + "/" + row.get(1));
@@ -54,7 +74,7 @@ final class TrailLayouts {
             .add(path.group(1) == null ? NO_ORGANIZATION : path.group(1));
       }
     }
-    return new TrailLayouts(organizationsByAccount);
+    return new TrailLayouts(organizationsByAccount, buckets);
   }
 
   /** The account's layout: from its own files, else the organisation trails of the other accounts, else unknown. */
@@ -71,13 +91,37 @@ final class TrailLayouts {
   }
 
   /**
-   * The key prefixes, below the bucket and any key prefix of the trail, of the account's log files of one region,
-   * one per organisation path (sorted): {@code AWSLogs/[o-ORGANIZATION/]ACCOUNT/CloudTrail/REGION/}.
+   * Where the account's log files of one region lie, one location per organisation path of its layout (sorted), with
+   * the bucket when the digests read name exactly one for that account and path (or, for an organisation trail, for
+   * that organisation).
    */
-  static List<String> regionPrefixes(Layout layout, String accountId, String region) {
+  List<Location> locations(Layout layout, String accountId, String region) {
     return layout.organizationIds().stream()
-        .map(organization -> "AWSLogs/" + (organization.isEmpty() ? "" : organization + "/") + accountId
-            + "/CloudTrail/" + region + "/")
+        .map(organization -> new Location(bucket(organization, accountId), "AWSLogs/"
+            + (organization.isEmpty() ? "" : organization + "/") + segment(accountId) + "/CloudTrail/" + region + "/"))
         .toList();
+  }
+
+  /**
+   * An account ID as one path segment: an ID from the logs that is not letters, digits and hyphens (no real one is)
+   * has every other character replaced by '_', so it cannot climb out of the local download directory.
+   */
+  private static String segment(String accountId) {
+    return accountId.replaceAll("[^A-Za-z0-9-]", "_");
+  }
+
+  private String bucket(String organization, String accountId) {
+    List<String> named = named(organization, accountId, false);
+    if (named.isEmpty() && !organization.isEmpty()) {
+      named = named(organization, accountId, true);
+    }
+    return named.size() == 1 ? named.get(0) : null;
+  }
+
+  private List<String> named(String organization, String accountId, boolean anyAccount) {
+    return buckets.stream()
+        .filter(bucket -> bucket.organizationId().equals(organization) && (anyAccount || bucket.accountId().equals(accountId)))
+        .map(bucket -> bucket.bucket() + (bucket.keyPrefix().isEmpty() ? "" : "/" + bucket.keyPrefix()))
+        .distinct().sorted().toList();
   }
 }

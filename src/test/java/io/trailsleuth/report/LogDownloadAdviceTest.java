@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.integrity.TrailBucket;
 import io.trailsleuth.query.ResultTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,12 @@ class LogDownloadAdviceTest {
     List<String> syncs = Files.readString(report, StandardCharsets.UTF_8).lines()
         .filter(line -> line.contains("aws s3 sync")).toList();
 
-    // the role was deleted at 10:14:06 and re-created at 10:14:10 on 2026-03-03 (sample-logs/REPORT.md)
-    assertThat(syncs).containsExactly("aws s3 sync 's3://TRAIL_BUCKET/" + ORG_ACCOUNT_PREFIX + "2026/03/03/' './"
-        + ORG_ACCOUNT_PREFIX + "2026/03/03/'   # IAM is global: its events are in the us-east-1 log files of the days "
-        + "the role was deleted and re-created; replace TRAIL_BUCKET with the trail's bucket (and its key prefix, if it "
-        + "has one)");
+    // the role was deleted at 10:14:06 and re-created at 10:14:10 on 2026-03-03 (sample-logs/REPORT.md); the
+    // archive's digests name the bucket they were written to
+    assertThat(syncs).containsExactly("aws s3 sync 's3://aws-cloudtrail-logs-example/" + ORG_ACCOUNT_PREFIX
+        + "2026/03/03/' './" + ORG_ACCOUNT_PREFIX + "2026/03/03/'   # IAM is global: its events are in the us-east-1 "
+        + "log files of the days the role was deleted and re-created; the bucket and key prefix are those the digest "
+        + "files read name: check that they are your trail's");
     assertThat(Files.readString(report, StandardCharsets.UTF_8))
         .contains("Collect its `us-east-1` log files (`" + ORG_ACCOUNT_PREFIX + "` for the incident window)");
   }
@@ -55,7 +57,7 @@ class LogDownloadAdviceTest {
         // the directory's account differs from the file name's: not a path CloudTrail writes
         List.of("odd", "AWSLogs/o-zzzzzzzzzz/777788889999/CloudTrail/eu-west-1/2026/03/02/"
             + "999999999999_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz")));
-    TrailLayouts layouts = TrailLayouts.of(sources);
+    TrailLayouts layouts = TrailLayouts.of(sources, List.of());
 
     assertThat(layouts.forAccount("111122223333"))
         .isEqualTo(new TrailLayouts.Layout(List.of("o-abcdefghij"), TrailLayouts.Shown.ACCOUNT_FILES));
@@ -64,14 +66,33 @@ class LogDownloadAdviceTest {
     assertThat(layouts.forAccount("777788889999"))
         .isEqualTo(new TrailLayouts.Layout(List.of("o-abcdefghij"), TrailLayouts.Shown.OTHER_ACCOUNTS));
     assertThat(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"), List.of(List.of("lookup",
-        "events.json")))).forAccount("111122223333"))
+        "events.json"))), List.of()).forAccount("111122223333"))
         .isEqualTo(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.NOTHING));
   }
 
   @Test
+  void bucketIsTheOneTheDigestsNameForTheAccountElseForItsOrganisation() {
+    ResultTable sources = new ResultTable(List.of("input_root", "source_file"), List.of(
+        List.of("logs", "AWSLogs/o-abcdefghij/111122223333/CloudTrail/eu-west-1/2026/03/02/"
+            + "111122223333_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz"),
+        List.of("logs", "AWSLogs/444455556666/CloudTrail/eu-west-1/2026/03/02/"
+            + "444455556666_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz")));
+    TrailLayouts layouts = TrailLayouts.of(sources, List.of(
+        new TrailBucket("999999999999", "o-abcdefghij", "org-trail-bucket", "cloudtrail"),
+        new TrailBucket("444455556666", "", "own-bucket", ""),
+        new TrailBucket("444455556666", "", "other-bucket", "")));
+
+    assertThat(layouts.locations(layouts.forAccount("111122223333"), "111122223333", "us-east-1")).containsExactly(
+        new TrailLayouts.Location("org-trail-bucket/cloudtrail", "AWSLogs/o-abcdefghij/111122223333/CloudTrail/us-east-1/"));
+    // two buckets named for the account: neither is taken
+    assertThat(layouts.locations(layouts.forAccount("444455556666"), "444455556666", "us-east-1")).containsExactly(
+        new TrailLayouts.Location(null, "AWSLogs/444455556666/CloudTrail/us-east-1/"));
+  }
+
+  @Test
   void unknownLayoutKeepsTheBucketPlaceholderAndNamesTheOrganisationPath() {
-    List<String> commands = LogDownload.commands(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.NOTHING),
-        "111122223333", "us-east-1", Instant.parse("2026-03-03T10:02:28Z"), Instant.parse("2026-03-03T10:20:14Z"), "why");
+    List<String> commands = LogDownload.commands(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"),
+        List.of()), List.of()), "111122223333", "us-east-1", Instant.parse("2026-03-03T10:02:28Z"), Instant.parse("2026-03-03T10:20:14Z"), "why");
 
     assertThat(commands).containsExactly("aws s3 sync "
         + "'s3://TRAIL_BUCKET/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/03/' "
@@ -89,19 +110,29 @@ class LogDownloadAdviceTest {
   }
 
   @Test
-  void shellReceivesEachArgumentIntactWhateverTheAccountSays() throws Exception {
-    String hostile = "1'; touch pwned; echo '$(id)`x`\"$HOME\"";
-    List<String> commands = LogDownload.commands(
-        new TrailLayouts.Layout(List.of("o-abcdefghij"), TrailLayouts.Shown.ACCOUNT_FILES), hostile, "us-east-1",
+  void shellReceivesEachArgumentIntactWhateverTheDigestsKeyPrefixSays() throws Exception {
+    String hostile = "p'; touch pwned; echo '$(id)`x`\"$HOME\"\n#";
+    TrailLayouts layouts = TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"), List.of()),
+        List.of(new TrailBucket("111122223333", "", "case-bucket", hostile)));
+    List<String> commands = LogDownload.commands(layouts, "111122223333", "us-east-1",
         Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-03T10:00:00Z"), "why");
 
     assertThat(commands).hasSize(1).allMatch(command -> !command.contains("`") && !command.contains("\n"));
-    String arguments = asShellArguments(commands.get(0));
-    String account = hostile.replace('`', '?');
-    String prefix = "AWSLogs/o-abcdefghij/" + account + "/CloudTrail/us-east-1/";
-    assertThat(arguments).isEqualTo("s3://TRAIL_BUCKET/" + prefix + "2026/03/02/\n./" + prefix + "2026/03/02/\n"
-        + "s3://TRAIL_BUCKET/" + prefix + "2026/03/03/\n./" + prefix + "2026/03/03/\n");
+    String prefix = "AWSLogs/111122223333/CloudTrail/us-east-1/";
+    String source = "s3://case-bucket/" + hostile.replace('`', '?').replace('\n', '?') + "/" + prefix;
+    assertThat(asShellArguments(commands.get(0))).isEqualTo(source + "2026/03/02/\n./" + prefix + "2026/03/02/\n"
+        + source + "2026/03/03/\n./" + prefix + "2026/03/03/\n");
     assertThat(temp.resolve("pwned")).doesNotExist();
+  }
+
+  @Test
+  void accountIdFromTheLogsStaysOnePathSegment() throws Exception {
+    List<String> commands = LogDownload.commands(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"),
+        List.of()), List.of()), "../../x'y", "us-east-1", Instant.parse("2026-03-02T10:00:00Z"),
+        Instant.parse("2026-03-02T11:00:00Z"), "why");
+
+    assertThat(asShellArguments(commands.get(0))).isEqualTo("s3://TRAIL_BUCKET/AWSLogs/______x_y/CloudTrail/us-east-1/"
+        + "2026/03/02/\n./AWSLogs/______x_y/CloudTrail/us-east-1/2026/03/02/\n");
   }
 
   /** What bash passes to {@code aws s3 sync} when it runs the command: each argument on a line. */
