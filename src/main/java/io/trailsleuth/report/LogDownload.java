@@ -35,6 +35,12 @@ final class LogDownload {
     List<String> days = days(from, to);
     TrailLayouts.Layout layout = layouts.forAccount(accountId);
     List<String> commands = new ArrayList<>();
+    List<String> leftOut = layouts.outOfScope(accountId, region, days);
+    if (!leftOut.isEmpty()) {
+      commands.add("# the inputs already hold " + region + " log files of " + Remedies.oneLine(accountId) + " for "
+          + String.join(", ", leftOut) + ", left out by the scope options (--account, --region, --since, --until): "
+          + "run again without them before downloading");
+    }
     for (TrailLayouts.Location location : layouts.locations(layout, accountId, region)) {
       String source = "s3://" + (location.bucket() == null ? BUCKET : location.bucket()) + "/" + location.regionPrefix();
       String target = "./" + location.regionPrefix();

@@ -44,15 +44,20 @@ final class TrailLayouts {
 
   /** An account's log file: AWSLogs/[o-ORGANIZATION/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_… */
   private static final Pattern LOG_FILE_PATH = Pattern.compile("(?:^|/)AWSLogs/(?:(o-[a-z0-9]{10,32})/)?(\\d{12})"
-      + "/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/(\\d{12})_CloudTrail_([a-z0-9-]+)_[^/]*$");
+      + "/CloudTrail/([a-z0-9-]+)/(\\d{4}/\\d{2}/\\d{2})/(\\d{12})_CloudTrail_([a-z0-9-]+)_[^/]*$");
+  /** The sources status of a log file the scope options (--account, --region, --since, --until) left out. */
+  private static final String OUT_OF_SCOPE = "out-of-scope";
   /** The organisation path of a trail without an organisation. */
   private static final String NO_ORGANIZATION = "";
 
   private final Map<String, SortedSet<String>> organizationsByAccount;
+  private final Map<String, SortedSet<String>> outOfScopeDays;
   private final List<TrailBucket> buckets;
 
-  private TrailLayouts(Map<String, SortedSet<String>> organizationsByAccount, List<TrailBucket> buckets) {
+  private TrailLayouts(Map<String, SortedSet<String>> organizationsByAccount,
+      Map<String, SortedSet<String>> outOfScopeDays, List<TrailBucket> buckets) {
     this.organizationsByAccount = organizationsByAccount;
+    this.outOfScopeDays = outOfScopeDays;
     this.buckets = List.copyOf(buckets);
   }
 
@@ -62,19 +67,29 @@ final class TrailLayouts {
   }
 
   /**
-   * The layouts the paths of the report_source_files rows (input root, path under it, …) show, and the buckets the
-   * digest files read name.
+   * The layouts the paths of the report_source_files rows (input root, path under it, sha256, status, …) show, the
+   * days of the log files the scope options left out, and the buckets the digest files read name.
    */
   static TrailLayouts of(ResultTable sourceFiles, List<TrailBucket> buckets) {
     Map<String, SortedSet<String>> organizationsByAccount = new TreeMap<>();
+    Map<String, SortedSet<String>> outOfScopeDays = new TreeMap<>();
     for (List<String> row : sourceFiles.rows()) {
       Matcher path = LOG_FILE_PATH.matcher(row.get(0) + "/" + row.get(1));
-      if (path.find() && path.group(2).equals(path.group(4)) && path.group(3).equals(path.group(5))) {
+      if (path.find() && path.group(2).equals(path.group(5)) && path.group(3).equals(path.group(6))) {
         organizationsByAccount.computeIfAbsent(path.group(2), account -> new TreeSet<>())
             .add(path.group(1) == null ? NO_ORGANIZATION : path.group(1));
+        if (row.size() > 3 && OUT_OF_SCOPE.equals(row.get(3))) {
+          outOfScopeDays.computeIfAbsent(path.group(2) + "/" + path.group(3), key -> new TreeSet<>()).add(path.group(4));
+        }
       }
     }
-    return new TrailLayouts(organizationsByAccount, buckets);
+    return new TrailLayouts(organizationsByAccount, outOfScopeDays, buckets);
+  }
+
+  /** Of these day prefixes (YYYY/MM/DD), those of the account's log files of the region that the scope left out. */
+  List<String> outOfScope(String accountId, String region, List<String> days) {
+    SortedSet<String> left = outOfScopeDays.getOrDefault(accountId + "/" + region, new TreeSet<>());
+    return days.stream().filter(left::contains).toList();
   }
 
   /** The account's layout: from its own files, else the organisation trails of the other accounts, else unknown. */

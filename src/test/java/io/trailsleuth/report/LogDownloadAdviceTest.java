@@ -43,7 +43,11 @@ class LogDownloadAdviceTest {
         + "log files of the days the role was deleted and re-created; the bucket and key prefix are those the digest "
         + "files read name: check that they are your trail's");
     assertThat(Files.readString(report, StandardCharsets.UTF_8))
-        .contains("Collect its `us-east-1` log files (`" + ORG_ACCOUNT_PREFIX + "` for the incident window)");
+        .contains("Collect its `us-east-1` log files (`" + ORG_ACCOUNT_PREFIX + "` for the incident window)")
+        // --region left that day's us-east-1 files out of the run: the advice says so before the download
+        .contains("\n# the inputs already hold us-east-1 log files of 111122223333 for 2026/03/03, left out by the "
+            + "scope options (--account, --region, --since, --until): run again without them before downloading\n"
+            + "aws s3 sync ");
   }
 
   @Test
