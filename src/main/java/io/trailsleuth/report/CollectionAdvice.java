@@ -68,11 +68,12 @@ final class CollectionAdvice {
   }
 
   /**
-   * The latest time the evidence places before the role's deletion and re-creation: the grant, the old unique ID's
-   * last appearance, the deletion; 30 days before the first failure when the evidence shows none.
+   * The latest time the evidence places before the deletion and re-creation that broke the grant: the grant, the old
+   * unique ID's last appearance, the deletion; 30 days before the first failure when the evidence shows none.
    */
   static Instant recreationFrom(Breakage b) {
-    Instant to = recreationTo(b);
+    // bounds of the first re-creation only: a later grant (the fix) or re-creation must not move the start past it
+    Instant to = b.roleRecreated() == null ? b.firstFailureAt() : b.roleRecreated().placedAt();
     Stream<Instant> bounds = Stream.of(
         b.roleDeleted() == null ? null : b.roleDeleted().at(),
         b.roleDeleted() == null ? null : b.roleDeleted().after(),
