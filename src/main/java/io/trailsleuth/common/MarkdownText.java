@@ -1,8 +1,8 @@
 package io.trailsleuth.common;
 
 /**
- * Escapes text from logs (attacker-controlled) for markdown: inside a table cell nothing may end the
- * cell, start a new row, open a link, inject HTML or break out of a code span.
+ * Escapes text from logs (attacker-controlled) for markdown: nothing may end a table cell, start a new row, open a
+ * link, inject HTML or break out of a code span.
  */
 public final class MarkdownText {
   private MarkdownText() {}
@@ -25,8 +25,8 @@ public final class MarkdownText {
   }
 
   /**
-   * Text shown as inline code. Backticks inside are replaced by a look-alike so the span cannot be
-   * closed early; pipes are escaped so tables survive (GitHub honours {@code \|} inside code in tables).
+   * Text shown as inline code outside a table (prose, lists, headings). Backticks inside are replaced by a look-alike
+   * so the span cannot be closed early; a pipe stays a pipe, since a backslash inside a code span is shown as typed.
    */
   public static String code(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('`');
@@ -34,11 +34,18 @@ public final class MarkdownText {
       char c = text.charAt(i);
       switch (c) {
         case '`' -> out.append('\u02cb');
-        case '|' -> out.append("\\|");
         case '\n', '\r', '\t' -> out.append(' ');
         default -> out.append(Character.isISOControl(c) ? ' ' : c);
       }
     }
     return out.append('`').toString();
+  }
+
+  /**
+   * Text shown as inline code in a table cell: {@link #code} with every pipe escaped, so the cell cannot end early.
+   * GFM splits a row before it parses code spans and takes every {@code \|} as a pipe of the cell, also inside code.
+   */
+  public static String cellCode(String text) {
+    return code(text).replace("|", "\\|");
   }
 }

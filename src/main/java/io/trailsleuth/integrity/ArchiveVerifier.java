@@ -113,6 +113,7 @@ public final class ArchiveVerifier {
     LogFileVerifier logs = new LogFileVerifier(logFiles, decodedHashes);
     logs.verify(digests);
     return new IntegrityReport(logs.verified, logs.tampered, logs.missing, logs.unlisted, allBreaks, signatureCheck,
-        digests.size() + breaks.size(), logFiles.size(), ignored, notes);
+        digests.size() + breaks.size(), logFiles.size(), ignored, notes,
+        digests.stream().flatMap(digest -> TrailBucket.of(digest).stream()).toList());
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param logFilesFound how many local log files were found
  * @param ignoredFiles how many files were neither digests nor log files
  * @param notes other observations (chain starts, unreadable paths), sorted
+ * @param trailBuckets the buckets and key prefixes the digests found at their recorded keys name, sorted
  */
 public record IntegrityReport(
     List<String> verifiedFiles,
@@ -30,7 +31,8 @@ public record IntegrityReport(
     int digestsChecked,
     int logFilesFound,
     int ignoredFiles,
-    List<String> notes) {
+    List<String> notes,
+    List<TrailBucket> trailBuckets) {
   public IntegrityReport {
     verifiedFiles = verifiedFiles.stream().sorted().distinct().toList();
     // distinct: two input roots with the same digests list each log file twice
@@ -43,6 +45,7 @@ public record IntegrityReport(
     chainBreaks = chainBreaks.stream().sorted(ChainBreak.ORDER).toList();
     requireNonNull(signatures, "signatures is null");
     notes = notes.stream().sorted().toList();
+    trailBuckets = trailBuckets.stream().distinct().sorted(TrailBucket.ORDER).toList();
   }
 
   /** True when tampering, missing files, chain breaks or failed signatures were found. */

@@ -3,12 +3,16 @@ package io.trailsleuth.report;
 import static io.trailsleuth.report.Remedies.shell;
 
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.Evidence;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What to collect to close an evidence gap: for each missing-evidence code, the exact commands with the finding's
@@ -31,15 +35,19 @@ final class CollectionAdvice {
     };
   }
 
-  /** The commands that would close the finding's gaps; empty when nothing is missing. */
-  static List<String> commands(Breakage b) {
+  /**
+   * The commands that would close the finding's gaps, log downloads laid out as the files read show the account's
+   * trail; empty when nothing is missing.
+   */
+  static List<String> commands(Breakage b, TrailLayouts layouts) {
     Set<String> commands = new LinkedHashSet<>();
     Instant from = b.firstFailureAt().minus(30, ChronoUnit.DAYS);
     for (String code : b.missingEvidence()) {
       switch (code) {
         case "iam-events" -> {
-          commands.add("aws s3 sync " + shell("s3://TRAIL_BUCKET/AWSLogs/" + b.accountId() + "/CloudTrail/us-east-1/")
-              + " ./us-east-1/   # IAM is global: its events are in the us-east-1 log files");
+          commands.addAll(LogDownload.commands(layouts, b.accountId(), "us-east-1",
+              recreationFrom(b), recreationTo(b), "IAM is global: its events are in the us-east-1 log files of the "
+                  + "days the role was deleted and re-created"));
           commands.add(lookupEvents(b, from));
         }
         case "grant", "old-generation" -> commands.add(listGrants(b));
@@ -57,6 +65,29 @@ final class CollectionAdvice {
       }
     }
     return new ArrayList<>(commands);
+  }
+
+  /**
+   * The latest time the evidence places before the deletion and re-creation that broke the grant: the grant, the old
+   * unique ID's last appearance, the deletion; 30 days before the first failure when the evidence shows none.
+   */
+  static Instant recreationFrom(Breakage b) {
+    // bounds of the first re-creation only: a later grant (the fix) or re-creation must not move the start past it
+    Instant to = b.roleRecreated() == null ? b.firstFailureAt() : b.roleRecreated().placedAt();
+    Stream<Instant> bounds = Stream.of(
+        b.roleDeleted() == null ? null : b.roleDeleted().at(),
+        b.roleDeleted() == null ? null : b.roleDeleted().after(),
+        b.roleRecreated() == null ? null : b.roleRecreated().after());
+    Stream<Instant> grants = b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant")).map(Evidence::eventTime);
+    return Stream.concat(bounds, grants).filter(Objects::nonNull).filter(at -> !at.isAfter(to))
+        .max(Comparator.naturalOrder()).orElse(b.firstFailureAt().minus(30, ChronoUnit.DAYS));
+  }
+
+  /** The earliest time by which every re-creation of the role in the incident had happened. */
+  static Instant recreationTo(Breakage b) {
+    Stream<Instant> creations = b.recreations().stream().map(recreation -> recreation.created().placedAt());
+    Stream<Instant> first = Stream.of(b.firstFailureAt(), b.roleRecreated() == null ? null : b.roleRecreated().placedAt());
+    return Stream.concat(first, creations).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
   }
 
   private static String listGrants(Breakage b) {

@@ -1,6 +1,7 @@
 package io.trailsleuth.report;
 
 import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.cellCode;
 import static io.trailsleuth.common.MarkdownText.code;
 
 import io.trailsleuth.analysis.ConflictCitation;
@@ -57,12 +58,12 @@ final class ConflictsSection {
         .append("| --- | --- | --- | --- | --- | --- |\n");
     for (ConflictVersion version : event.versions()) {
       out.append("| ").append(version.used() ? "**used**" : "other").append(" | ")
-          .append(code(version.sourceFile() + " #" + version.sourceRecord())).append(" | ")
-          .append(code(version.sourceSha256())).append(" | ")
-          .append(code(version.recordSha256())).append(" | ")
+          .append(cellCode(version.sourceFile() + " #" + version.sourceRecord())).append(" | ")
+          .append(cellCode(version.sourceSha256())).append(" | ")
+          .append(cellCode(version.recordSha256())).append(" | ")
           .append(context.integrity().map(r -> r.statusOf(version.sourceFile()).code()).orElse("not checked")).append(" | ")
           .append(version.differingFields().isEmpty() ? "—"
-              : String.join(", ", version.differingFields().stream().map(f -> code(f)).toList()))
+              : String.join(", ", version.differingFields().stream().map(f -> cellCode(f)).toList()))
           .append(" |\n");
     }
     out.append('\n');

@@ -42,9 +42,10 @@ final class CoverageSection {
         + " duplicates + " + c.rejected() + " rejected");
     rejects(out, context.rejectReasons().rows());
     gaps(out, context);
+    TrailLayouts layouts = TrailLayouts.of(context);
     for (String account : c.accountsWithoutIamEvents()) {
       line(out, "- **IAM events absent for account " + cell(account) + ":** no role creation or deletion of that account "
-          + "can be seen here. Collect its `us-east-1` log files (`AWSLogs/" + cell(account) + "/CloudTrail/us-east-1/`"
+          + "can be seen here. Collect its `us-east-1` log files (" + usEast1Prefixes(layouts, account)
           + " for the incident window), or `aws cloudtrail lookup-events --region us-east-1` output, and AWS Config "
           + "history of `AWS::IAM::Role` if Config records global resources.");
     }
@@ -96,6 +97,15 @@ final class CoverageSection {
       }
       line(out, "  - " + cell(row.get(0)) + " " + cell(row.get(1)) + ": " + row.get(2) + " to " + row.get(3) + " (" + row.get(4) + " h)");
     }
+  }
+
+  /** Where the account's us-east-1 log files lie in the trail's bucket, as the paths read show its layout. */
+  private static String usEast1Prefixes(TrailLayouts layouts, String account) {
+    TrailLayouts.Layout layout = layouts.forAccount(account);
+    String prefixes = String.join(" or ", layouts.locations(layout, account, "us-east-1").stream()
+        .map(location -> code(location.regionPrefix())).toList());
+    return layout.shown() == TrailLayouts.Shown.NOTHING ? prefixes + ", or `AWSLogs/o-ORGANIZATION_ID/…` for an "
+        + "organisation trail," : prefixes;
   }
 
   private static void line(StringBuilder out, String text) {

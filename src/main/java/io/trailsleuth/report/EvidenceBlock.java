@@ -13,7 +13,7 @@ import java.util.List;
 final class EvidenceBlock {
   private EvidenceBlock() {}
 
-  static void write(StringBuilder out, Breakage b) {
+  static void write(StringBuilder out, Breakage b, TrailLayouts layouts) {
     out.append("**Evidence behind this finding** (confidence: ").append(b.confidence().label()).append("; sources: ")
         .append(cell(String.join(", ", b.evidenceSources()))).append(")\n\n");
     out.append("- Known: ").append(b.failedDecrypts()).append(" denied `kms:Decrypt` by ").append(code(b.roleName()))
@@ -43,7 +43,7 @@ final class EvidenceBlock {
     for (String code : b.missingEvidence()) {
       out.append("- Missing (`").append(code).append("`): ").append(CollectionAdvice.meaning(code)).append(".\n");
     }
-    List<String> commands = CollectionAdvice.commands(b);
+    List<String> commands = CollectionAdvice.commands(b, layouts);
     if (!commands.isEmpty()) {
       out.append("\nWhat to collect, then run `trailsleuth investigate` again with the outputs among its paths:\n\n");
       out.append("```sh\n");

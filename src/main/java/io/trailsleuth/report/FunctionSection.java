@@ -1,6 +1,7 @@
 package io.trailsleuth.report;
 
 import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.cellCode;
 import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
@@ -20,14 +21,14 @@ final class FunctionSection {
 
   private FunctionSection() {}
 
-  static void write(StringBuilder out, Breakage b) {
+  static void write(StringBuilder out, Breakage b, TrailLayouts layouts) {
     List<Step> steps = steps(b);
     out.append("## Function ").append(code(b.functionName())).append(" (").append(cell(b.accountId())).append(", ")
         .append(cell(b.region())).append(")\n\n");
     out.append("| Time | Event | Actor | Via | Detail |\n| --- | --- | --- | --- | --- |\n");
     for (Step step : steps) {
       out.append("| ").append(time(step.at())).append(" | ").append(cell(step.event())).append(" | ")
-          .append(step.actor() == null ? "—" : code(step.actor().arn())).append(" | ")
+          .append(step.actor() == null ? "—" : cellCode(step.actor().arn())).append(" | ")
           .append(step.actor() == null ? "—" : step.actor().via().label()).append(" | ").append(cell(step.detail()))
           .append(" |\n");
     }
@@ -42,7 +43,7 @@ final class FunctionSection {
       out.append("  ").append(arrow).append(label).append('\n');
     }
     out.append("```\n\n");
-    EvidenceBlock.write(out, b);
+    EvidenceBlock.write(out, b, layouts);
   }
 
   /** The re-creation's row: CreateRole with its actor, a snapshot's CreateDate, or the first sighting that bounds it. */

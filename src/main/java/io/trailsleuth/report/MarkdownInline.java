@@ -13,7 +13,11 @@ final class MarkdownInline {
 
   private MarkdownInline() {}
 
-  /** A GFM table row's cells: split on pipes that no backslash escapes, then {@code \|} unescaped to {@code |}. */
+  /**
+   * A GFM table row's cells, split as cmark-gfm splits them: a pipe right after a backslash belongs to the cell
+   * (its cell scanner takes the longest match, so no backslash before it can undo that), then {@code \|} unescaped
+   * to {@code |}, also inside code spans; a pipe outside a table is never escaped.
+   */
   static List<String> cells(String row) {
     String body = row.strip();
     body = body.startsWith("|") ? body.substring(1) : body;
@@ -21,9 +25,7 @@ final class MarkdownInline {
     StringBuilder cell = new StringBuilder();
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (c == '\\' && i + 1 < body.length()) {
-        cell.append(c).append(body.charAt(++i));
-      } else if (c == '|') {
+      if (c == '|' && (i == 0 || body.charAt(i - 1) != '\\')) {
         cells.add(cell.toString().replace("\\|", "|").strip());
         cell.setLength(0);
       } else {
@@ -62,7 +64,7 @@ final class MarkdownInline {
           i += run;
           continue;
         }
-        String code = text.substring(i + run, close).replace("\\|", "|");
+        String code = text.substring(i + run, close);
         if (code.length() > 1 && code.startsWith(" ") && code.endsWith(" ")) {
           code = code.substring(1, code.length() - 1);
         }

@@ -1,6 +1,7 @@
 package io.trailsleuth.report;
 
 import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.cellCode;
 import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.between;
 import static io.trailsleuth.report.Durations.time;
@@ -72,8 +73,9 @@ public final class MarkdownReport {
     line("");
     impact();
     rootCause();
+    TrailLayouts layouts = TrailLayouts.of(context);
     for (Breakage b : breakages) {
-      FunctionSection.write(out, b);
+      FunctionSection.write(out, b, layouts);
     }
     if (!findings.policyDrift().isEmpty()) {
       PolicyDriftSection.table(out, findings.policyDrift());
@@ -202,15 +204,15 @@ public final class MarkdownReport {
     line("| Account | Region | Function | Role | Old → new role ID | First failure | Last failure | Failed cold starts | Time to remediation | Status |");
     line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (Breakage b : findings.breakages()) {
-      line("| " + cell(b.accountId()) + " | " + cell(b.region()) + " | " + code(b.functionName()) + " | "
-          + code(b.roleName()) + " | " + (b.oldRoleId() == null ? "unknown" : code(b.oldRoleId())) + " → "
-          + code(b.newRoleId()) + " | "
+      line("| " + cell(b.accountId()) + " | " + cell(b.region()) + " | " + cellCode(b.functionName()) + " | "
+          + cellCode(b.roleName()) + " | " + (b.oldRoleId() == null ? "unknown" : cellCode(b.oldRoleId())) + " → "
+          + cellCode(b.newRoleId()) + " | "
           + time(b.firstFailureAt()) + " | " + time(b.lastFailureAt()) + " | " + b.failedDecrypts() + " | "
           + between(b.firstFailureAt(), b.remediatedAt()) + " | " + b.status() + " |");
     }
     for (AtRisk r : findings.atRisk()) {
-      line("| " + cell(r.accountId()) + " | " + cell(r.region()) + " | " + code(r.functionName()) + " | "
-          + code(r.roleName()) + " | " + code(r.oldRoleId()) + " → " + code(r.newRoleId()) + " | — | — | 0 | — | at risk |");
+      line("| " + cell(r.accountId()) + " | " + cell(r.region()) + " | " + cellCode(r.functionName()) + " | "
+          + cellCode(r.roleName()) + " | " + cellCode(r.oldRoleId()) + " → " + cellCode(r.newRoleId()) + " | — | — | 0 | — | at risk |");
     }
     if (findings.breakages().isEmpty() && findings.atRisk().isEmpty()) {
       line("| — | — | — | — | — | — | — | 0 | — | none found |");
@@ -297,9 +299,9 @@ public final class MarkdownReport {
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
     findings.policyDrift().forEach(d -> all.addAll(d.evidence()));
     for (Evidence e : all) {
-      line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
+      line("| " + cellCode(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
           + (context.hasConflictingCopies(e.eventId()) ? " (conflicting copies: this version used, see above)" : "") + " | "
-          + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " | "
+          + cellCode(e.sourceFile() + " #" + e.sourceRecord()) + " | " + cellCode(context.sha256Of(e.sourceFile())) + " | "
           + context.integrity().map(r -> r.statusOf(e.sourceFile()).code()).orElse("not checked") + " |");
     }
     if (all.isEmpty()) {
@@ -315,8 +317,8 @@ public final class MarkdownReport {
       line("| Kind | Source file # item | File SHA-256 | Shows |");
       line("| --- | --- | --- | --- |");
       for (SnapshotEvidence item : items) {
-        line("| " + cell(item.kind()) + " | " + code(item.sourceFile() + " #" + item.itemIndex()) + " | "
-            + code(item.sourceSha256()) + " | " + cell(item.summary()) + " |");
+        line("| " + cell(item.kind()) + " | " + cellCode(item.sourceFile() + " #" + item.itemIndex()) + " | "
+            + cellCode(item.sourceSha256()) + " | " + cell(item.summary()) + " |");
       }
       line("");
     }

@@ -1,6 +1,7 @@
 package io.trailsleuth.report;
 
 import static io.trailsleuth.common.MarkdownText.cell;
+import static io.trailsleuth.common.MarkdownText.cellCode;
 import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
@@ -58,9 +59,9 @@ final class PolicyDriftSection {
     out.append("| Account | Resource | Kind | Role | Old → new role ID | Denied calls | First denial | Last denial | Status | Confidence |\n");
     out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (PolicyDrift d : drifts) {
-      out.append("| ").append(cell(d.accountId())).append(" | ").append(code(d.resourceArn())).append(" | ")
-          .append(d.resourceType()).append(" | ").append(code(d.roleName())).append(" | ")
-          .append(code(orUnknown(d.oldRoleId()))).append(" → ").append(code(orUnknown(d.newRoleId()))).append(" | ")
+      out.append("| ").append(cell(d.accountId())).append(" | ").append(cellCode(d.resourceArn())).append(" | ")
+          .append(d.resourceType()).append(" | ").append(cellCode(d.roleName())).append(" | ")
+          .append(cellCode(orUnknown(d.oldRoleId()))).append(" → ").append(cellCode(orUnknown(d.newRoleId()))).append(" | ")
           .append(d.deniedCalls()).append(" | ").append(time(d.firstDeniedAt())).append(" | ")
           .append(time(d.lastDeniedAt())).append(" | ").append(d.status().label()).append(" | ")
           .append(d.confidence().label()).append(" |\n");

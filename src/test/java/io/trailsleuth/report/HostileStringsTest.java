@@ -63,6 +63,26 @@ class HostileStringsTest {
   }
 
   @Test
+  void pipesInCodeSpansAreEscapedInTableRowsOnly() {
+    int prose = 0;
+    int rows = 0;
+    for (String line : MarkdownStructure.outsideFences(markdown)) {
+      for (String span : MarkdownStructure.codeSpans(line)) {
+        if (line.startsWith("|")) {
+          rows++;
+          assertThat(span).as(line).doesNotContainPattern("(?<!\\\\)\\|");
+        } else if (span.contains("|")) {
+          prose++;
+          assertThat(span).as(line).doesNotContain("\\|");
+        }
+      }
+    }
+    assertThat(prose).as("code spans with a pipe outside tables").isGreaterThanOrEqualTo(3);
+    assertThat(rows).as("code spans in table rows").isGreaterThanOrEqualTo(3);
+    assertThat(markdown).contains("Role `exec" + ReportStories.HOSTILE.substring(0, 3));
+  }
+
+  @Test
   void logTextOutsideCodeSpansCannotOpenHtmlLinksOrEmphasis() {
     for (String line : MarkdownStructure.outsideFences(markdown)) {
       String text = MarkdownStructure.withoutCodeSpans(line);

@@ -21,7 +21,7 @@ class MarkdownHtmlTest {
   @Test
   void escapedCellTextBecomesTheOriginalTextEscapedForHtml() {
     String hostile = "a|b`c<script>alert(1)</script>-->[x](y)*_~&amp;";
-    String row = "| " + MarkdownText.cell(hostile) + " | " + MarkdownText.code(hostile) + " |";
+    String row = "| " + MarkdownText.cell(hostile) + " | " + MarkdownText.cellCode(hostile) + " |";
 
     MarkdownHtml.Result result = MarkdownHtml.convert("## T\n\n| A | B |\n| --- | --- |\n" + row + "\n", NONE);
 
@@ -29,6 +29,19 @@ class MarkdownHtmlTest {
     assertThat(result.html()).contains("<td>" + escaped + "</td>")
         .contains("<td><code>" + escaped.replace("`", "\u02cb").replace("--&gt;", "-<wbr>-&gt;").substring(0, 8));
     assertThat(result.html()).doesNotContain("<script");
+  }
+
+  @Test
+  void backslashBeforeAPipeStaysInItsCodeSpanInProseAndInTables() {
+    String text = "a\\|b";
+    String markdown = "## T\n\nRole " + MarkdownText.code(text) + " here.\n\n| A | B |\n| --- | --- |\n| "
+        + MarkdownText.cellCode(text) + " | " + MarkdownText.cell(text) + " |\n";
+
+    MarkdownHtml.Result result = MarkdownHtml.convert(markdown, NONE);
+
+    assertThat(markdown).contains("Role `a\\|b` here.").contains("| `a\\\\|b` | a\\\\\\|b |");
+    assertThat(result.html()).contains("<p>Role <code class=\"short\">a\\|b</code> here.</p>")
+        .contains("<tr><td><code class=\"short\">a\\|b</code></td><td>a\\|b</td></tr>");
   }
 
   @Test

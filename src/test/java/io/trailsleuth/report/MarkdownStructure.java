@@ -38,14 +38,14 @@ public final class MarkdownStructure {
     return blocks;
   }
 
-  /** How many cells a table row has, splitting like cmark-gfm: a backslash escapes the next character. */
+  /**
+   * How many cells a table row has, splitting like cmark-gfm: a pipe right after a backslash belongs to the cell (its
+   * cell scanner takes the longest match, so a backslash before that backslash does not undo it).
+   */
   static int cellCount(String row) {
     int pipes = 0;
     for (int i = 0; i < row.length(); i++) {
-      char c = row.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '|') {
+      if (row.charAt(i) == '|' && (i == 0 || row.charAt(i - 1) != '\\')) {
         pipes++;
       }
     }
@@ -54,6 +54,18 @@ public final class MarkdownStructure {
 
   /** The line with code spans removed; fails when a backtick run is never closed. */
   public static String withoutCodeSpans(String line) {
+    return scan(line, new ArrayList<>());
+  }
+
+  /** The contents of the line's code spans, as written (escapes not undone); fails on an unclosed backtick run. */
+  static List<String> codeSpans(String line) {
+    List<String> spans = new ArrayList<>();
+    scan(line, spans);
+    return spans;
+  }
+
+  /** The line with each code span replaced by CODE, its contents added to spans. */
+  private static String scan(String line, List<String> spans) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < line.length()) {
@@ -70,6 +82,7 @@ public final class MarkdownStructure {
         if (close < 0) {
           throw new AssertionError("unbalanced code span at column " + i + " of: " + line);
         }
+        spans.add(line.substring(i + run, close));
         out.append("CODE");
         i = close + run;
       } else {
