@@ -7,9 +7,9 @@ import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.pipeline.TestStores;
+import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.RunCommit;
 import io.trailsleuth.store.RunState;
-import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreRuns;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ final class PartialPublishTest {
     Path halfPublished = store.resolve("runs/run-000001");
     assertThat(RunCommit.filesIn(halfPublished)).hasSize(3);
     assertThat(halfPublished.resolve(RunCommit.FILE_NAME)).doesNotExist();
-    StoreRuns afterFailure = new StoreLayout(store).scan();
+    StoreRuns afterFailure = CaseStore.openExisting(store).scan();
     assertThat(afterFailure.committed()).isEmpty();
     assertThat(afterFailure.ignored()).extracting(RunState.Ignored::location)
         .containsExactly(halfPublished.toAbsolutePath().toString());
@@ -75,7 +75,7 @@ final class PartialPublishTest {
     assertThat(second.runId()).isEqualTo("run-000002");
     assertThat(store.resolve("runs/run-000002/" + RunCommit.FILE_NAME)).exists();
     assertThat(Files.exists(store.resolve(".staging-run-000002"))).isFalse();
-    StoreRuns afterSuccess = new StoreLayout(store).scan();
+    StoreRuns afterSuccess = CaseStore.openExisting(store).scan();
     assertThat(afterSuccess.committed()).extracting(RunState::location)
         .containsExactly(store.resolve("runs/run-000002").toAbsolutePath().toString());
     assertThat(afterSuccess.ignored()).hasSize(1);

@@ -68,7 +68,7 @@ public final class SparkIngest {
     if (!store.isLocal()) {
       return runLocked(spark, options, store, configuration);
     }
-    try (StoreLock lock = StoreLock.acquire(new StoreLayout(java.nio.file.Path.of(store.root().toUri())))) {
+    try (StoreLock lock = StoreLock.acquire(new StoreLayout(java.nio.file.Path.of(store.root().toUri()), store.version()))) {
       store.removeAbandonedStaging();
       return runLocked(spark, options, store, configuration);
     }
