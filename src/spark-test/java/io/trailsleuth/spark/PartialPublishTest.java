@@ -65,7 +65,9 @@ final class PartialPublishTest {
         .containsExactly(halfPublished.toAbsolutePath().toString());
     assertThat(TestStores.count(store, "select count(*) from events")).isZero();
     assertThat(TestStores.count(store, "select count(*) from sources")).isZero();
-    assertThat(HadoopStore.ignoredRuns(location(store), LocalSpark.session().sparkContext().hadoopConfiguration()))
+    HadoopStore opened = HadoopStore.createOrOpen(location(store),
+        LocalSpark.session().sparkContext().hadoopConfiguration());
+    assertThat(opened.scan().ignored())
         .singleElement().extracting(RunState.Ignored::warning).asString()
         .contains("runs/run-000001: it has no commit.json").endsWith("delete it and run the ingest again.");
 

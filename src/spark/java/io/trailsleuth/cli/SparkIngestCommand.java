@@ -105,10 +105,11 @@ public final class SparkIngestCommand implements Callable<Integer> {
     SparkSession spark = builder.getOrCreate();
     try {
       spark.sparkContext().setLogLevel("WARN");
-      for (RunState.Ignored run : HadoopStore.ignoredRuns(store, spark.sparkContext().hadoopConfiguration())) {
+      HadoopStore opened = HadoopStore.createOrOpen(store, spark.sparkContext().hadoopConfiguration());
+      for (RunState.Ignored run : opened.scan().ignored()) {
         spec.commandLine().getErr().println(run.warning());
       }
-      IngestSummary summary = SparkIngest.run(spark, options);
+      IngestSummary summary = SparkIngest.run(spark, opened, options);
       IngestSummaryPrinter.print(summary, store, store, spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {
