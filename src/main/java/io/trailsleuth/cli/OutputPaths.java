@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * Checks, before any work, every place a command is to write: it can be written, and it is neither an input file nor
- * inside an input directory, where it would overwrite evidence or be read as input (symbolic links resolved).
+ * inside an input directory, where it would overwrite evidence or be read as input (symbolic links resolved, and the
+ * places links inside an input directory lead to counted as inputs, as the walk follows them: {@link InputReach}).
  */
 final class OutputPaths {
   private final List<InputReach.Place> inputs;
@@ -117,7 +118,7 @@ final class OutputPaths {
         continue;
       }
       String through = input.link() == null ? "" : " (reached through the symbolic link " + input.link()
-          + " in the input " + input.input() + ", a link the ingest follows)";
+          + " in the input " + input.input() + ", a link trailsleuth follows when reading)";
       if (real.equals(input.real()) || Files.isRegularFile(real)) {
         throw refused(option, output, "it is an input" + (Files.isDirectory(real) ? " directory" : " file") + through
             + "; trailsleuth never writes over its inputs");

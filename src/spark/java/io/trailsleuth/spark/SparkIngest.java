@@ -76,7 +76,8 @@ public final class SparkIngest {
     if (!store.isLocal()) {
       return runLocked(spark, options, store, configuration);
     }
-    try (StoreLock lock = StoreLock.acquire(new StoreLayout(java.nio.file.Path.of(store.root().toUri()), store.version()))) {
+    StoreLayout layout = new StoreLayout(java.nio.file.Path.of(store.root().toUri()), store.version());
+    try (StoreLock lock = StoreLock.acquire(layout)) {
       store.removeAbandonedStaging();
       return runLocked(spark, options, store, configuration);
     }

@@ -44,8 +44,8 @@ final class OutputPathsThroughLinksTest {
     assertThat(ingest.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(ingest.err()).isEqualTo("trailsleuth: cannot write --store " + store + ": it lies inside the input"
         + " directory " + outside.toRealPath() + " (reached through the symbolic link " + inputs.resolve("linked")
-        + " in the input " + inputs + ", a link the ingest follows), which trailsleuth only reads (and would read it"
-        + " as input next time); write it outside the inputs" + System.lineSeparator());
+        + " in the input " + inputs + ", a link trailsleuth follows when reading), which trailsleuth only reads (and"
+        + " would read it as input next time); write it outside the inputs" + System.lineSeparator());
     assertThat(investigate.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(store).doesNotExist();
   }
