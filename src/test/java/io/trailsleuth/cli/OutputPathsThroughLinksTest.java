@@ -85,6 +85,24 @@ final class OutputPathsThroughLinksTest {
   }
 
   @Test
+  void verifyAndAnalyzeRefuseTheirJsonInADirectoryALinkInTheArchiveLeadsTo() throws Exception {
+    Path json = outside.resolve("integrity.json");
+    Path store = temp.resolve("store");
+    assertThat(CliRun.of("ingest", inputs.toString(), "--store", store.toString(), "-q").exitCode()).isZero();
+
+    CliRun verify = CliRun.of("verify", inputs.toString(), "--json", json.toString());
+    CliRun analyze = CliRun.of("analyze", "--store", store.toString(), "--verify", inputs.toString(), "--json",
+        json.toString());
+
+    assertThat(verify.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(verify.err()).contains("cannot write --json " + json + ": it lies inside the input directory "
+        + outside.toRealPath() + " (reached through the symbolic link " + inputs.resolve("linked"));
+    assertThat(verify.out()).isEmpty();
+    assertThat(analyze.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(json).doesNotExist();
+  }
+
+  @Test
   void acceptsAStoreBesideTheInputsThatNoLinkLeadsToDespiteBrokenAndLoopingLinks() throws Exception {
     link(inputs.resolve("broken.json"), temp.resolve("missing.json"));
     link(outside.resolve("loop"), inputs);
