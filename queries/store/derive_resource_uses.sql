@@ -1,6 +1,9 @@
 -- id: store_derive_resource_uses
 -- title: Resource uses of a run
 -- description: Successful calls by roles on resources a resource-based or trust policy governs (S3, SQS, SNS, Secrets Manager, ECR, sts:AssumeRole), as first and last use per role generation and resource; S3 data events shrink to these rows (internal).
+-- The resource's coalesce is the first six of analysis/91_policy_access_of.sql's: keep them in step. They are not
+-- one shared macro because this statement runs in the ingest's staging database and in Spark SQL, that one in the
+-- analysis database.
 -- GROUP BY ordinals, not ALL: DuckDB 1.4.4 split groups by ALL when HAVING names the aliases (two rows, one use each, for one role and bucket)
 SELECT
   coalesce(user_identity_account_id, session_issuer_account_id, recipient_account_id) AS account_id,

@@ -5,7 +5,6 @@ import io.trailsleuth.store.RunState;
 import io.trailsleuth.store.StoreLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens a store for a command and says, once, which run directories its readers leave out and why. */
@@ -19,15 +18,8 @@ final class IgnoredRuns {
     return layout;
   }
 
-  /** The warnings for a store an ingest adds to; nothing when the directory is not a store yet. */
-  static void warnIfStore(Path store, PrintWriter err) throws IOException {
-    StoreLayout layout = new StoreLayout(store);
-    if (Files.isRegularFile(layout.marker())) {
-      warn(layout, err);
-    }
-  }
-
-  private static void warn(StoreLayout layout, PrintWriter err) throws IOException {
+  /** A warning line on {@code err} for each run directory of the opened store that is not committed. */
+  static void warn(StoreLayout layout, PrintWriter err) throws IOException {
     for (RunState.Ignored run : layout.scan().ignored()) {
       err.println(run.warning());
     }

@@ -1,8 +1,11 @@
 package io.trailsleuth.cli;
 
 import io.trailsleuth.pipeline.IngestOptions;
+import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.store.CaseStore;
+import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,8 +42,10 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OutputPaths.outside(paths).requireDirectory("--store", store);
-    IgnoredRuns.warnIfStore(store, spec.commandLine().getErr());
-    IngestSummary summary = IngestPipeline.run(settings.options(paths, store), settings.progress(spec));
+    IngestOptions options = settings.options(paths, store);
+    StoreLayout layout = CaseStore.createOrOpen(store);
+    IgnoredRuns.warn(layout, spec.commandLine().getErr());
+    IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec));
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
     IngestSummaryPrinter.printWhenNothingRead(summary, paths, spec.commandLine().getErr());
     return settings.exitCode(summary);

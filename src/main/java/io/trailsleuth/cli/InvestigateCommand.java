@@ -2,8 +2,11 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.integrity.IntegrityReport;
+import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
+import io.trailsleuth.store.CaseStore;
+import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -71,14 +74,17 @@ public final class InvestigateCommand implements Callable<Integer> {
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       targets.requireOutside(directory);
       Path target = directory.path();
-      IngestSummary summary = IngestPipeline.run(settings.options(paths, target), settings.progress(spec),
+      IngestOptions options = settings.options(paths, target);
+      StoreLayout layout = CaseStore.createOrOpen(target);
+      IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec),
           () -> verifiedFiles(verification), decodedHashes);
       Optional<IntegrityReport> integrity = Optional.of(result(verification));
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,
           jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut());
-      boolean analysed = outputs.run(IgnoredRuns.open(target, spec.commandLine().getErr()), CommandLines.describe(spec),
-          integrity, spec.commandLine().getOut(), spec.commandLine().getErr());
+      IgnoredRuns.warn(layout, spec.commandLine().getErr());
+      boolean analysed = outputs.run(layout, CommandLines.describe(spec), integrity, spec.commandLine().getOut(),
+          spec.commandLine().getErr());
       IngestSummaryPrinter.printWhenNothingRead(summary, paths, spec.commandLine().getErr());
       return analysed ? settings.strictExitCode(summary) : ExitCode.NOTHING_READ;
     } finally {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,29 +13,22 @@ import java.util.Objects;
 
 /**
  * Checks, before any work, every place a command is to write: it can be written, and it is neither an input file nor
- * inside an input directory, where it would overwrite evidence or be read as input (symbolic links resolved).
+ * inside an input directory, where it would overwrite evidence or be read as input (symbolic links resolved, and the
+ * places links inside an input directory lead to counted as inputs, as the walk follows them: {@link InputReach}).
  */
 final class OutputPaths {
-  private final List<Path> inputs;
+  private final List<InputReach.Place> inputs;
 
-  private OutputPaths(List<Path> inputs) {
+  private OutputPaths(List<InputReach.Place> inputs) {
     this.inputs = inputs;
   }
 
-  /** The checks against these inputs ({@code -} and paths that do not exist are left out). */
+  /**
+   * The checks against these inputs and every place their walk reaches through symbolic links ({@code -} and paths
+   * that do not exist are left out).
+   */
   static OutputPaths outside(List<String> inputs) {
-    List<Path> real = new ArrayList<>();
-    for (String input : inputs) {
-      if (input.equals("-")) {
-        continue;
-      }
-      try {
-        real.add(Path.of(input).toRealPath());
-      } catch (IOException | InvalidPathException e) {
-        // a missing input is reported by the walk; it holds nothing an output could overwrite
-      }
-    }
-    return new OutputPaths(List.copyOf(real));
+    return new OutputPaths(InputReach.of(inputs));
   }
 
   /** Checks the report, JSON and HTML files and the evidence directory of {@code analyze} and {@code investigate}. */
@@ -121,16 +113,18 @@ final class OutputPaths {
 
   private void requireOutsideInputs(String option, Path output) {
     Path real = realPath(option, output);
-    for (Path input : inputs) {
-      boolean inside = real.startsWith(input) && Files.isDirectory(input);
-      if (real.equals(input) || inside && Files.isRegularFile(real)) {
-        throw refused(option, output, "it is an input" + (Files.isDirectory(real) ? " directory" : " file")
+    for (InputReach.Place input : inputs) {
+      if (!input.covers(real)) {
+        continue;
+      }
+      String through = input.link() == null ? "" : " (reached through the symbolic link " + input.link()
+          + " in the input " + input.input() + ", a link trailsleuth follows when reading)";
+      if (real.equals(input.real()) || Files.isRegularFile(real)) {
+        throw refused(option, output, "it is an input" + (Files.isDirectory(real) ? " directory" : " file") + through
             + "; trailsleuth never writes over its inputs");
       }
-      if (inside) {
-        throw refused(option, output, "it lies inside the input directory " + input + ", which trailsleuth only"
-            + " reads (and would read it as input next time); write it outside the inputs");
-      }
+      throw refused(option, output, "it lies inside the input directory " + input.real() + through
+          + ", which trailsleuth only reads (and would read it as input next time); write it outside the inputs");
     }
   }
 

@@ -11,6 +11,7 @@ import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.query.ResultTable;
 import io.trailsleuth.report.TimelineFormat;
 import io.trailsleuth.store.CaseStore;
+import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -74,14 +75,19 @@ public final class TimelineCommand implements Callable<Integer> {
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       OutputPaths.outside(paths).requireOutside(directory);
       Path target = directory.path();
+      StoreLayout layout;
       if (store == null) {
         // raw logs: read only the log files that can hold events of the asked account and window
         FileScope scope = new FileScope(IngestSettings.utcTime(since, "--since"), IngestSettings.utcTime(until, "--until"),
             account == null ? Set.of() : Set.of(account), Set.of());
-        IngestSummary summary = IngestPipeline.run(IngestOptions.of(paths, target, scope), IngestProgress.SILENT);
+        IngestOptions options = IngestOptions.of(paths, target, scope);
+        layout = CaseStore.createOrOpen(target);
+        IngestSummary summary = IngestPipeline.run(layout, options, IngestProgress.SILENT);
         if (summary.nothingReadable()) {
           throw new UserException(ExitCode.NOTHING_READ, IngestSummaryPrinter.nothingRead(summary, paths));
         }
+      } else {
+        layout = IgnoredRuns.open(target, spec.commandLine().getErr());
       }
       Map<String, String> parameters = new HashMap<>();
       putIfSet(parameters, "account", account);
@@ -90,7 +96,7 @@ public final class TimelineCommand implements Callable<Integer> {
       putIfSet(parameters, "since", time(since, "--since"));
       putIfSet(parameters, "until", time(until, "--until"));
       ResultTable rows;
-      try (Connection connection = CaseStore.connect(IgnoredRuns.open(target, spec.commandLine().getErr()), "1GB")) {
+      try (Connection connection = CaseStore.connect(layout, "1GB")) {
         AnalysisViews.install(connection);
         AnalysisViews.materialize(connection);
         rows = QueryRunner.run(connection, SqlFiles.get("timeline"), parameters);

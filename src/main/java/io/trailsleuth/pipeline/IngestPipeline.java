@@ -54,29 +54,35 @@ public final class IngestPipeline {
 
   private IngestPipeline() {}
 
-  /** Ingests; returns the accounting. Holds the store lock for the whole run. */
+  /** Ingests into {@code options.store()}, created or opened here; returns the accounting. */
   public static IngestSummary run(IngestOptions options, IngestProgress progress)
       throws IOException, InterruptedException, SQLException {
-    return run(options, progress, Set::of);
+    return run(CaseStore.createOrOpen(options.store()), options, progress);
   }
 
   /**
-   * Ingests, keeping of each repeated event the copy in a {@code verifiedFiles} file (paths relative to their input
-   * root) when there is one; the supplier is asked only when the run repeats an event.
+   * Ingests into a store the caller opened ({@link CaseStore#createOrOpen}, which reads its marker), the one
+   * {@code options} names; returns the accounting. Holds the store lock for the whole run.
    */
-  public static IngestSummary run(IngestOptions options, IngestProgress progress, Supplier<Set<String>> verifiedFiles)
+  public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress)
       throws IOException, InterruptedException, SQLException {
-    return run(options, progress, verifiedFiles, DecodedContentHashes.none());
+    return run(layout, options, progress, Set::of, DecodedContentHashes.none());
   }
 
   /**
-   * Ingests as above; when {@code decodedHashes} is collecting, the parser threads also hash each file's decoded
-   * content into it, and it is marked ended once parsing is over, before deduplication asks for {@code verifiedFiles}.
+   * Ingests as above, keeping of each repeated event the copy in a {@code verifiedFiles} file (paths relative to their
+   * input root) when there is one; the supplier is asked only when the run repeats an event. When
+   * {@code decodedHashes} is collecting, the parser threads also hash each file's decoded content into it, and it is
+   * marked ended once parsing is over, before deduplication asks for {@code verifiedFiles}.
    */
-  public static IngestSummary run(IngestOptions options, IngestProgress progress, Supplier<Set<String>> verifiedFiles,
-      DecodedContentHashes decodedHashes) throws IOException, InterruptedException, SQLException {
+  public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
+      Supplier<Set<String>> verifiedFiles, DecodedContentHashes decodedHashes)
+      throws IOException, InterruptedException, SQLException {
     try {
-      StoreLayout layout = CaseStore.createOrOpen(options.store());
+      if (!layout.root().equals(options.store())) {
+        throw new IllegalArgumentException("the store " + layout.root() + " is not the one the options name, "
+            + options.store());
+      }
       try (StoreLock lock = StoreLock.acquire(layout)) {
         CaseStore.removeAbandonedStaging(layout);
         return runLocked(options, layout, progress, verifiedFiles, decodedHashes);

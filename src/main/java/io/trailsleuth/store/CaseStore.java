@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 public final class CaseStore {
   private CaseStore() {}
 
-  /** Creates the store directory, or checks that an existing directory is a store. */
+  /** Creates the store directory, or checks that an existing directory is a store; reads its marker once. */
   public static StoreLayout createOrOpen(Path root) throws IOException {
-    StoreLayout layout = new StoreLayout(root);
-    if (Files.isDirectory(root) && !Files.exists(layout.marker())) {
+    Path marker = root.resolve(StoreLayout.MARKER);
+    if (Files.isDirectory(root) && !Files.exists(marker)) {
       try (Stream<Path> list = Files.list(root)) {
         if (list.findAny().isPresent()) {
           throw new StoreException(root + " exists, is not empty and is not a trailsleuth store; "
@@ -38,18 +38,18 @@ public final class CaseStore {
       }
     }
     Files.createDirectories(root);
-    if (!Files.exists(layout.marker())) {
-      Files.writeString(layout.marker(), StoreLayout.MARKER_CONTENT, StandardCharsets.UTF_8);
+    if (!Files.exists(marker)) {
+      Files.writeString(marker, StoreLayout.MARKER_CONTENT, StandardCharsets.UTF_8);
+      return new StoreLayout(root, StoreFormat.CURRENT);
     }
     // a version-1 store stays version 1: its runs have no markers, so none of them could be told apart if it changed
-    StoreFormat.version(layout.marker());
-    return layout;
+    return new StoreLayout(root, StoreFormat.version(marker));
   }
 
-  /** Checks that a directory is a store, for reading. */
+  /** Checks that a directory is a store, for reading; reads its marker once. */
   public static StoreLayout openExisting(Path root) {
-    StoreLayout layout = new StoreLayout(root);
-    if (!Files.exists(layout.marker())) {
+    Path marker = root.resolve(StoreLayout.MARKER);
+    if (!Files.exists(marker)) {
       throw new StoreException(root + " is not a trailsleuth store (no " + StoreLayout.MARKER + "); "
           + (holdsFiles(root)
               ? "if it holds logs, make a store of them in a new directory: 'trailsleuth ingest " + root + " --store "
@@ -57,11 +57,10 @@ public final class CaseStore {
               : "create one with 'trailsleuth ingest PATH --store " + root + "'"));
     }
     try {
-      StoreFormat.version(layout.marker());
+      return new StoreLayout(root, StoreFormat.version(marker));
     } catch (IOException e) {
-      throw new StoreException("cannot read " + layout.marker() + ": " + e.getMessage(), e);
+      throw new StoreException("cannot read " + marker + ": " + e.getMessage(), e);
     }
-    return layout;
   }
 
   private static boolean holdsFiles(Path directory) {
@@ -103,7 +102,7 @@ public final class CaseStore {
       boolean hasRuns = !runs.committed().isEmpty();
       List<String> eventFiles = runs.eventFiles();
       if (!eventFiles.isEmpty()) {
-        EventFileLayout eventFileLayout = EventFileLayout.of(StoreFormat.version(layout.marker()));
+        EventFileLayout eventFileLayout = EventFileLayout.of(layout.version());
         statement.execute(storeView(eventFileLayout.committedEventsQuery(), "events_files", eventFiles));
       } else {
         statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));

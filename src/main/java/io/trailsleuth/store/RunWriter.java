@@ -71,7 +71,7 @@ public final class RunWriter implements AutoCloseable {
     this.staging = layout.staging(runId);
     Files.createDirectories(staging.resolve("tmp"));
     this.output = staging.resolve(runId);
-    this.storeVersion = StoreFormat.version(layout.marker());
+    this.storeVersion = layout.version();
     this.eventFileLayout = EventFileLayout.of(storeVersion);
     // DuckDB writes a version-4 run's event files into this directory and creates no parent directories itself
     Files.createDirectories(eventsDirectory());

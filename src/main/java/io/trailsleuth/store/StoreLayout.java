@@ -23,8 +23,12 @@ import java.util.List;
  *                                       reported, its id not reused
  * STORE/.staging-run-000003/            an ingest in progress (deleted if found after a crash)
  * </pre>
+ *
+ * @param root the store directory
+ * @param version the store's format version ({@link StoreFormat}), read from its marker once, when the store is opened
+ *     ({@link CaseStore#openExisting}, {@link CaseStore#createOrOpen}); the store keeps it for good
  */
-public record StoreLayout(Path root) {
+public record StoreLayout(Path root, int version) {
   public static final String MARKER = "trailsleuth-store.json";
   /** The per-run manifest of input files. */
   public static final String SOURCES_FILE = "sources.parquet";

@@ -42,7 +42,7 @@ public record StoreRuns(List<RunState.Committed> committed, List<RunState.Ignore
     if (!Files.isDirectory(layout.runs())) {
       return new StoreRuns(committed, ignored);
     }
-    int version = StoreFormat.version(layout.marker());
+    int version = layout.version();
     for (Path directory : runDirectories(layout)) {
       Path marker = directory.resolve(RunCommit.FILE_NAME);
       String markerText = Files.isRegularFile(marker) ? Files.readString(marker, StandardCharsets.UTF_8) : null;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.pipeline.TestStores;
-import io.trailsleuth.store.StoreLayout;
+import io.trailsleuth.store.CaseStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class KilledJobTest {
 
     assertThat(killedMidway).as("the job was killed while writing its events; stderr: "
         + Files.readString(temp.resolve("job.err"))).isTrue();
-    assertThat(new StoreLayout(store).committedRuns()).isEmpty();
+    assertThat(CaseStore.openExisting(store).committedRuns()).isEmpty();
     assertThat(Files.exists(store.resolve("runs/run-000001"))).isFalse();
 
     IngestSummary rerun = LocalSpark.ingest(store, archive);

@@ -7,9 +7,9 @@ import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.pipeline.TestStores;
+import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.RunCommit;
 import io.trailsleuth.store.RunState;
-import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreRuns;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,13 +59,15 @@ final class PartialPublishTest {
     Path halfPublished = store.resolve("runs/run-000001");
     assertThat(RunCommit.filesIn(halfPublished)).hasSize(3);
     assertThat(halfPublished.resolve(RunCommit.FILE_NAME)).doesNotExist();
-    StoreRuns afterFailure = new StoreLayout(store).scan();
+    StoreRuns afterFailure = CaseStore.openExisting(store).scan();
     assertThat(afterFailure.committed()).isEmpty();
     assertThat(afterFailure.ignored()).extracting(RunState.Ignored::location)
         .containsExactly(halfPublished.toAbsolutePath().toString());
     assertThat(TestStores.count(store, "select count(*) from events")).isZero();
     assertThat(TestStores.count(store, "select count(*) from sources")).isZero();
-    assertThat(HadoopStore.ignoredRuns(location(store), LocalSpark.session().sparkContext().hadoopConfiguration()))
+    HadoopStore opened = HadoopStore.createOrOpen(location(store),
+        LocalSpark.session().sparkContext().hadoopConfiguration());
+    assertThat(opened.scan().ignored())
         .singleElement().extracting(RunState.Ignored::warning).asString()
         .contains("runs/run-000001: it has no commit.json").endsWith("delete it and run the ingest again.");
 
@@ -75,7 +77,7 @@ final class PartialPublishTest {
     assertThat(second.runId()).isEqualTo("run-000002");
     assertThat(store.resolve("runs/run-000002/" + RunCommit.FILE_NAME)).exists();
     assertThat(Files.exists(store.resolve(".staging-run-000002"))).isFalse();
-    StoreRuns afterSuccess = new StoreLayout(store).scan();
+    StoreRuns afterSuccess = CaseStore.openExisting(store).scan();
     assertThat(afterSuccess.committed()).extracting(RunState::location)
         .containsExactly(store.resolve("runs/run-000002").toAbsolutePath().toString());
     assertThat(afterSuccess.ignored()).hasSize(1);

@@ -8,10 +8,13 @@ import io.trailsleuth.spark.SparkIngestOptions;
 import io.trailsleuth.store.RunState;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -55,6 +58,11 @@ public final class SparkIngestCommand implements Callable<Integer> {
   public static int run(String... args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return run(out, err, args);
+  }
+
+  /** Runs {@code spark-ingest ARGS} writing to these writers; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = Main.commandLine();
     commandLine.addSubcommand("spark-ingest", new SparkIngestCommand());
     List<String> all = new ArrayList<>(List.of("spark-ingest"));
@@ -62,11 +70,26 @@ public final class SparkIngestCommand implements Callable<Integer> {
     return Main.execute(commandLine, out, err, all.toArray(String[]::new));
   }
 
+  /** The local file a Hadoop path names (a path without a scheme, or a {@code file:} URI), else null. */
+  private static Path localPath(String hadoopPath) {
+    if (!hadoopPath.contains(":")) {
+      return Path.of(hadoopPath);
+    }
+    try {
+      URI uri = new URI(hadoopPath);
+      return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null; // not a URI the local filesystem takes: Hadoop reports it
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    if (!store.contains(":")) {
+    Path localStore = localPath(store);
+    if (localStore != null) {
       // a local store: refused before Spark starts when it is a file or lies inside a local input directory
-      OutputPaths.outside(paths).requireDirectory("--store", Path.of(store));
+      OutputPaths.outside(paths.stream().map(SparkIngestCommand::localPath).filter(Objects::nonNull)
+          .map(Path::toString).toList()).requireDirectory("--store", localStore);
     }
     IngestOptions checked = settings.options(paths, Path.of("."));
     SparkIngestOptions options = new SparkIngestOptions(paths, store, checked.maxDecompressedBytes(), checked.scope());
@@ -82,10 +105,11 @@ public final class SparkIngestCommand implements Callable<Integer> {
     SparkSession spark = builder.getOrCreate();
     try {
       spark.sparkContext().setLogLevel("WARN");
-      for (RunState.Ignored run : HadoopStore.ignoredRuns(store, spark.sparkContext().hadoopConfiguration())) {
+      HadoopStore opened = HadoopStore.createOrOpen(store, spark.sparkContext().hadoopConfiguration());
+      for (RunState.Ignored run : opened.scan().ignored()) {
         spec.commandLine().getErr().println(run.warning());
       }
-      IngestSummary summary = SparkIngest.run(spark, options);
+      IngestSummary summary = SparkIngest.run(spark, opened, options);
       IngestSummaryPrinter.print(summary, store, store, spec.commandLine().getOut());
       return settings.exitCode(summary);
     } finally {

@@ -49,7 +49,10 @@ public final class HadoopStore {
     this.version = version;
   }
 
-  /** Creates the store, or checks that an existing directory is one of a version this program reads. */
+  /**
+   * Creates the store, or checks that an existing directory is one of a version this program reads; reads its marker
+   * once.
+   */
   public static HadoopStore createOrOpen(String location, Configuration configuration) throws IOException {
     Path path = new Path(location);
     FileSystem fileSystem = path.getFileSystem(configuration);
@@ -66,21 +69,9 @@ public final class HadoopStore {
       try (OutputStream out = fileSystem.create(marker, false)) {
         out.write(StoreLayout.MARKER_CONTENT.getBytes(StandardCharsets.UTF_8));
       }
+      return new HadoopStore(fileSystem, root, StoreFormat.CURRENT);
     }
     return new HadoopStore(fileSystem, root, StoreFormat.version(read(fileSystem, marker), marker.toString()));
-  }
-
-  /** The run directories readers leave out of an existing store, for the command's warnings; none when no store. */
-  public static List<RunState.Ignored> ignoredRuns(String location, Configuration configuration) throws IOException {
-    Path path = new Path(location);
-    FileSystem fileSystem = path.getFileSystem(configuration);
-    Path root = fileSystem.makeQualified(path);
-    Path marker = new Path(root, StoreLayout.MARKER);
-    if (!fileSystem.exists(marker)) {
-      return List.of();
-    }
-    int version = StoreFormat.version(read(fileSystem, marker), marker.toString());
-    return new HadoopStore(fileSystem, root, version).scan().ignored();
   }
 
   public Path root() {

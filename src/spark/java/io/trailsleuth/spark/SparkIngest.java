@@ -60,15 +60,24 @@ public final class SparkIngest {
     System.exit(io.trailsleuth.cli.SparkIngestCommand.run(args));
   }
 
-  /** Runs the ingest on a session; returns the accounting. Holds {@code ingest}'s lock when the store is local. */
+  /** Runs the ingest on a session into the store the options name, created or opened here; returns the accounting. */
   public static IngestSummary run(SparkSession spark, SparkIngestOptions options) throws IOException {
+    return run(spark, HadoopStore.createOrOpen(options.store(), spark.sparkContext().hadoopConfiguration()), options);
+  }
+
+  /**
+   * Runs the ingest on a session into a store the caller opened ({@link HadoopStore#createOrOpen}), the one the
+   * options name; returns the accounting. Holds {@code ingest}'s lock when the store is local.
+   */
+  public static IngestSummary run(SparkSession spark, HadoopStore store, SparkIngestOptions options)
+      throws IOException {
     configure(spark);
     Configuration configuration = spark.sparkContext().hadoopConfiguration();
-    HadoopStore store = HadoopStore.createOrOpen(options.store(), configuration);
     if (!store.isLocal()) {
       return runLocked(spark, options, store, configuration);
     }
-    try (StoreLock lock = StoreLock.acquire(new StoreLayout(java.nio.file.Path.of(store.root().toUri())))) {
+    StoreLayout layout = new StoreLayout(java.nio.file.Path.of(store.root().toUri()), store.version());
+    try (StoreLock lock = StoreLock.acquire(layout)) {
       store.removeAbandonedStaging();
       return runLocked(spark, options, store, configuration);
     }

@@ -7,6 +7,7 @@ import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestProgress;
+import io.trailsleuth.store.CaseStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +87,9 @@ class IngestHashesVerificationTest {
     TestArchive.rewrite(logs.get(3), bytes -> concat(bytes, " ".repeat(8192).getBytes(StandardCharsets.UTF_8)));
     DecodedContentHashes hashes = DecodedContentHashes.collecting();
 
-    IngestPipeline.run(new IngestOptions(List.of(root().toString()), directory.resolve("store"), 2, 4096, "256MB",
-        FileScope.EVERYTHING), IngestProgress.SILENT, Set::of, hashes);
+    Path store = directory.resolve("store");
+    IngestPipeline.run(CaseStore.createOrOpen(store), new IngestOptions(List.of(root().toString()), store, 2, 4096,
+        "256MB", FileScope.EVERYTHING), IngestProgress.SILENT, Set::of, hashes);
     IntegrityReport report = verify(hashes);
 
     // several gzip members, no compression and an untouched file: hashed by the ingest

@@ -6,8 +6,8 @@ import static io.trailsleuth.pipeline.TestStores.fixture;
 import static io.trailsleuth.pipeline.TestStores.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.SourceEntry;
-import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class DeduplicationTest {
     assertThat(second.runId()).isEmpty();
     assertThat(second.entries()).isEmpty();
     assertThat(second.unchangedFiles()).isEqualTo(2);
-    assertThat(new StoreLayout(store).committedRuns()).hasSize(1);
+    assertThat(CaseStore.openExisting(store).committedRuns()).hasSize(1);
     assertThat(count(store, "SELECT count(*) FROM events")).isEqualTo(first.stored()).isEqualTo(3);
   }
 

@@ -9,6 +9,7 @@ import io.trailsleuth.generate.GenerateOptions;
 import io.trailsleuth.generate.Scenario;
 import io.trailsleuth.pipeline.TestStores;
 import io.trailsleuth.store.StoreBusyException;
+import io.trailsleuth.store.StoreFormat;
 import io.trailsleuth.store.StoreLayout;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -110,7 +111,7 @@ final class CrashSafetyTest {
   void refusesASecondIngestWhileAnotherProcessHoldsTheLock(@TempDir Path temp) throws Exception {
     Path store = storeWithEarlierState(temp, "store");
     Process holder = ChildJvm.start(temp, "holder", ChildJvm.command("ingest", "-", "--store", store.toString(), "--quiet"));
-    Path lockFile = new StoreLayout(store).lockFile();
+    Path lockFile = new StoreLayout(store, StoreFormat.CURRENT).lockFile();
     String holderMark = "pid " + holder.pid();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!(Files.exists(lockFile) && Files.readString(lockFile).strip().equals(holderMark))) {

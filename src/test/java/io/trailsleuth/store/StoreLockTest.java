@@ -19,7 +19,7 @@ final class StoreLockTest {
   void refusesAnIngestWhileAnotherHoldsTheLockAndLeavesTheStoreUnchanged() throws Exception {
     Path store = temp.resolve("store");
     TestStores.ingest(store, fixture("single-record/record.json"));
-    StoreLayout layout = new StoreLayout(store);
+    StoreLayout layout = new StoreLayout(store, StoreFormat.CURRENT);
 
     try (StoreLock held = StoreLock.acquire(layout)) {
       assertThatThrownBy(() -> TestStores.ingest(store, fixture("bare-array/records.json")))

@@ -1,0 +1,112 @@
+package io.trailsleuth.cli;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Every place the ingest walk reads, as real paths: each named input, and each file or directory a symbolic link
+ * inside an input directory leads to outside the places already found (the walk follows links).
+ */
+final class InputReach {
+  /**
+   * One place the walk reads.
+   *
+   * @param real its real path
+   * @param directory true for a directory, whose whole tree is read
+   * @param input the input path as named
+   * @param link the symbolic link the walk follows to reach it, or null for a named input
+   */
+  record Place(Path real, boolean directory, String input, Path link) {
+    /** True when {@code path} (a real path) is this place or lies inside it. */
+    boolean covers(Path path) {
+      return path.equals(real) || directory && path.startsWith(real);
+    }
+  }
+
+  private InputReach() {}
+
+  /** The places the walk of these inputs reads ({@code -} and paths that do not resolve are left out). */
+  static List<Place> of(List<String> inputs) {
+    List<Place> places = new ArrayList<>();
+    Deque<Place> toWalk = new ArrayDeque<>();
+    for (String input : inputs) {
+      if (input.equals("-")) {
+        continue;
+      }
+      try {
+        Path real = Path.of(input).toRealPath();
+        Place place = new Place(real, Files.isDirectory(real), input, null);
+        places.add(place);
+        if (place.directory()) {
+          toWalk.add(place);
+        }
+      } catch (IOException | InvalidPathException e) {
+        // a missing input is reported by the walk; it holds nothing an output could overwrite
+      }
+    }
+    while (!toWalk.isEmpty()) {
+      Place walked = toWalk.poll();
+      for (Path link : linksUnder(walked.real())) {
+        Place reached = reachedThrough(link, walked.input(), places);
+        if (reached != null) {
+          places.add(reached);
+          if (reached.directory()) {
+            toWalk.add(reached);
+          }
+        }
+      }
+    }
+    return List.copyOf(places);
+  }
+
+  /** The new place a link leads to, or null when it is broken, loops or leads into a place already found. */
+  private static Place reachedThrough(Path link, String input, List<Place> places) {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (IOException e) {
+      return null; // the walk reports a broken link or a loop and reads nothing through it
+    }
+    for (Place place : places) {
+      if (place.covers(target)) {
+        return null;
+      }
+    }
+    return new Place(target, Files.isDirectory(target), input, link);
+  }
+
+  /** The symbolic links in a directory tree, not following any, sorted; unreadable parts are skipped. */
+  private static List<Path> linksUnder(Path directory) {
+    List<Path> links = new ArrayList<>();
+    try {
+      Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isSymbolicLink()) {
+            links.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE; // the walk reports what it cannot read, and reads nothing there
+        }
+      });
+    } catch (IOException e) {
+      // as above: nothing is read where the walk cannot go
+    }
+    links.sort(Comparator.naturalOrder());
+    return links;
+  }
+}
