@@ -1,0 +1,111 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two input roots hold the sample archive, one with a changed copy of the log file that holds the re-creation: the
+ * findings cite the copy that matched its digest, whichever root comes first.
+ */
+final class TwoInputRootsTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The file with the DeleteRole and CreateRole of billing-worker-exec. */
+  private static final String IAM_FILE = "AWSLogs/o-exampleorg1/111122223333/CloudTrail/us-east-1/2026/03/03/"
+      + "111122223333_CloudTrail_us-east-1_20260303T1017Z_KOprCuyFb9EWZztQ.json.gz";
+  private static final String CREATE_ROLE = "9d9b867b-7a6b-4020-9126-3802b546aa7b";
+  private static final String GENUINE_ADDRESS = "\"sourceIPAddress\":\"203.0.113.40\"";
+  private static final String FORGED_ADDRESS = "\"sourceIPAddress\":\"203.0.113.66\"";
+
+  @TempDir
+  Path temp;
+
+  private Path genuine;
+  private Path tampered;
+
+  @BeforeEach
+  void copyTheArchiveTwiceAndChangeOneRecordInTheSecondCopy() throws IOException {
+    genuine = temp.resolve("genuine");
+    tampered = temp.resolve("tampered");
+    ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), genuine.resolve("AWSLogs"));
+    ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), tampered.resolve("AWSLogs"));
+    Path file = tampered.resolve(IAM_FILE);
+    String text = new String(gunzip(Files.readAllBytes(file)), StandardCharsets.UTF_8);
+    int record = text.indexOf("\"eventID\":\"" + CREATE_ROLE + "\"");
+    int start = text.lastIndexOf("{\"eventVersion\"", record);
+    assertThat(text.substring(start, record)).contains(GENUINE_ADDRESS);
+    String changed = text.substring(0, start) + text.substring(start, record).replace(GENUINE_ADDRESS, FORGED_ADDRESS)
+        + text.substring(record);
+    Files.write(file, gzip(changed.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest(name = "tampered root first: {0}")
+  @ValueSource(booleans = {true, false})
+  void citesTheCopyFromTheDigestVerifiedFileWhicheverRootComesFirst(boolean tamperedFirst) throws IOException {
+    Run run = investigate(tamperedFirst ? List.of(tampered, genuine) : List.of(genuine, tampered));
+
+    JsonNode versions = run.findings().path("integrity").path("conflictingDuplicates").get(0).path("versions");
+    assertThat(versions).hasSize(2);
+    assertThat(versions).filteredOn(v -> v.path("used").asBoolean()).singleElement().satisfies(used -> assertThat(
+        used.path("sourceSha256").asText()).isEqualTo(sha256OnDisk(genuine.resolve(IAM_FILE))));
+    assertThat(Files.readString(run.pack().resolve("records/" + CREATE_ROLE + ".json"))).contains(GENUINE_ADDRESS)
+        .doesNotContain(FORGED_ADDRESS);
+  }
+
+  private record Run(JsonNode findings, String report, Path pack) {}
+
+  private Run investigate(List<Path> roots) throws IOException {
+    Path out = Files.createTempDirectory(temp, "run");
+    List<String> arguments = new ArrayList<>(List.of("investigate", "-q"));
+    roots.forEach(root -> arguments.add(root.toString()));
+    arguments.addAll(List.of("--out", out.resolve("report.md").toString(), "--json", out.resolve("findings.json")
+        .toString(), "--evidence", out.resolve("pack").toString()));
+    CliRun run = CliRun.of(arguments.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return new Run(MAPPER.readTree(out.resolve("findings.json").toFile()),
+        Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8), out.resolve("pack"));
+  }
+
+  private static String sha256OnDisk(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] gunzip(byte[] bytes) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(buffer)) {
+      out.write(bytes);
+    }
+    return buffer.toByteArray();
+  }
+}
