@@ -22,9 +22,10 @@ public final class ConflictingEvents {
         ResultSet rows = statement.executeQuery(SqlFiles.get("report_conflicts").sql())) {
       while (rows.next()) {
         String differing = rows.getString("differing_fields");
-        byEvent.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>()).add(new ConflictVersion(
-            rows.getString("source_file"), rows.getLong("source_record"), rows.getString("source_sha256"),
-            rows.getString("record_sha256"), rows.getBoolean("kept"),
+        SourceCopy source = new SourceCopy(rows.getString("input_root"), rows.getString("source_file"),
+            rows.getString("source_sha256"), rows.getBoolean("path_ambiguous"));
+        byEvent.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>()).add(new ConflictVersion(source,
+            rows.getLong("source_record"), rows.getString("record_sha256"), rows.getBoolean("kept"),
             differing == null || differing.isEmpty() ? List.of() : Arrays.asList(differing.split(","))));
       }
     }

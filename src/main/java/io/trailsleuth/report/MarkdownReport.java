@@ -13,6 +13,7 @@ import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.analysis.SnapshotEvidence;
+import io.trailsleuth.analysis.SourceCopy;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import io.trailsleuth.analysis.policy.PolicyDrift;
 import io.trailsleuth.analysis.policy.PolicyDriftStatus;
@@ -297,10 +298,11 @@ public final class MarkdownReport {
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
     findings.policyDrift().forEach(d -> all.addAll(d.evidence()));
     for (Evidence e : all) {
+      SourceCopy source = context.sourceOf(e);
       line("| " + code(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
           + (context.hasConflictingCopies(e.eventId()) ? " (conflicting copies: this version used, see above)" : "") + " | "
-          + code(e.sourceFile() + " #" + e.sourceRecord()) + " | " + code(context.sha256Of(e.sourceFile())) + " | "
-          + context.integrity().map(r -> r.statusOf(e.sourceFile()).code()).orElse("not checked") + " |");
+          + SourceCitation.markdown(source, e.sourceRecord()) + " | " + code(source.sourceSha256()) + " | "
+          + context.integrityOf(source) + " |");
     }
     if (all.isEmpty()) {
       line("| — | — | — | — | — | — |");

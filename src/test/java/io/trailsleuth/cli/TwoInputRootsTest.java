@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,6 +71,48 @@ final class TwoInputRootsTest {
         used.path("sourceSha256").asText()).isEqualTo(sha256OnDisk(genuine.resolve(IAM_FILE))));
     assertThat(Files.readString(run.pack().resolve("records/" + CREATE_ROLE + ".json"))).contains(GENUINE_ADDRESS)
         .doesNotContain(FORGED_ADDRESS);
+    assertThat(evidenceRow(run.report(), CREATE_ROLE)).contains(sha256OnDisk(genuine.resolve(IAM_FILE)))
+        .endsWith("| verified |");
+  }
+
+  @ParameterizedTest(name = "tampered root first: {0}")
+  @ValueSource(booleans = {true, false})
+  void namesTheInputRootOfAnAmbiguousPathAndTheReportAndThePackCiteTheSameCopy(boolean tamperedFirst)
+      throws IOException {
+    Run run = investigate(tamperedFirst ? List.of(tampered, genuine) : List.of(genuine, tampered));
+
+    String genuineSha256 = sha256OnDisk(genuine.resolve(IAM_FILE));
+    String cited = "`" + IAM_FILE + " #2` under input root `" + genuine + "`";
+    assertThat(evidenceRow(run.report(), CREATE_ROLE)).contains(cited);
+    assertThat(run.report()).contains("| **used** | " + cited + " | `" + genuineSha256 + "`",
+        "| other | `" + IAM_FILE + " #2` under input root `" + tampered + "` | `"
+            + sha256OnDisk(tampered.resolve(IAM_FILE)) + "`");
+    // a path only one root's files were read at needs no root
+    assertThat(run.report()).doesNotContain("_20260302T0915Z_HdztuFDI33MeHAUj.json.gz #4` under input root");
+    JsonNode evidence = run.findings().path("breakages").get(0).path("evidence");
+    assertThat(evidence).filteredOn(e -> e.path("eventId").asText().equals(CREATE_ROLE)).singleElement()
+        .satisfies(e -> assertThat(e.path("inputRoot").asText()).isEqualTo(genuine.toString()));
+    assertThat(evidence).filteredOn(e -> e.path("type").asText().equals("cloudtrail-event"))
+        .allSatisfy(e -> assertThat(e.path("inputRoot").isTextual()).isTrue());
+    assertThat(Files.readString(run.pack().resolve("SOURCES.sha256")))
+        .contains(genuineSha256 + "  " + genuine.resolve(IAM_FILE) + "\n")
+        .doesNotContain(tampered.toString());
+    assertThat(Files.readString(run.pack().resolve("MANIFEST.sha256")))
+        .contains("# source file (under input root " + genuine + "): " + genuineSha256 + "  " + IAM_FILE + "\n");
+    assertThat(Files.readString(run.pack().resolve("README.txt"))).contains("Where trailsleuth ran:");
+    assertThat(Files.readString(run.pack().resolve("report.md"))).isEqualTo(run.report());
+  }
+
+  @Test
+  void givesTheSameReportAndPackWhicheverRootComesFirst() throws IOException {
+    Run first = investigate(List.of(tampered, genuine));
+    Run second = investigate(List.of(genuine, tampered));
+
+    assertThat(withoutCommand(first.report())).isEqualTo(withoutCommand(second.report()));
+    assertThat(first.findings()).isEqualTo(second.findings());
+    for (String file : List.of("SOURCES.sha256", "records/" + CREATE_ROLE + ".json", "findings.json")) {
+      assertThat(first.pack().resolve(file)).hasSameTextualContentAs(second.pack().resolve(file));
+    }
   }
 
   private record Run(JsonNode findings, String report, Path pack) {}
@@ -84,6 +127,17 @@ final class TwoInputRootsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     return new Run(MAPPER.readTree(out.resolve("findings.json").toFile()),
         Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8), out.resolve("pack"));
+  }
+
+  /** The report's Evidence table row of an event. */
+  private static String evidenceRow(String report, String eventId) {
+    String table = report.substring(report.indexOf("\n## Evidence\n"));
+    return table.lines().filter(line -> line.startsWith("| `" + eventId + "`")).findFirst().orElseThrow();
+  }
+
+  /** The report without its command line, which names the roots in the order given. */
+  private static String withoutCommand(String report) {
+    return report.lines().filter(line -> !line.startsWith("- Command: ")).reduce("", (a, b) -> a + b + "\n");
   }
 
   private static String sha256OnDisk(Path file) throws IOException {

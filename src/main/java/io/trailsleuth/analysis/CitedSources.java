@@ -1,0 +1,70 @@
+package io.trailsleuth.analysis;
+
+import io.trailsleuth.common.SqlFiles;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The copy of its source file each event a finding cites was read from, looked up once so that the report, the
+ * findings JSON and the evidence pack name the same file, under the same input root.
+ */
+public final class CitedSources {
+  private final Map<String, CitedSource> byEventId;
+
+  private CitedSources(Map<String, CitedSource> byEventId) {
+    this.byEventId = byEventId;
+  }
+
+  /** None known: outputs cite by relative path alone, as for findings made without a store. */
+  public static CitedSources none() {
+    return new CitedSources(Map.of());
+  }
+
+  /** The sources of every event a breakage, at-risk or policy drift finding cites, from the store's stored versions. */
+  public static CitedSources load(Connection connection, Findings findings) throws SQLException {
+    Set<String> ids = new TreeSet<>();
+    findings.breakages().forEach(b -> b.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    findings.atRisk().forEach(r -> r.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    findings.policyDrift().forEach(d -> d.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(SqlFiles.get("store_evidence_cited_ids").sql());
+    }
+    try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cited_ids")) {
+      for (String id : ids) {
+        appender.beginRow().append(id).endRow();
+      }
+    }
+    Map<String, CitedSource> sources = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_cited_records").sql())) {
+      while (rows.next()) {
+        SourceCopy copy = new SourceCopy(rows.getString("input_root"), rows.getString("source_file"),
+            rows.getString("source_sha256"), rows.getBoolean("path_ambiguous"));
+        sources.putIfAbsent(rows.getString("event_id"), new CitedSource(rows.getString("event_id"), copy,
+            (Long) rows.getObject("source_offset"), (Long) rows.getObject("source_length")));
+      }
+    }
+    return new CitedSources(sources);
+  }
+
+  /** Where the event was read, when it is known. */
+  public Optional<CitedSource> of(String eventId) {
+    return Optional.ofNullable(byEventId.get(eventId));
+  }
+
+  /** Every cited source, ordered by event ID. */
+  public Collection<CitedSource> all() {
+    return byEventId.values();
+  }
+}
