@@ -101,7 +101,7 @@ public final class EvidencePack {
 
   /** The record's bytes from its source, checked to be the cited event. */
   private static byte[] recordBytes(CitedSource record) throws EvidenceException, IOException {
-    Path file = Path.of(record.source().inputRoot()).resolve(record.source().sourceFile());
+    Path file = InputFiles.locate(record.source().inputRoot(), record.source().sourceFile());
     if (record.offset() == null || record.length() == null) {
       throw new EvidenceException("the store holds no record positions for " + record.source().sourceFile()
           + " (it was ingested by an older trailsleuth); ingest the archive into a new store for an evidence pack");
@@ -125,7 +125,7 @@ public final class EvidencePack {
         ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_digest_files").sql())) {
       while (rows.next()) {
         String relative = rows.getString("source_file");
-        Path path = Path.of(rows.getString("input_root")).resolve(relative);
+        Path path = InputFiles.locate(rows.getString("input_root"), relative);
         if (!digests.containsKey(relative) && Files.isRegularFile(path)
             && rows.getString("sha256").equals(PackManifest.sha256(path))
             && DigestListings.listsAny(path, relative, logFiles)) {

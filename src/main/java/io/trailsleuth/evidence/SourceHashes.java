@@ -1,7 +1,6 @@
 package io.trailsleuth.evidence;
 
 import io.trailsleuth.analysis.SourceCopy;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ final class SourceHashes {
     boolean roots = namesRoots();
     Map<String, String> byName = new TreeMap<>();
     for (SourceCopy copy : copies) {
-      String name = roots ? Path.of(copy.inputRoot()).resolve(copy.sourceFile()).toString().replace('\\', '/')
+      String name = roots ? InputFiles.locate(copy.inputRoot(), copy.sourceFile()).toString().replace('\\', '/')
           : copy.sourceFile();
       byName.put(printable(name), copy.sourceSha256());
     }
