@@ -115,6 +115,18 @@ final class TwoInputRootsTest {
     }
   }
 
+  @Test
+  void escapesAnInputRootNameThatHoldsMarkdownAndHtml() throws IOException {
+    Path hostile = Files.move(tampered, temp.resolve("copy `x` | <b>y"));
+
+    Run run = investigate(List.of(hostile, genuine));
+
+    assertThat(run.report()).contains("under input root `" + temp + "/copy ˋxˋ \\| <b>y`")
+        .doesNotContain("`x`");
+    JsonNode versions = run.findings().path("integrity").path("conflictingDuplicates").get(0).path("versions");
+    assertThat(versions).extracting(v -> v.path("inputRoot").asText()).contains(hostile.toString());
+  }
+
   private record Run(JsonNode findings, String report, Path pack) {}
 
   private Run investigate(List<Path> roots) throws IOException {
