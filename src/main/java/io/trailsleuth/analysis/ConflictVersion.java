@@ -12,13 +12,19 @@ import java.util.List;
  * @param recordSha256 SHA-256 of the copy's canonical form
  * @param used true for the version the events view holds, the one the analysis used
  * @param differingFields field paths where this version differs from the used one; empty for the used one
+ * @param verified whether the ingest found the copy's file to match its digest; null when it checked no digests
  */
 public record ConflictVersion(SourceCopy source, long sourceRecord, String recordSha256, boolean used,
-    List<String> differingFields) {
+    List<String> differingFields, Boolean verified) {
   public ConflictVersion {
     requireNonNull(source, "source is null");
     requireNonNull(recordSha256, "recordSha256 is null");
     differingFields = List.copyOf(differingFields);
+  }
+
+  /** True when the ingest found the copy's file to match its digest. */
+  public boolean verifiedCopy() {
+    return Boolean.TRUE.equals(verified);
   }
 
   /** The file the copy came from, relative to its input root. */

@@ -26,7 +26,8 @@ public final class ConflictingEvents {
             rows.getString("source_sha256"), rows.getBoolean("path_ambiguous"));
         byEvent.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>()).add(new ConflictVersion(source,
             rows.getLong("source_record"), rows.getString("record_sha256"), rows.getBoolean("kept"),
-            differing == null || differing.isEmpty() ? List.of() : Arrays.asList(differing.split(","))));
+            differing == null || differing.isEmpty() ? List.of() : Arrays.asList(differing.split(",")),
+            (Boolean) rows.getObject("verified")));
       }
     }
     List<ConflictingEvent> events = new ArrayList<>();

@@ -73,6 +73,11 @@ final class TwoInputRootsTest {
         .doesNotContain(FORGED_ADDRESS);
     assertThat(evidenceRow(run.report(), CREATE_ROLE)).contains(sha256OnDisk(genuine.resolve(IAM_FILE)))
         .endsWith("| verified |");
+    // still listed and still lowering the confidence, but not said to be possibly forged
+    assertThat(run.findings().path("integrity").path("conflictingDuplicates").get(0).path("citedBy").get(0)
+        .path("effect").asText()).isEqualTo("confidence lowered from confirmed to probable: the evidence has"
+            + " conflicting copies, though the version used is from a log file that matched its CloudTrail digest");
+    assertThat(run.report()).contains("### Conflicting copies");
   }
 
   @ParameterizedTest(name = "tampered root first: {0}")
