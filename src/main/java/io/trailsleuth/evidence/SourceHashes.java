@@ -1,6 +1,7 @@
 package io.trailsleuth.evidence;
 
 import io.trailsleuth.analysis.SourceCopy;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +14,8 @@ import java.util.TreeSet;
  * named under its input root as given on the command line, so that every line means one file.
  */
 final class SourceHashes {
-  private final Set<SourceCopy> copies = new TreeSet<>((left, right) -> {
-    int byRoot = left.inputRoot().compareTo(right.inputRoot());
-    int byPath = left.sourceFile().compareTo(right.sourceFile());
-    return byRoot != 0 ? byRoot : byPath != 0 ? byPath : left.sourceSha256().compareTo(right.sourceSha256());
-  });
+  private final Set<SourceCopy> copies = new TreeSet<>(Comparator.comparing(SourceCopy::inputRoot)
+      .thenComparing(SourceCopy::sourceFile).thenComparing(SourceCopy::sourceSha256));
 
   void add(SourceCopy copy) {
     copies.add(copy);
