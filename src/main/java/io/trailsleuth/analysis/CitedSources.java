@@ -16,18 +16,22 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The copy of its source file each event a finding cites was read from, looked up once so that the report, the
- * findings JSON and the evidence pack name the same file, under the same input root.
+ * findings JSON and the evidence pack name the same file, under the same input root; and the input root of each
+ * snapshot file.
  */
 public final class CitedSources {
   private final Map<String, CitedSource> byEventId;
+  /** The snapshot files, by path and SHA-256 ({@link #key}). */
+  private final Map<String, SourceCopy> snapshotFiles;
 
-  private CitedSources(Map<String, CitedSource> byEventId) {
+  private CitedSources(Map<String, CitedSource> byEventId, Map<String, SourceCopy> snapshotFiles) {
     this.byEventId = byEventId;
+    this.snapshotFiles = snapshotFiles;
   }
 
   /** None known: outputs cite by relative path alone, as for findings made without a store. */
   public static CitedSources none() {
-    return new CitedSources(Map.of());
+    return new CitedSources(Map.of(), Map.of());
   }
 
   /** The sources of every event a breakage, at-risk or policy drift finding cites, from the store's stored versions. */
@@ -55,7 +59,26 @@ public final class CitedSources {
             (Long) rows.getObject("source_offset"), (Long) rows.getObject("source_length")));
       }
     }
-    return new CitedSources(sources);
+    Map<String, SourceCopy> snapshotFiles = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_snapshot_sources").sql())) {
+      while (rows.next()) {
+        SourceCopy copy = new SourceCopy(rows.getString("input_root"), rows.getString("source_file"),
+            rows.getString("sha256"), rows.getBoolean("path_ambiguous"));
+        snapshotFiles.putIfAbsent(key(copy.sourceFile(), copy.sourceSha256()), copy);
+      }
+    }
+    return new CitedSources(sources, snapshotFiles);
+  }
+
+  /** Where a snapshot file was read: its input root, when the store lists it, else its relative path alone. */
+  public SourceCopy snapshotFile(String sourceFile, String sourceSha256) {
+    return snapshotFiles.getOrDefault(key(sourceFile, sourceSha256),
+        new SourceCopy("", sourceFile, sourceSha256, false));
+  }
+
+  private static String key(String sourceFile, String sourceSha256) {
+    return sourceFile + "\n" + sourceSha256;
   }
 
   /** Where the event was read, when it is known. */

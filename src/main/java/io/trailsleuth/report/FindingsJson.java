@@ -11,7 +11,6 @@ import io.trailsleuth.analysis.DeletedRole;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
 import io.trailsleuth.analysis.RoleChangeTime;
-import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +57,7 @@ public final class FindingsJson {
    */
   public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
       CitedSources sources) {
-    EventEvidenceJson evidence = new EventEvidenceJson(
+    EvidenceJson evidence = new EvidenceJson(
         conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet()), sources);
     StringWriter out = new StringWriter();
     try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()
@@ -158,7 +157,7 @@ public final class FindingsJson {
     json.writeEndObject();
   }
 
-  private static void breakage(JsonGenerator json, Breakage b, EventEvidenceJson evidence) throws IOException {
+  private static void breakage(JsonGenerator json, Breakage b, EvidenceJson evidence) throws IOException {
     json.writeStartObject();
     json.writeStringField("accountId", b.accountId());
     json.writeStringField("region", b.region());
@@ -197,17 +196,8 @@ public final class FindingsJson {
     strings(json, "evidenceSources", b.evidenceSources());
     strings(json, "missingEvidence", b.missingEvidence());
     json.writeArrayFieldStart("evidence");
-    evidence.items(json, b.evidence());
-    for (SnapshotEvidence item : b.snapshotEvidence()) {
-      json.writeStartObject();
-      json.writeStringField("type", "snapshot-item");
-      json.writeStringField("snapshotKind", item.kind());
-      json.writeStringField("sourceFile", item.sourceFile());
-      json.writeStringField("sourceSha256", item.sourceSha256());
-      json.writeNumberField("itemIndex", item.itemIndex());
-      json.writeStringField("shows", item.summary());
-      json.writeEndObject();
-    }
+    evidence.events(json, b.evidence());
+    evidence.snapshots(json, b.snapshotEvidence());
     json.writeEndArray();
     json.writeEndObject();
   }

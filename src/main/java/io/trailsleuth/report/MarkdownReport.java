@@ -317,7 +317,9 @@ public final class MarkdownReport {
       line("| Kind | Source file # item | File SHA-256 | Shows |");
       line("| --- | --- | --- | --- |");
       for (SnapshotEvidence item : items) {
-        line("| " + cell(item.kind()) + " | " + code(item.sourceFile() + " #" + item.itemIndex()) + " | "
+        line("| " + cell(item.kind()) + " | "
+            + SourceCitation.markdown(context.citedSources().snapshotFile(item.sourceFile(), item.sourceSha256()),
+                item.itemIndex()) + " | "
             + code(item.sourceSha256()) + " | " + cell(item.summary()) + " |");
       }
       line("");

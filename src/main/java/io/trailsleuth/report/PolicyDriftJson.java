@@ -9,7 +9,7 @@ import java.util.List;
 final class PolicyDriftJson {
   private PolicyDriftJson() {}
 
-  static void write(JsonGenerator json, List<PolicyDrift> drifts, EventEvidenceJson evidence) throws IOException {
+  static void write(JsonGenerator json, List<PolicyDrift> drifts, EvidenceJson evidence) throws IOException {
     json.writeArrayFieldStart("policyDrift");
     for (PolicyDrift d : drifts) {
       json.writeStartObject();

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -130,6 +131,29 @@ final class TwoInputRootsTest {
         .doesNotContain("`x`");
     JsonNode versions = run.findings().path("integrity").path("conflictingDuplicates").get(0).path("versions");
     assertThat(versions).extracting(v -> v.path("inputRoot").asText()).contains(hostile.toString());
+  }
+
+  @Test
+  void namesTheInputRootOfSnapshotItemsWhenTwoRootsHoldDifferentFilesAtOnePath() throws IOException {
+    Path first = temp.resolve("collected-first");
+    Path second = temp.resolve("collected-second");
+    Path collected = Path.of("sample-logs", "regional-download", "collected");
+    ArchiveCopies.copyTree(collected, first);
+    ArchiveCopies.copyTree(collected, second);
+    Files.writeString(second.resolve("kms-list-grants-payments-api.json"), "\n", StandardOpenOption.APPEND);
+
+    Run run = investigate(List.of(Path.of("sample-logs", "regional-download", "AWSLogs"), second, first));
+
+    List<String> grantRows = run.report().lines().filter(line -> line.startsWith("| kms-list-grants | ")).toList();
+    assertThat(grantRows).hasSize(2).anySatisfy(row -> assertThat(row)
+        .contains("`kms-list-grants-payments-api.json #0` under input root `" + first + "`"))
+        .anySatisfy(row -> assertThat(row)
+            .contains("`kms-list-grants-payments-api.json #0` under input root `" + second + "`"));
+    // the other files are the same under both roots: read once, cited by path alone
+    assertThat(run.report()).contains("| iam-role | `iam-get-role-payments-api-exec.json #0` | ");
+    JsonNode items = run.findings().path("breakages").get(0).path("evidence");
+    assertThat(items).filteredOn(item -> item.path("type").asText().equals("snapshot-item")).isNotEmpty()
+        .allSatisfy(item -> assertThat(item.path("inputRoot").asText()).isIn(first.toString(), second.toString()));
   }
 
   private record Run(JsonNode findings, String report, Path pack) {}
