@@ -53,8 +53,7 @@ public final class CitedSources {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_cited_records").sql())) {
       while (rows.next()) {
-        SourceCopy copy = new SourceCopy(rows.getString("input_root"), rows.getString("source_file"),
-            rows.getString("source_sha256"), rows.getBoolean("path_ambiguous"));
+        SourceCopy copy = Rows.sourceCopy(rows);
         sources.putIfAbsent(rows.getString("event_id"), new CitedSource(rows.getString("event_id"), copy,
             (Long) rows.getObject("source_offset"), (Long) rows.getObject("source_length")));
       }
@@ -63,8 +62,7 @@ public final class CitedSources {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_snapshot_sources").sql())) {
       while (rows.next()) {
-        SourceCopy copy = new SourceCopy(rows.getString("input_root"), rows.getString("source_file"),
-            rows.getString("sha256"), rows.getBoolean("path_ambiguous"));
+        SourceCopy copy = Rows.sourceCopy(rows);
         snapshotFiles.putIfAbsent(key(copy.sourceFile(), copy.sourceSha256()), copy);
       }
     }

@@ -22,9 +22,8 @@ public final class ConflictingEvents {
         ResultSet rows = statement.executeQuery(SqlFiles.get("report_conflicts").sql())) {
       while (rows.next()) {
         String differing = rows.getString("differing_fields");
-        SourceCopy source = new SourceCopy(rows.getString("input_root"), rows.getString("source_file"),
-            rows.getString("source_sha256"), rows.getBoolean("path_ambiguous"));
-        byEvent.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>()).add(new ConflictVersion(source,
+        byEvent.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>()).add(new ConflictVersion(
+            Rows.sourceCopy(rows),
             rows.getLong("source_record"), rows.getString("record_sha256"), rows.getBoolean("kept"),
             differing == null || differing.isEmpty() ? List.of() : Arrays.asList(differing.split(",")),
             (Boolean) rows.getObject("verified")));
