@@ -84,6 +84,12 @@ public final class CitedSources {
     return Optional.ofNullable(byEventId.get(eventId));
   }
 
+  /** The copy of its source file a piece of evidence was read from, when it is known (and is the file it names). */
+  public Optional<SourceCopy> sourceOf(Evidence evidence) {
+    return of(evidence.eventId()).map(CitedSource::source)
+        .filter(source -> source.sourceFile().equals(evidence.sourceFile()));
+  }
+
   /** Every cited source, ordered by event ID. */
   public Collection<CitedSource> all() {
     return byEventId.values();

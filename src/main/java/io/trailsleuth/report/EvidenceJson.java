@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.SnapshotEvidence;
+import io.trailsleuth.analysis.SourceCopy;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +42,7 @@ final class EvidenceJson {
       json.writeStringField("eventName", item.eventName());
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeNumberField("sourceRecord", item.sourceRecord());
-      json.writeStringField("inputRoot", sources.of(item.eventId())
-          .filter(cited -> cited.source().sourceFile().equals(item.sourceFile()))
-          .map(cited -> cited.source().inputRoot()).orElse(null));
+      json.writeStringField("inputRoot", sources.sourceOf(item).map(SourceCopy::inputRoot).orElse(null));
       if (conflicting.contains(item.eventId())) {
         json.writeBooleanField("conflictingCopies", true);
       }

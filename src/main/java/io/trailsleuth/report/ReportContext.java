@@ -2,7 +2,6 @@ package io.trailsleuth.report;
 
 import static java.util.Objects.requireNonNull;
 
-import io.trailsleuth.analysis.CitedSource;
 import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.Evidence;
@@ -84,8 +83,7 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
    * match), the file by its relative path alone, with the first SHA-256 the manifest lists for it.
    */
   public SourceCopy sourceOf(Evidence evidence) {
-    return citedSources.of(evidence.eventId()).map(CitedSource::source)
-        .filter(source -> source.sourceFile().equals(evidence.sourceFile()))
+    return citedSources.sourceOf(evidence)
         .orElseGet(() -> new SourceCopy("", evidence.sourceFile(), sha256Of(evidence.sourceFile()), false));
   }
 
