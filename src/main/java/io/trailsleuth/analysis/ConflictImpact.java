@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Applies conflicting copies to the findings: a breakage whose evidence cites an event with differing copies has its
- * confidence lowered, since the version the analysis used may not be the genuine one, and every conflicting event
- * names the findings that cite it and why their confidence changed.
+ * confidence lowered, since someone changed a copy of its evidence (and, unless the version used came from a log file
+ * that matched its digest, that version may not be the genuine one), and every conflicting event names the findings
+ * that cite it and why their confidence changed.
  */
 public final class ConflictImpact {
   /** The findings after the conflicts were applied, and the conflicts with their citations. */
@@ -25,6 +26,9 @@ public final class ConflictImpact {
 
   public static Result apply(Findings findings, List<ConflictingEvent> conflicts) {
     Set<String> conflicting = conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet());
+    Set<String> usedVerified = conflicts.stream()
+        .filter(event -> event.used().map(ConflictVersion::verifiedCopy).orElse(false))
+        .map(ConflictingEvent::eventId).collect(Collectors.toSet());
     Map<String, List<ConflictCitation>> citations = new TreeMap<>();
     List<Breakage> breakages = new ArrayList<>();
     for (Breakage breakage : findings.breakages()) {
@@ -37,7 +41,9 @@ public final class ConflictImpact {
       String effect = lowered == breakage.confidence()
           ? "confidence stays " + lowered.label() + ", the lowest it can be; the evidence has conflicting copies"
           : "confidence lowered from " + breakage.confidence().label() + " to " + lowered.label()
-              + ": the evidence has conflicting copies, and the version used may not be the genuine one";
+              + ": the evidence has conflicting copies, " + (usedVerified.containsAll(cited)
+                  ? "though the version used is from a log file that matched its CloudTrail digest"
+                  : "and the version used may not be the genuine one");
       cited.forEach(id -> citations.computeIfAbsent(id, k -> new ArrayList<>())
           .add(new ConflictCitation("breakage", breakage.functionArn(), effect)));
       breakages.add(withConfidence(breakage, lowered));

@@ -23,9 +23,10 @@ public final class ConflictingEvents {
       while (rows.next()) {
         String differing = rows.getString("differing_fields");
         byEvent.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>()).add(new ConflictVersion(
-            rows.getString("source_file"), rows.getLong("source_record"), rows.getString("source_sha256"),
-            rows.getString("record_sha256"), rows.getBoolean("kept"),
-            differing == null || differing.isEmpty() ? List.of() : Arrays.asList(differing.split(","))));
+            Rows.sourceCopy(rows),
+            rows.getLong("source_record"), rows.getString("record_sha256"), rows.getBoolean("kept"),
+            differing == null || differing.isEmpty() ? List.of() : Arrays.asList(differing.split(",")),
+            (Boolean) rows.getObject("verified")));
       }
     }
     List<ConflictingEvent> events = new ArrayList<>();

@@ -41,4 +41,11 @@ public final class Rows {
     return new Evidence(rows.getString("event_id"), instant(rows, "event_time"), eventName,
         rows.getString("source_file"), rows.getLong("source_record"));
   }
+
+  /** The copy of a source file a row names: columns input_root, source_file, source_sha256, path_ambiguous. */
+  static SourceCopy sourceCopy(ResultSet rows) throws SQLException {
+    String inputRoot = rows.getString("input_root");
+    return new SourceCopy(inputRoot == null ? "" : inputRoot, rows.getString("source_file"),
+        rows.getString("source_sha256"), rows.getBoolean("path_ambiguous"));
+  }
 }

@@ -4,6 +4,7 @@ import static io.trailsleuth.common.TerminalText.value;
 
 import io.trailsleuth.analysis.Analyzer;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.ConflictImpact;
 import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.ConflictingEvents;
@@ -70,6 +71,7 @@ public final class AnalysisOutputs {
       PrintWriter err) throws SQLException, IOException {
     Findings findings;
     List<ConflictingEvent> conflicts;
+    CitedSources sources;
     ReportContext context;
     EvidencePack.Summary pack = null;
     UserException packFailure = null;
@@ -79,10 +81,12 @@ public final class AnalysisOutputs {
       ConflictImpact.Result adjusted = ConflictImpact.apply(Analyzer.analyze(connection), ConflictingEvents.load(connection));
       findings = adjusted.findings();
       conflicts = adjusted.conflicts();
+      // looked up once: the report, the JSON and the pack cite the same copy of each source file
+      sources = CitedSources.load(connection, findings);
       context = new ReportContext(commandLine, VersionProvider.version(),
           QueryRunner.run(connection, SqlFiles.get("report_source_files"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
-          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity, conflicts);
+          QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity, conflicts, sources);
       Optional<String> htmlText = html == null ? Optional.empty()
           : Optional.of(HtmlReport.render(connection, findings, context));
       if (html != null) {
@@ -90,8 +94,8 @@ public final class AnalysisOutputs {
       }
       if (evidence != null) {
         try {
-          pack = writePack(connection, findings, new EvidencePack.Outputs(MarkdownReport.render(findings, context),
-              htmlText, FindingsJson.write(findings, integrity, conflicts)));
+          pack = writePack(connection, sources, new EvidencePack.Outputs(MarkdownReport.render(findings, context),
+              htmlText, FindingsJson.write(findings, integrity, conflicts, sources)));
         } catch (UserException e) {
           // every report is still written; the pack's failure is the command's result after them
           packFailure = e;
@@ -103,11 +107,12 @@ public final class AnalysisOutputs {
     }
     Optional<String> noEvents = NoEventsStatement.of(findings);
     if ("-".equals(json)) {
-      out.print(FindingsJson.write(findings, integrity, conflicts));
+      out.print(FindingsJson.write(findings, integrity, conflicts, sources));
       noEvents.ifPresent(err::println);
     } else {
       if (json != null) {
-        Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts, sources),
+            StandardCharsets.UTF_8);
       }
       summary(findings, conflicts, out);
       noEvents.ifPresent(out::println);
@@ -122,10 +127,10 @@ public final class AnalysisOutputs {
     return noEvents.isEmpty();
   }
 
-  private EvidencePack.Summary writePack(Connection connection, Findings findings, EvidencePack.Outputs outputs)
+  private EvidencePack.Summary writePack(Connection connection, CitedSources sources, EvidencePack.Outputs outputs)
       throws SQLException, IOException {
     try {
-      return EvidencePack.write(evidence, connection, findings, outputs);
+      return EvidencePack.write(evidence, connection, sources, outputs);
     } catch (EvidenceException e) {
       throw new UserException(ExitCode.NOTHING_READ, "cannot write the evidence pack: " + e.getMessage());
     }

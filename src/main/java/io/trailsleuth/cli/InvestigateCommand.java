@@ -1,6 +1,7 @@
 package io.trailsleuth.cli;
 
 import io.trailsleuth.ingest.DecodedContentHashes;
+import io.trailsleuth.ingest.RootedPath;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
@@ -77,7 +78,7 @@ public final class InvestigateCommand implements Callable<Integer> {
       IngestOptions options = settings.options(paths, target);
       StoreLayout layout = CaseStore.createOrOpen(target);
       IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec),
-          () -> verifiedFiles(verification), decodedHashes);
+          () -> verifiedCopies(verification), decodedHashes);
       Optional<IntegrityReport> integrity = Optional.of(result(verification));
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,
@@ -93,12 +94,12 @@ public final class InvestigateCommand implements Callable<Integer> {
   }
 
   /**
-   * The log files the digest check verified, for dedup to keep their copy of a repeated event; none when the check
-   * failed (its failure is reported when its result is read).
+   * The copies of log files the digest check verified, for dedup to keep their copy of a repeated event; none when
+   * the check failed (its failure is reported when its result is read).
    */
-  private static Set<String> verifiedFiles(FutureTask<IntegrityReport> verification) {
+  private static Set<RootedPath> verifiedCopies(FutureTask<IntegrityReport> verification) {
     try {
-      return new HashSet<>(verification.get().verifiedFiles());
+      return new HashSet<>(verification.get().verifiedCopies());
     } catch (ExecutionException e) {
       return Set.of();
     } catch (InterruptedException e) {

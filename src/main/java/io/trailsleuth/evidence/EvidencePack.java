@@ -3,8 +3,8 @@ package io.trailsleuth.evidence;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailsleuth.analysis.Evidence;
-import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.analysis.CitedSource;
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.ingest.JsonSettings;
@@ -17,15 +17,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * Writes the evidence pack an incident lead hands over: every cited record exactly as it stands in its source, the
@@ -62,13 +58,16 @@ public final class EvidencePack {
     }
   }
 
-  /** Writes the pack for the findings of the store behind {@code connection}. */
-  public static Summary write(Path directory, Connection connection, Findings findings, Outputs outputs)
+  /**
+   * Writes the pack for the cited events of the store behind {@code connection}, each from the copy of its source
+   * file that {@code cited} names (the one the report and the findings JSON cite).
+   */
+  public static Summary write(Path directory, Connection connection, CitedSources cited, Outputs outputs)
       throws EvidenceException, IOException, SQLException {
     checkTarget(directory);
     boolean existed = Files.isDirectory(directory);
     try {
-      return writeChecked(directory, connection, findings, outputs);
+      return writeChecked(directory, connection, cited, outputs);
     } catch (EvidenceException | IOException | SQLException | RuntimeException e) {
       // no half pack: a directory that was new or empty is left so
       FileTrees.deleteRecursively(directory);
@@ -79,66 +78,35 @@ public final class EvidencePack {
     }
   }
 
-  private static Summary writeChecked(Path directory, Connection connection, Findings findings, Outputs outputs)
+  private static Summary writeChecked(Path directory, Connection connection, CitedSources cited, Outputs outputs)
       throws EvidenceException, IOException, SQLException {
     Files.createDirectories(directory.resolve("records"));
-    Map<String, CitedRecord> cited = citedRecords(connection, findings);
-    Map<String, String> sourceHashes = new TreeMap<>();
-    for (CitedRecord record : cited.values()) {
+    SourceHashes sources = new SourceHashes();
+    for (CitedSource record : cited.all()) {
       Files.write(directory.resolve(PackNames.record(record.eventId())), recordBytes(record));
-      sourceHashes.put(record.sourceFile(), record.sourceSha256());
+      sources.add(record.source());
     }
-    int digests = copyDigests(directory, connection, sourceHashes.keySet());
+    int digests = copyDigests(directory, connection, sources.relativePaths());
     Files.writeString(directory.resolve("report.md"), outputs.markdown(), StandardCharsets.UTF_8);
     if (outputs.html().isPresent()) {
       Files.writeString(directory.resolve("report.html"), outputs.html().get(), StandardCharsets.UTF_8);
     }
     Files.writeString(directory.resolve("findings.json"), outputs.findingsJson(), StandardCharsets.UTF_8);
-    StringBuilder sources = new StringBuilder();
-    sourceHashes.forEach((file, hash) -> sources.append(hash).append("  ").append(file.replaceAll("\\p{Cntrl}", "?"))
-        .append('\n'));
-    Files.writeString(directory.resolve("SOURCES.sha256"), sources, StandardCharsets.UTF_8);
-    Files.writeString(directory.resolve("README.txt"), PackReadme.text(cited.size(), digests, outputs.html().isPresent()),
-        StandardCharsets.UTF_8);
-    PackManifest.write(directory, sourceHashes);
-    return new Summary(directory, cited.size(), digests);
-  }
-
-  /** The stored version of every event a breakage, at-risk or policy drift finding cites, by event ID. */
-  private static Map<String, CitedRecord> citedRecords(Connection connection, Findings findings) throws SQLException {
-    Set<String> ids = new TreeSet<>();
-    findings.breakages().forEach(b -> b.evidence().stream().map(Evidence::eventId).forEach(ids::add));
-    findings.atRisk().forEach(r -> r.evidence().stream().map(Evidence::eventId).forEach(ids::add));
-    findings.policyDrift().forEach(d -> d.evidence().stream().map(Evidence::eventId).forEach(ids::add));
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(SqlFiles.get("store_evidence_cited_ids").sql());
-    }
-    try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cited_ids")) {
-      for (String id : ids) {
-        appender.beginRow().append(id).endRow();
-      }
-    }
-    Map<String, CitedRecord> records = new LinkedHashMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_cited_records").sql())) {
-      while (rows.next()) {
-        records.putIfAbsent(rows.getString("event_id"), new CitedRecord(rows.getString("event_id"),
-            rows.getString("input_root"), rows.getString("source_file"), rows.getString("source_sha256"),
-            (Long) rows.getObject("source_offset"), (Long) rows.getObject("source_length")));
-      }
-    }
-    return records;
+    Files.writeString(directory.resolve("SOURCES.sha256"), sources.checkList(), StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve("README.txt"), PackReadme.text(cited.all().size(), digests,
+        outputs.html().isPresent(), sources.namesRoots()), StandardCharsets.UTF_8);
+    PackManifest.write(directory, sources.commentLines());
+    return new Summary(directory, cited.all().size(), digests);
   }
 
   /** The record's bytes from its source, checked to be the cited event. */
-  private static byte[] recordBytes(CitedRecord record) throws EvidenceException, IOException {
-    Path file = Path.of(record.inputRoot()).resolve(record.sourceFile());
+  private static byte[] recordBytes(CitedSource record) throws EvidenceException, IOException {
+    Path file = InputFiles.locate(record.source().inputRoot(), record.source().sourceFile());
     if (record.offset() == null || record.length() == null) {
-      throw new EvidenceException("the store holds no record positions for " + record.sourceFile()
+      throw new EvidenceException("the store holds no record positions for " + record.source().sourceFile()
           + " (it was ingested by an older trailsleuth); ingest the archive into a new store for an evidence pack");
     }
-    byte[] bytes = RecordBytes.extract(SourceRecordReader.read(file, record.sourceSha256(), record.offset(),
+    byte[] bytes = RecordBytes.extract(SourceRecordReader.read(file, record.source().sourceSha256(), record.offset(),
         record.length()));
     JsonNode parsed = JsonSettings.mapper().readTree(bytes);
     String eventId = parsed == null ? null : parsed.path("eventID").asText(null);
@@ -157,7 +125,7 @@ public final class EvidencePack {
         ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_digest_files").sql())) {
       while (rows.next()) {
         String relative = rows.getString("source_file");
-        Path path = Path.of(rows.getString("input_root")).resolve(relative);
+        Path path = InputFiles.locate(rows.getString("input_root"), relative);
         if (!digests.containsKey(relative) && Files.isRegularFile(path)
             && rows.getString("sha256").equals(PackManifest.sha256(path))
             && DigestListings.listsAny(path, relative, logFiles)) {

@@ -10,7 +10,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +22,7 @@ final class PackManifest {
   private PackManifest() {}
 
   /** Writes the manifest over every file under {@code pack} but itself. */
-  static void write(Path pack, Map<String, String> sourceHashes) throws IOException {
+  static void write(Path pack, List<String> sourceComments) throws IOException {
     StringBuilder out = new StringBuilder();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(pack)) {
@@ -33,8 +32,7 @@ final class PackManifest {
     for (Path file : files) {
       out.append(sha256(file)).append("  ").append(relative(pack, file)).append('\n');
     }
-    sourceHashes.forEach((file, hash) ->
-        out.append("# source file (relative to its input root): ").append(hash).append("  ").append(file.replaceAll("\\p{Cntrl}", "?")).append('\n'));
+    sourceComments.forEach(comment -> out.append(comment).append('\n'));
     Files.writeString(pack.resolve(NAME), out, StandardCharsets.UTF_8);
   }
 

@@ -4,7 +4,11 @@ package io.trailsleuth.evidence;
 final class PackReadme {
   private PackReadme() {}
 
-  static String text(int records, int digests, boolean html) {
+  /**
+   * The README; {@code rootsNamed} when SOURCES.sha256 names each file under its input root (the records come from
+   * more than one, or another root holds a file at the same path), so it is checked where trailsleuth ran.
+   */
+  static String text(int records, int digests, boolean html, boolean rootsNamed) {
     return """
         trailsleuth evidence pack
         =========================
@@ -21,11 +25,15 @@ final class PackReadme {
 
         How to verify it
           1. In this directory:           sha256sum -c MANIFEST.sha256
-          2. In the archive's input root: sha256sum -c /path/to/this/pack/SOURCES.sha256
+          2. %s
           3. Against the CloudTrail digests: trailsleuth verify ARCHIVE
              (checks every log file against the digest files, offline, and walks the digest chain).
           A record's file holds the record at the byte position the ingest noted; findings.json names the source
-          file and record number of every cited event.
-        """.formatted(html ? ", report.html" : "", records, digests);
+          file, its input root and the record number of every cited event.
+        """.formatted(html ? ", report.html" : "", records, digests, rootsNamed
+            ? "Where trailsleuth ran:         sha256sum -c /path/to/this/pack/SOURCES.sha256\n"
+                + "     (the records come from more than one input root, or a path is held by more than one:\n"
+                + "     each line names the file under its input root as given on the command line)"
+            : "In the archive's input root: sha256sum -c /path/to/this/pack/SOURCES.sha256");
   }
 }

@@ -2,6 +2,7 @@ package io.trailsleuth.integrity;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.ingest.RootedPath;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * The outcome of verifying an archive against its digest files; every list is sorted.
  *
- * @param verifiedFiles log files whose hash matches their digest, relative to their input root
+ * @param verifiedFiles log files whose hash matches their digest, relative to their input root; a path with a copy
+ *     under another input root that does not match is left out
+ * @param verifiedCopies each copy whose hash matches its digest, by input root and relative path
  * @param tampered log files whose hash does not match
  * @param missing log files a digest lists that are not in the archive
  * @param unlisted local log files no digest lists
@@ -23,6 +26,7 @@ import java.util.List;
  */
 public record IntegrityReport(
     List<String> verifiedFiles,
+    List<RootedPath> verifiedCopies,
     List<TamperedFile> tampered,
     List<MissingFile> missing,
     List<UnlistedFile> unlisted,
@@ -35,6 +39,7 @@ public record IntegrityReport(
     List<TrailBucket> trailBuckets) {
   public IntegrityReport {
     verifiedFiles = verifiedFiles.stream().sorted().distinct().toList();
+    verifiedCopies = verifiedCopies.stream().sorted().distinct().toList();
     // distinct: two input roots with the same digests list each log file twice
     tampered = tampered.stream().distinct()
         .sorted(Comparator.comparing(TamperedFile::path).thenComparing(TamperedFile::digest)
@@ -88,5 +93,16 @@ public record IntegrityReport(
     }
     return unlisted.stream().anyMatch(file -> file.path().equals(relativePath)) ? FileIntegrity.UNVERIFIED
         : FileIntegrity.NOT_CHECKED;
+  }
+
+  /**
+   * The status of one copy of a file, by its input root and its path relative to it: verified when this copy matched
+   * its digest, even when a copy under another input root at the same path did not; else as {@link #statusOf(String)}.
+   */
+  public FileIntegrity statusOf(String inputRoot, String relativePath) {
+    if (Collections.binarySearch(verifiedCopies, new RootedPath(inputRoot, relativePath)) >= 0) {
+      return FileIntegrity.VERIFIED;
+    }
+    return statusOf(relativePath);
   }
 }

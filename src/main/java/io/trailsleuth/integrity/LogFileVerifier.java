@@ -2,6 +2,7 @@ package io.trailsleuth.integrity;
 
 import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.LogFileName;
+import io.trailsleuth.ingest.RootedPath;
 import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ final class LogFileVerifier {
   private static final Duration NAME_TIME_SLACK = Duration.ofMinutes(15);
 
   final List<String> verified = new ArrayList<>();
+  /** Each copy whose hash matched, by input root: one copy of a path may match while another under a second root fails. */
+  final List<RootedPath> verifiedCopies = new ArrayList<>();
   final List<TamperedFile> tampered = new ArrayList<>();
   final List<MissingFile> missing = new ArrayList<>();
   final List<UnlistedFile> unlisted = new ArrayList<>();
@@ -64,7 +67,8 @@ final class LogFileVerifier {
         }
       }
     }
-    // a path is reported verified only when no copy of it failed: its status, and dedup's preference, go by the path
+    // a path is counted verified only when no copy of it failed; each copy that matched stays in verifiedCopies, so
+    // dedup prefers it and a citation of it says verified
     Set<String> failed = new HashSet<>();
     tampered.forEach(file -> failed.add(file.path()));
     verified.removeIf(failed::contains);
@@ -86,6 +90,7 @@ final class LogFileVerifier {
     }
     if (HashValues.matches(entry.hashValue(), actual)) {
       verified.add(copy.relativePath());
+      verifiedCopies.add(RootedPath.of(copy));
     } else {
       tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), actual,
           "SHA-256 of the decompressed content differs from the digest's hashValue" + whichCopy(copy)));

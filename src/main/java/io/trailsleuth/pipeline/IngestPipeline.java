@@ -3,6 +3,7 @@ package io.trailsleuth.pipeline;
 import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
+import io.trailsleuth.ingest.RootedPath;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceReader;
 import io.trailsleuth.ingest.SourceSnapshot;
@@ -70,13 +71,13 @@ public final class IngestPipeline {
   }
 
   /**
-   * Ingests as above, keeping of each repeated event the copy in a {@code verifiedFiles} file (paths relative to their
-   * input root) when there is one; the supplier is asked only when the run repeats an event. When
+   * Ingests as above, keeping of each repeated event the copy in a {@code verifiedCopies} file (each named by its input
+   * root and its path relative to it) when there is one; the supplier is asked only when the run repeats an event. When
    * {@code decodedHashes} is collecting, the parser threads also hash each file's decoded content into it, and it is
-   * marked ended once parsing is over, before deduplication asks for {@code verifiedFiles}.
+   * marked ended once parsing is over, before deduplication asks for {@code verifiedCopies}.
    */
   public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
-      Supplier<Set<String>> verifiedFiles, DecodedContentHashes decodedHashes)
+      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes)
       throws IOException, InterruptedException, SQLException {
     try {
       if (!layout.root().equals(options.store())) {
@@ -85,7 +86,7 @@ public final class IngestPipeline {
       }
       try (StoreLock lock = StoreLock.acquire(layout)) {
         CaseStore.removeAbandonedStaging(layout);
-        return runLocked(options, layout, progress, verifiedFiles, decodedHashes);
+        return runLocked(options, layout, progress, verifiedCopies, decodedHashes);
       }
     } finally {
       // a failed run must not leave the digest check waiting
@@ -94,7 +95,7 @@ public final class IngestPipeline {
   }
 
   private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress,
-      Supplier<Set<String>> verifiedFiles, DecodedContentHashes decodedHashes)
+      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes)
       throws IOException, InterruptedException, SQLException {
     SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
     Set<String> known = CaseStore.knownSourceHashes(layout);
@@ -134,7 +135,8 @@ public final class IngestPipeline {
       }
       writer.finishProducing();
       progress.writing();
-      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(verifiedFiles);
+      List<FileOutcome> parsed = outcomes;
+      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(() -> verifiedKeys(verifiedCopies.get(), parsed));
       int unchanged = 0;
       for (FileOutcome outcome : outcomes) {
         if (outcome.unchanged()) {
@@ -156,6 +158,20 @@ public final class IngestPipeline {
       return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons),
           writer.conflictingCopies());
     }
+  }
+
+  /**
+   * The run's files among the verified copies, by relative path and content hash: the stored events know no input
+   * root, and two roots may hold different copies at one path.
+   */
+  private static Set<RunWriter.FileKey> verifiedKeys(Set<RootedPath> verifiedCopies, List<FileOutcome> outcomes) {
+    Set<RunWriter.FileKey> keys = new HashSet<>();
+    for (FileOutcome outcome : outcomes) {
+      if (!outcome.sha256().isEmpty() && verifiedCopies.contains(RootedPath.of(outcome.file()))) {
+        keys.add(new RunWriter.FileKey(outcome.file().relativePath(), outcome.sha256()));
+      }
+    }
+    return keys;
   }
 
   private static List<FileOutcome> parseAll(List<SourceFile> files, Set<String> known, IngestOptions options,

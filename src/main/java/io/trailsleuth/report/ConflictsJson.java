@@ -18,9 +18,9 @@ final class ConflictsJson {
   private ConflictsJson() {}
 
   /**
-   * {@code [{eventId, versions: [{sourceFile, sourceRecord, sourceSha256, recordSha256, verified, used,
+   * {@code [{eventId, versions: [{sourceFile, sourceRecord, sourceSha256, inputRoot, recordSha256, verified, used,
    * differingFields}], citedBy: [{finding, functionArn, effect}]}]}, ordered by eventId; {@code verified} is null
-   * when the digests were not checked.
+   * when the digests were not checked; {@code verified} is of this copy, {@code inputRoot} the root it was read under.
    */
   static ArrayNode toNode(List<ConflictingEvent> conflicts, Optional<IntegrityReport> integrity) {
     ArrayNode events = MAPPER.createArrayNode();
@@ -33,9 +33,11 @@ final class ConflictsJson {
         item.put("sourceFile", version.sourceFile());
         item.put("sourceRecord", version.sourceRecord());
         item.put("sourceSha256", version.sourceSha256());
+        item.put("inputRoot", version.source().inputRoot().isEmpty() ? null : version.source().inputRoot());
         item.put("recordSha256", version.recordSha256());
         if (integrity.isPresent()) {
-          item.put("verified", integrity.get().statusOf(version.sourceFile()) == FileIntegrity.VERIFIED);
+          item.put("verified", integrity.get().statusOf(version.source().inputRoot(), version.sourceFile())
+              == FileIntegrity.VERIFIED);
         } else {
           item.putNull("verified");
         }

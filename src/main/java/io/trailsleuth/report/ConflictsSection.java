@@ -27,7 +27,8 @@ final class ConflictsSection {
         .append("Identical copies of an event are plain duplicates; these are not: a copy was edited, an export was ")
         .append("altered or a tool rewrote it, or a forged twin hides the real record. The analysis used one version ")
         .append("of each, marked used: the copy an earlier ingest stored, else the copy from a digest-verified file ")
-        .append("(`investigate` checks the digests), else the first copy by file and record. ")
+        .append("(`investigate` checks the digests; of two input roots with different copies at one path, the copy ")
+        .append("that matched its digest), else the first copy by file, file SHA-256 and record. ")
         .append("The other versions are counted among the duplicates. All of them: ")
         .append(code("trailsleuth query --store DIR \"select * from conflicts\"")).append(".\n\n");
     List<ConflictingEvent> ordered = conflicts.stream()
@@ -58,10 +59,10 @@ final class ConflictsSection {
         .append("| --- | --- | --- | --- | --- | --- |\n");
     for (ConflictVersion version : event.versions()) {
       out.append("| ").append(version.used() ? "**used**" : "other").append(" | ")
-          .append(cellCode(version.sourceFile() + " #" + version.sourceRecord())).append(" | ")
+          .append(SourceCitation.markdown(version.source(), version.sourceRecord())).append(" | ")
           .append(cellCode(version.sourceSha256())).append(" | ")
           .append(cellCode(version.recordSha256())).append(" | ")
-          .append(context.integrity().map(r -> r.statusOf(version.sourceFile()).code()).orElse("not checked")).append(" | ")
+          .append(context.integrityOf(version.source())).append(" | ")
           .append(version.differingFields().isEmpty() ? "—"
               : String.join(", ", version.differingFields().stream().map(f -> cellCode(f)).toList()))
           .append(" |\n");

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.AtRisk;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.DeletedRole;
-import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.Recreation;
 import io.trailsleuth.analysis.RoleChangeTime;
-import io.trailsleuth.analysis.SnapshotEvidence;
 import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +24,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Writes findings as the stable JSON contract (schemaVersion 2): fixed field names and order, sorted lists. */
@@ -50,7 +48,17 @@ public final class FindingsJson {
    * conflicting copies.
    */
   public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
-    Set<String> conflicting = conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet());
+    return write(findings, integrity, conflicts, CitedSources.none());
+  }
+
+  /**
+   * The findings as above, each event evidence item naming the input root of the file it was read from, as the
+   * report and the evidence pack cite it.
+   */
+  public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
+      CitedSources sources) {
+    EvidenceJson evidence = new EvidenceJson(
+        conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet()), sources);
     StringWriter out = new StringWriter();
     try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()
         .setCharacterEscapes(JsonControlEscapes.INSTANCE)) {
@@ -59,7 +67,7 @@ public final class FindingsJson {
       coverage(json, findings.coverage());
       json.writeArrayFieldStart("breakages");
       for (Breakage breakage : findings.breakages()) {
-        breakage(json, breakage, conflicting);
+        breakage(json, breakage, evidence);
       }
       json.writeEndArray();
       json.writeArrayFieldStart("atRisk");
@@ -74,7 +82,7 @@ public final class FindingsJson {
         json.writeStringField("newRoleId", risk.newRoleId());
         json.writeStringField("grantId", risk.grantId());
         json.writeStringField("reason", risk.reason());
-        evidence(json, risk.evidence(), conflicting);
+        evidence.array(json, risk.evidence());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -116,7 +124,7 @@ public final class FindingsJson {
         json.writeEndObject();
       }
       json.writeEndArray();
-      PolicyDriftJson.write(json, findings.policyDrift());
+      PolicyDriftJson.write(json, findings.policyDrift(), evidence);
       json.writeFieldName("integrity");
       if (integrity.isPresent() || !conflicts.isEmpty()) {
         ObjectNode node = integrity.map(IntegrityJson::toNode).orElseGet(() -> new ObjectMapper().createObjectNode());
@@ -149,7 +157,7 @@ public final class FindingsJson {
     json.writeEndObject();
   }
 
-  private static void breakage(JsonGenerator json, Breakage b, Set<String> conflicting) throws IOException {
+  private static void breakage(JsonGenerator json, Breakage b, EvidenceJson evidence) throws IOException {
     json.writeStartObject();
     json.writeStringField("accountId", b.accountId());
     json.writeStringField("region", b.region());
@@ -188,17 +196,8 @@ public final class FindingsJson {
     strings(json, "evidenceSources", b.evidenceSources());
     strings(json, "missingEvidence", b.missingEvidence());
     json.writeArrayFieldStart("evidence");
-    eventEvidence(json, b.evidence(), conflicting);
-    for (SnapshotEvidence item : b.snapshotEvidence()) {
-      json.writeStartObject();
-      json.writeStringField("type", "snapshot-item");
-      json.writeStringField("snapshotKind", item.kind());
-      json.writeStringField("sourceFile", item.sourceFile());
-      json.writeStringField("sourceSha256", item.sourceSha256());
-      json.writeNumberField("itemIndex", item.itemIndex());
-      json.writeStringField("shows", item.summary());
-      json.writeEndObject();
-    }
+    evidence.events(json, b.evidence());
+    evidence.snapshots(json, b.snapshotEvidence());
     json.writeEndArray();
     json.writeEndObject();
   }
@@ -216,34 +215,6 @@ public final class FindingsJson {
   private static void actor(JsonGenerator json, String prefix, Actor actor) throws IOException {
     json.writeStringField(prefix + "By", actor == null ? null : actor.arn());
     json.writeStringField(prefix + "Via", actor == null ? null : actor.via().label());
-  }
-
-  static void evidence(JsonGenerator json, List<Evidence> evidence) throws IOException {
-    evidence(json, evidence, Set.of());
-  }
-
-  private static void evidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting) throws IOException {
-    json.writeArrayFieldStart("evidence");
-    eventEvidence(json, evidence, conflicting);
-    json.writeEndArray();
-  }
-
-  /** Event evidence items; one whose event has conflicting copies says so ({@code conflictingCopies}: the version used). */
-  private static void eventEvidence(JsonGenerator json, List<Evidence> evidence, Set<String> conflicting)
-      throws IOException {
-    for (Evidence item : evidence) {
-      json.writeStartObject();
-      json.writeStringField("type", "cloudtrail-event");
-      json.writeStringField("eventId", item.eventId());
-      time(json, "eventTime", item.eventTime());
-      json.writeStringField("eventName", item.eventName());
-      json.writeStringField("sourceFile", item.sourceFile());
-      json.writeNumberField("sourceRecord", item.sourceRecord());
-      if (conflicting.contains(item.eventId())) {
-        json.writeBooleanField("conflictingCopies", true);
-      }
-      json.writeEndObject();
-    }
   }
 
   static void strings(JsonGenerator json, String name, List<String> values) throws IOException {

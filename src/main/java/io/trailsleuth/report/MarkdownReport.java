@@ -14,6 +14,7 @@ import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.analysis.SnapshotEvidence;
+import io.trailsleuth.analysis.SourceCopy;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import io.trailsleuth.analysis.policy.PolicyDrift;
 import io.trailsleuth.analysis.policy.PolicyDriftStatus;
@@ -299,10 +300,11 @@ public final class MarkdownReport {
     findings.atRisk().forEach(r -> all.addAll(r.evidence()));
     findings.policyDrift().forEach(d -> all.addAll(d.evidence()));
     for (Evidence e : all) {
+      SourceCopy source = context.sourceOf(e);
       line("| " + cellCode(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())
           + (context.hasConflictingCopies(e.eventId()) ? " (conflicting copies: this version used, see above)" : "") + " | "
-          + cellCode(e.sourceFile() + " #" + e.sourceRecord()) + " | " + cellCode(context.sha256Of(e.sourceFile())) + " | "
-          + context.integrity().map(r -> r.statusOf(e.sourceFile()).code()).orElse("not checked") + " |");
+          + SourceCitation.markdown(source, e.sourceRecord()) + " | " + cellCode(source.sourceSha256()) + " | "
+          + context.integrityOf(source) + " |");
     }
     if (all.isEmpty()) {
       line("| — | — | — | — | — | — |");
@@ -317,7 +319,9 @@ public final class MarkdownReport {
       line("| Kind | Source file # item | File SHA-256 | Shows |");
       line("| --- | --- | --- | --- |");
       for (SnapshotEvidence item : items) {
-        line("| " + cell(item.kind()) + " | " + cellCode(item.sourceFile() + " #" + item.itemIndex()) + " | "
+        line("| " + cell(item.kind()) + " | "
+            + SourceCitation.markdown(context.citedSources().snapshotFile(item.sourceFile(), item.sourceSha256()),
+                item.itemIndex()) + " | "
             + cellCode(item.sourceSha256()) + " | " + cell(item.summary()) + " |");
       }
       line("");

@@ -9,7 +9,7 @@ import java.util.List;
 final class PolicyDriftJson {
   private PolicyDriftJson() {}
 
-  static void write(JsonGenerator json, List<PolicyDrift> drifts) throws IOException {
+  static void write(JsonGenerator json, List<PolicyDrift> drifts, EvidenceJson evidence) throws IOException {
     json.writeArrayFieldStart("policyDrift");
     for (PolicyDrift d : drifts) {
       json.writeStartObject();
@@ -35,7 +35,7 @@ final class PolicyDriftJson {
       FindingsJson.time(json, "fixedAt", d.fixedAt());
       json.writeStringField("fixedByEventId", d.fixedByEventId());
       json.writeStringField("confidence", d.confidence().label());
-      FindingsJson.evidence(json, d.evidence());
+      evidence.array(json, d.evidence());
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -2,7 +2,10 @@ package io.trailsleuth.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.ConflictingEvent;
+import io.trailsleuth.analysis.Evidence;
+import io.trailsleuth.analysis.SourceCopy;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.query.ResultTable;
 import java.util.List;
@@ -18,9 +21,11 @@ import java.util.Optional;
  * @param coverageGaps the report_coverage_gaps query result
  * @param integrity the digest verification of the input archive, when it was run
  * @param conflicts events whose copies differ in content, with the findings that cite them
+ * @param citedSources the copy of its source file each cited event was read from, as the evidence pack cites it
  */
 public record ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
-    ResultTable coverageGaps, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
+    ResultTable coverageGaps, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
+    CitedSources citedSources) {
   public ReportContext {
     requireNonNull(commandLine, "commandLine is null");
     requireNonNull(toolVersion, "toolVersion is null");
@@ -29,6 +34,13 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
     requireNonNull(coverageGaps, "coverageGaps is null");
     requireNonNull(integrity, "integrity is null");
     conflicts = List.copyOf(conflicts);
+    requireNonNull(citedSources, "citedSources is null");
+  }
+
+  /** A context whose cited events' sources were not looked up: they are cited by relative path alone. */
+  public ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
+      ResultTable coverageGaps, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
+    this(commandLine, toolVersion, sourceFiles, rejectReasons, coverageGaps, integrity, conflicts, CitedSources.none());
   }
 
   /** A context without conflicting copies. */
@@ -66,8 +78,23 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
     }
   }
 
+  /**
+   * The copy of its source file a cited event was read from; without a lookup (or for evidence the lookup does not
+   * match), the file by its relative path alone, with the first SHA-256 the manifest lists for it.
+   */
+  public SourceCopy sourceOf(Evidence evidence) {
+    return citedSources.sourceOf(evidence)
+        .orElseGet(() -> new SourceCopy("", evidence.sourceFile(), sha256Of(evidence.sourceFile()), false));
+  }
+
+  /** What the digest check says of one copy of a source file: by input root when the copy is known. */
+  public String integrityOf(SourceCopy source) {
+    return integrity.map(report -> report.statusOf(source.inputRoot(), source.sourceFile()).code())
+        .orElse("not checked");
+  }
+
   /** The SHA-256 of a source file by its relative path, or "" when unknown. */
-  public String sha256Of(String sourceFile) {
+  private String sha256Of(String sourceFile) {
     return sourceFiles.rows().stream().filter(r -> sourceFile.equals(r.get(1))).map(r -> r.get(2)).findFirst().orElse("");
   }
 }

@@ -25,9 +25,9 @@ final class ConflictFinder {
 
   /**
    * Fills {@code run_conflicts}; returns how many dropped copies differ from the kept one (the conflicting copies).
-   * {@code verifiedFiles} are the digest-verified files, or null when digests were not checked.
+   * {@code verifiedFiles} are the digest-verified copies, or null when digests were not checked.
    */
-  static long record(Connection connection, String runId, Set<String> verifiedFiles) throws SQLException {
+  static long record(Connection connection, String runId, Set<RunWriter.FileKey> verifiedFiles) throws SQLException {
     long conflicting = 0;
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(RunWriter.sql("store_find_conflict_candidates", java.util.Map.of()));
@@ -49,7 +49,7 @@ final class ConflictFinder {
   }
 
   /** Writes one event's versions when they differ; returns its dropped copies that differ from the kept one. */
-  private static long write(List<Copy> copies, String runId, Set<String> verifiedFiles, DuckDBAppender appender)
+  private static long write(List<Copy> copies, String runId, Set<RunWriter.FileKey> verifiedFiles, DuckDBAppender appender)
       throws SQLException {
     if (copies.isEmpty() || copies.stream().map(c -> c.record().sha256()).distinct().count() < 2) {
       return 0;
@@ -74,7 +74,7 @@ final class ConflictFinder {
       if (verifiedFiles == null) {
         appender.appendNull();
       } else {
-        appender.append(verifiedFiles.contains(copy.sourceFile()));
+        appender.append(verifiedFiles.contains(new RunWriter.FileKey(copy.sourceFile(), copy.sourceSha256())));
       }
       appender.endRow();
     }

@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -61,8 +60,8 @@ public final class RunWriter implements AutoCloseable {
   /** Appenders, not prepared inserts: DuckDB allocates a block per executed single-row INSERT. */
   private final DuckDBAppender rejectAppender;
   private long conflictingCopies;
-  /** The digest-verified files dedup preferred, or null when none were given (digests not checked). */
-  private Set<String> verifiedFiles;
+  /** The digest-verified copies dedup preferred, or null when none were given (digests not checked). */
+  private Set<FileKey> verifiedFiles;
   private final DuckDBAppender snapshotAppender;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
@@ -82,7 +81,7 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(TableDdl.create("run_sources", SourceColumn.ALL));
       statement.execute(TableDdl.create("run_rejects", RejectColumn.ALL));
       statement.execute(TableDdl.create("run_conflicts", ConflictColumn.ALL));
-      statement.execute("CREATE TABLE preferred_files (source_file VARCHAR)");
+      statement.execute("CREATE TABLE preferred_files (source_file VARCHAR, source_sha256 VARCHAR)");
       statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       List<String> storedFiles = layout.scan().eventFiles();
       if (!storedFiles.isEmpty()) {
@@ -163,9 +162,11 @@ public final class RunWriter implements AutoCloseable {
 
   /**
    * As {@link #deduplicateAndWrite()}, keeping of each repeated event the copy in a {@code preferredFiles} file (the
-   * digest-verified ones) when there is one. The supplier is asked only when the run repeats an event.
+   * digest-verified copies, by relative path and content hash, so that of two input roots holding different copies at
+   * one path only the copy that matched its digest is preferred) when there is one. The supplier is asked only when
+   * the run repeats an event.
    */
-  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<String>> preferredFiles) throws IOException {
+  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles) throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
     if (!FileTrees.containsParquet(eventsDirectory())) {
       return stored;
@@ -214,16 +215,16 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /** Loads the preferred files; true when there are any, so that they can change which copy is kept. */
-  private boolean preferFiles(Supplier<Set<String>> preferredFiles) throws SQLException {
-    Set<String> files = new TreeSet<>(preferredFiles.get());
+  private boolean preferFiles(Supplier<Set<FileKey>> preferredFiles) throws SQLException {
+    Set<FileKey> files = Set.copyOf(preferredFiles.get());
     if (files.isEmpty()) {
       return false;
     }
     verifiedFiles = files;
     try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
         .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "preferred_files")) {
-      for (String file : files) {
-        appender.beginRow().append(file).endRow();
+      for (FileKey file : files) {
+        appender.beginRow().append(file.sourceFile()).append(file.sha256()).endRow();
       }
     }
     return true;

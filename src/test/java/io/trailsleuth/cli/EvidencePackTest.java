@@ -124,6 +124,25 @@ final class EvidencePackTest {
   }
 
   @Test
+  void writesAPackOfTheRecordsOfOneFileGivenAsTheInput() throws Exception {
+    Path logs = temp.resolve("logs");
+    Files.createDirectories(logs);
+    Path file = Files.copy(Path.of("src/test/resources/golden/seed-story/input/cloudtrail.jsonl"),
+        logs.resolve("cloudtrail.jsonl"));
+    Path pack = temp.resolve("pack");
+
+    CliRun run = CliRun.of("investigate", "-q", file.toString(), "--evidence", pack.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(sha256sumCheck(pack, "MANIFEST.sha256")).isZero();
+    assertThat(sha256sumCheck(logs, pack.resolve("SOURCES.sha256").toAbsolutePath().toString())).isZero();
+    try (Stream<Path> records = Files.list(pack.resolve("records"))) {
+      assertThat(records).isNotEmpty().allSatisfy(record -> assertThat(Files.readString(file, StandardCharsets.UTF_8))
+          .contains(Files.readString(record, StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
   void refusesAPackOfStandardInputBeforeReadingIt() {
     Path report = temp.resolve("report.md");
 

@@ -2,6 +2,7 @@ package io.trailsleuth.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.ingest.RootedPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,6 +121,11 @@ class ArchiveVerifierTest {
       });
       assertThat(report.statusOf(victim)).isEqualTo(FileIntegrity.TAMPERED);
       assertThat(report.verifiedFiles()).hasSize(5).doesNotContain(victim);
+      // each copy on its own: the good one stays verified, so dedup prefers it and a citation of it says so
+      assertThat(report.statusOf(root(), victim)).isEqualTo(FileIntegrity.VERIFIED);
+      assertThat(report.statusOf(copy.toString(), victim)).isEqualTo(FileIntegrity.TAMPERED);
+      assertThat(report.verifiedCopies()).contains(new RootedPath(root(), victim))
+          .doesNotContain(new RootedPath(copy.toString(), victim));
     }
   }
 
