@@ -12,7 +12,6 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
@@ -43,6 +42,8 @@ public final class EventBatchBuilder implements AutoCloseable {
   /** The last string appended per column and its UTF-8 form: the source columns repeat one string per file. */
   private final String[] lastStrings;
   private final byte[][] lastEncoded;
+  /** The text columns' fills, null for the other columns. */
+  private final TextColumnFill[] fills;
   private int rows;
 
   public EventBatchBuilder(BufferAllocator allocator, int capacity) {
@@ -51,6 +52,12 @@ public final class EventBatchBuilder implements AutoCloseable {
     this.lastBytes = new long[COLUMNS.length];
     this.lastStrings = new String[COLUMNS.length];
     this.lastEncoded = new byte[COLUMNS.length][];
+    this.fills = new TextColumnFill[COLUMNS.length];
+    for (int i = 0; i < COLUMNS.length; i++) {
+      if (TYPES[i] == ColumnType.STRING || TYPES[i] == ColumnType.JSON) {
+        fills[i] = new TextColumnFill(capacity);
+      }
+    }
     this.pool = new BatchRootPool(POOL_SIZE, this::allocate);
     use(pool.take());
   }
@@ -73,11 +80,17 @@ public final class EventBatchBuilder implements AutoCloseable {
   private void use(VectorSchemaRoot next) {
     root = next;
     vectors = next.getFieldVectors().toArray(new FieldVector[0]);
+    for (int i = 0; i < vectors.length; i++) {
+      if (fills[i] != null) {
+        fills[i].start((BaseVariableWidthVector) vectors[i]);
+      }
+    }
   }
 
   /**
-   * Adds one row; returns true when the batch is full. Every text value, slice or not, reaches its vector through the
-   * one {@code setSafe} call at the end of the loop, so that the compiled method holds Arrow's write path once.
+   * Adds one row; returns true when the batch is full, and then it must be handed over before the next row. Every
+   * text value, slice or not, reaches its column through the one {@link TextColumnFill#set} call at the end of the
+   * loop, so that the compiled method holds the write path once.
    */
   public boolean append(EventRow row) {
     for (int index = 0; index < COLUMNS.length; index++) {
@@ -93,7 +106,11 @@ public final class EventBatchBuilder implements AutoCloseable {
       } else {
         Object value = row.get(column);
         if (value == null) {
-          vector.setNull(rows);
+          if (fills[index] != null) {
+            fills[index].setNull(rows);
+          } else {
+            vector.setNull(rows);
+          }
           continue;
         }
         // the other types are written here; text values leave the switch for the write below
@@ -118,7 +135,7 @@ public final class EventBatchBuilder implements AutoCloseable {
         }
         length = text.length;
       }
-      ((VarCharVector) vector).setSafe(rows, text, offset, length);
+      fills[index].set(rows, text, offset, length);
     }
     rows++;
     return rows >= capacity;
@@ -143,7 +160,11 @@ public final class EventBatchBuilder implements AutoCloseable {
    */
   public ArrowRecordBatch handOver() {
     for (int i = 0; i < vectors.length; i++) {
-      vectors[i].setValueCount(rows);
+      if (fills[i] != null) {
+        fills[i].finish(rows);
+      } else {
+        vectors[i].setValueCount(rows);
+      }
       if (vectors[i] instanceof BaseVariableWidthVector text && rows == capacity) {
         lastBytes[i] = text.sizeOfValueBuffer();
       }

@@ -78,6 +78,22 @@ class EventBatchBuilderTest {
     }
   }
 
+  @Test
+  void readsBackTextsThatOutgrowTheBatchsFirstBuffer() {
+    try (BufferAllocator allocator = new RootAllocator();
+        EventBatchBuilder builder = new EventBatchBuilder(allocator, 2);
+        VectorSchemaRoot consumer = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, allocator)) {
+      String first = "a".repeat(5_000);
+      String second = "b".repeat(70_000);
+      builder.append(row(first, "GenerateDataKey", 1));
+      builder.append(row(second, null, 2));
+      load(consumer, builder.handOver());
+
+      assertThat(values(consumer, EventColumn.EVENT_ID)).containsExactly(first, second);
+      assertThat(values(consumer, EventColumn.EVENT_NAME)).containsExactly("GenerateDataKey", null);
+    }
+  }
+
   private static EventRow row(String eventId, String eventName, long time) {
     EventRow row = new EventRow();
     row.set(EventColumn.EVENT_ID, eventId);
