@@ -5,8 +5,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -15,12 +16,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class BatchQueue extends ArrowReader {
   private final BlockingQueue<Object> queue;
-  private final BufferAllocator allocator;
   private volatile boolean failed;
 
   public BatchQueue(BufferAllocator allocator, int capacity) {
     super(allocator);
-    this.allocator = allocator;
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
@@ -29,8 +28,7 @@ public final class BatchQueue extends ArrowReader {
     if (builder.rows() == 0) {
       return;
     }
-    VectorSchemaRoot batch = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, allocator);
-    builder.transferTo(batch);
+    ArrowRecordBatch batch = builder.handOver();
     while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
       if (failed) {
         batch.close();
@@ -49,8 +47,8 @@ public final class BatchQueue extends ArrowReader {
     failed = true;
     Object item;
     while ((item = queue.poll()) != null) {
-      if (item instanceof VectorSchemaRoot root) {
-        root.close();
+      if (item instanceof ArrowRecordBatch batch) {
+        batch.close();
       }
     }
   }
@@ -64,15 +62,12 @@ public final class BatchQueue extends ArrowReader {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for parsed events", e);
     }
-    if (!(item instanceof VectorSchemaRoot batch)) {
+    if (!(item instanceof ArrowRecordBatch batch)) {
       return false;
     }
     try (batch) {
-      VectorSchemaRoot target = getVectorSchemaRoot();
-      for (int i = 0; i < batch.getFieldVectors().size(); i++) {
-        batch.getVector(i).makeTransferPair(target.getVector(i)).transfer();
-      }
-      target.setRowCount(batch.getRowCount());
+      // the stream's root takes references of its own; the builder's batch is free once DuckDB releases them too
+      new VectorLoader(getVectorSchemaRoot()).load(batch);
     }
     return true;
   }

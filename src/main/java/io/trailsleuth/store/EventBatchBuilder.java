@@ -5,60 +5,92 @@ import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
- * Appends {@link EventRow}s to an Arrow batch; one per ingest worker. Text vectors of a fresh batch are sized from
- * the last one, so a batch does not grow its buffers by doubling and copying.
+ * Appends {@link EventRow}s to an Arrow batch; one per ingest worker. A handed-over batch is filled again once its
+ * consumers have released it ({@link BatchRootPool}); a new batch's text vectors are sized from the last full one,
+ * so a batch does not grow its buffers by doubling and copying.
  */
 public final class EventBatchBuilder implements AutoCloseable {
   private static final EventColumn[] COLUMNS = EventColumn.values();
   private static final ColumnType[] TYPES = Arrays.stream(COLUMNS).map(EventColumn::type).toArray(ColumnType[]::new);
   /** Bytes per value reserved for a text column before any batch has been seen. */
   private static final int FIRST_BYTES_PER_VALUE = 32;
+  /**
+   * Batches one builder keeps, the one being filled included: the writer's queue holds two, DuckDB's import one or
+   * two more, so four leave one being filled and three on their way without a fresh allocation.
+   */
+  private static final int POOL_SIZE = 4;
 
-  private final VectorSchemaRoot root;
-  private final FieldVector[] vectors;
+  private final BufferAllocator allocator;
   private final int capacity;
+  private final BatchRootPool pool;
+  private VectorSchemaRoot root;
+  private FieldVector[] vectors;
   /** Text bytes each vector held in the last full batch. */
   private final long[] lastBytes;
   /** The last string appended per column and its UTF-8 form: the source columns repeat one string per file. */
   private final String[] lastStrings;
   private final byte[][] lastEncoded;
+  /** The text columns' fills, null for the other columns. */
+  private final TextColumnFill[] fills;
   private int rows;
 
   public EventBatchBuilder(BufferAllocator allocator, int capacity) {
-    this.root = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, allocator);
-    this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
+    this.allocator = allocator;
     this.capacity = capacity;
-    this.lastBytes = new long[vectors.length];
-    this.lastStrings = new String[vectors.length];
-    this.lastEncoded = new byte[vectors.length][];
-    allocate();
+    this.lastBytes = new long[COLUMNS.length];
+    this.lastStrings = new String[COLUMNS.length];
+    this.lastEncoded = new byte[COLUMNS.length][];
+    this.fills = new TextColumnFill[COLUMNS.length];
+    for (int i = 0; i < COLUMNS.length; i++) {
+      if (TYPES[i] == ColumnType.STRING || TYPES[i] == ColumnType.JSON) {
+        fills[i] = new TextColumnFill(capacity);
+      }
+    }
+    this.pool = new BatchRootPool(POOL_SIZE, this::allocate);
+    use(pool.take());
   }
 
-  private void allocate() {
-    for (int i = 0; i < vectors.length; i++) {
-      if (vectors[i] instanceof BaseVariableWidthVector text) {
+  private VectorSchemaRoot allocate() {
+    VectorSchemaRoot fresh = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, allocator);
+    List<FieldVector> fields = fresh.getFieldVectors();
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i) instanceof BaseVariableWidthVector text) {
         long bytes = Math.max((long) capacity * FIRST_BYTES_PER_VALUE, lastBytes[i] + lastBytes[i] / 8);
         text.allocateNew(bytes, capacity);
       } else {
-        vectors[i].setInitialCapacity(capacity);
-        vectors[i].allocateNew();
+        fields.get(i).setInitialCapacity(capacity);
+        fields.get(i).allocateNew();
+      }
+    }
+    return fresh;
+  }
+
+  private void use(VectorSchemaRoot next) {
+    root = next;
+    vectors = next.getFieldVectors().toArray(new FieldVector[0]);
+    for (int i = 0; i < vectors.length; i++) {
+      if (fills[i] != null) {
+        fills[i].start((BaseVariableWidthVector) vectors[i]);
       }
     }
   }
 
   /**
-   * Adds one row; returns true when the batch is full. Every text value, slice or not, reaches its vector through the
-   * one {@code setSafe} call at the end of the loop, so that the compiled method holds Arrow's write path once.
+   * Adds one row; returns true when the batch is full, and then it must be handed over before the next row. Every
+   * text value, slice or not, reaches its column through the one {@link TextColumnFill#set} call at the end of the
+   * loop, so that the compiled method holds the write path once.
    */
   public boolean append(EventRow row) {
     for (int index = 0; index < COLUMNS.length; index++) {
@@ -74,7 +106,11 @@ public final class EventBatchBuilder implements AutoCloseable {
       } else {
         Object value = row.get(column);
         if (value == null) {
-          vector.setNull(rows);
+          if (fills[index] != null) {
+            fills[index].setNull(rows);
+          } else {
+            vector.setNull(rows);
+          }
           continue;
         }
         // the other types are written here; text values leave the switch for the write below
@@ -99,7 +135,7 @@ public final class EventBatchBuilder implements AutoCloseable {
         }
         length = text.length;
       }
-      ((VarCharVector) vector).setSafe(rows, text, offset, length);
+      fills[index].set(rows, text, offset, length);
     }
     rows++;
     return rows >= capacity;
@@ -118,25 +154,42 @@ public final class EventBatchBuilder implements AutoCloseable {
     return rows;
   }
 
-  /** Moves the filled batch into {@code target} (same schema) and starts a fresh one here. */
-  public void transferTo(VectorSchemaRoot target) {
+  /**
+   * Hands the filled batch over: the returned record batch holds its own references to the buffers, which this
+   * builder fills again only once every consumer has released them. The builder goes on with an empty batch.
+   */
+  public ArrowRecordBatch handOver() {
     for (int i = 0; i < vectors.length; i++) {
-      vectors[i].setValueCount(rows);
+      if (fills[i] != null) {
+        fills[i].finish(rows);
+      } else {
+        vectors[i].setValueCount(rows);
+      }
       if (vectors[i] instanceof BaseVariableWidthVector text && rows == capacity) {
         lastBytes[i] = text.sizeOfValueBuffer();
       }
     }
     root.setRowCount(rows);
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i].makeTransferPair(target.getVector(i)).transfer();
-    }
-    target.setRowCount(rows);
+    pool.handingOver(root);
+    ArrowRecordBatch batch = new VectorUnloader(root).getRecordBatch();
     rows = 0;
-    allocate();
+    use(pool.take());
+    return batch;
+  }
+
+  /** Batches filled again instead of allocated so far. */
+  public long reusedBatches() {
+    return pool.reused();
+  }
+
+  /** Batches allocated so far. */
+  public long allocatedBatches() {
+    return pool.created();
   }
 
   @Override
   public void close() {
     root.close();
+    pool.close();
   }
 }

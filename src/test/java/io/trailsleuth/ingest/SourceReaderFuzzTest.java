@@ -11,14 +11,12 @@ import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
 import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.SnapshotItem;
-import io.trailsleuth.store.EventArrowSchema;
 import io.trailsleuth.store.EventBatchBuilder;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -58,7 +56,6 @@ final class SourceReaderFuzzTest {
   private static final class CheckingSink implements EventSink, AutoCloseable {
     private final String name;
     private final EventBatchBuilder batch = new EventBatchBuilder(ALLOCATOR, 64);
-    private final VectorSchemaRoot full = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, ALLOCATOR);
     long accepted;
     long rejected;
     long snapshotItems;
@@ -80,7 +77,7 @@ final class SourceReaderFuzzTest {
         }
       }
       if (batch.append(row)) {
-        batch.transferTo(full);
+        batch.handOver().close();
       }
     }
 
@@ -109,7 +106,6 @@ final class SourceReaderFuzzTest {
     @Override
     public void close() {
       batch.close();
-      full.close();
     }
   }
 }
