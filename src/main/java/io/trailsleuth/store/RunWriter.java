@@ -251,9 +251,11 @@ public final class RunWriter implements AutoCloseable {
       String derived = SqlFiles.get(table.queryId()).sql();
       String query = leftOut.isEmpty() ? derived
           : "SELECT * EXCLUDE (" + String.join(", ", leftOut) + ") FROM (" + derived + ")";
-      // COPY takes no bind parameters for its target: the path is ours, quoted as a literal.
+      // COPY takes no bind parameters for its target: the path is ours, quoted as a literal. The writer settings are
+      // the events' (queries/store/stage_events.sql): zstd level 1, V2 pages, no bloom filters; on 1M events the focus
+      // events took 0.37-0.39 s to write instead of 0.44-0.58 s, and 9 % less space.
       statement.execute("COPY (" + query + ") TO " + SqlParameters.quote(output.resolve(table.fileName()).toString())
-          + " (FORMAT parquet, COMPRESSION zstd)");
+          + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION V2, WRITE_BLOOM_FILTER false)");
     }
   }
 
