@@ -137,12 +137,7 @@ final class TwoInputRootsTest {
   void namesTheInputRootOfSnapshotItemsWhenTwoRootsHoldDifferentFilesAtOnePath() throws IOException {
     Path first = temp.resolve("collected-first");
     Path second = temp.resolve("collected-second");
-    Path collected = Path.of("sample-logs", "regional-download", "collected");
-    ArchiveCopies.copyTree(collected, first);
-    ArchiveCopies.copyTree(collected, second);
-    Files.writeString(second.resolve("kms-list-grants-payments-api.json"), "\n", StandardOpenOption.APPEND);
-
-    Run run = investigate(List.of(Path.of("sample-logs", "regional-download", "AWSLogs"), second, first));
+    Run run = investigateCollectedTwice(first, second, "kms-list-grants-payments-api.json");
 
     List<String> grantRows = run.report().lines().filter(line -> line.startsWith("| kms-list-grants | ")).toList();
     assertThat(grantRows).hasSize(2).anySatisfy(row -> assertThat(row)
@@ -154,6 +149,26 @@ final class TwoInputRootsTest {
     JsonNode items = run.findings().path("breakages").get(0).path("evidence");
     assertThat(items).filteredOn(item -> item.path("type").asText().equals("snapshot-item")).isNotEmpty()
         .allSatisfy(item -> assertThat(item.path("inputRoot").asText()).isIn(first.toString(), second.toString()));
+  }
+
+  @Test
+  void namesTheInputRootOfSnapshotFilesInTheFunctionSectionWhenTwoRootsHoldDifferentFilesAtOnePath()
+      throws IOException {
+    Path first = temp.resolve("collected-first");
+    Path second = temp.resolve("collected-second");
+    Run run = investigateCollectedTwice(first, second, "iam-get-role-payments-api-exec.json");
+
+    String role = "`iam-get-role-payments-api-exec.json #0` under input root `";
+    assertThat(run.report().lines().filter(line -> line.startsWith("- Known from iam-role ")).toList()).hasSize(2)
+        .anySatisfy(line -> assertThat(line).startsWith("- Known from iam-role " + role + first + "`: "))
+        .anySatisfy(line -> assertThat(line).startsWith("- Known from iam-role " + role + second + "`: "));
+    // the same item under both roots: the timeline's re-creation row names one of them
+    assertThat(run.report().lines().filter(line -> line.contains("| Role created \\(CreateDate in IAM CLI output"))
+        .toList()).singleElement().satisfies(row -> assertThat(row).containsAnyOf(
+            "from iam-get-role-payments-api-exec.json #0 under input root " + first + " \\(a CLI output",
+            "from iam-get-role-payments-api-exec.json #0 under input root " + second + " \\(a CLI output"));
+    // a file that is the same under both roots was read once and is cited by path alone
+    assertThat(run.report()).contains("- Known from kms-list-grants `kms-list-grants-payments-api.json #0`: ");
   }
 
   private record Run(JsonNode findings, String report, Path pack) {}
@@ -168,6 +183,18 @@ final class TwoInputRootsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     return new Run(MAPPER.readTree(out.resolve("findings.json").toFile()),
         Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8), out.resolve("pack"));
+  }
+
+  /**
+   * Investigates the regional download with its collected snapshot files under two roots, {@code first} and
+   * {@code second} (given second first), where {@code second}'s copy of {@code changedFile} has one more byte.
+   */
+  private Run investigateCollectedTwice(Path first, Path second, String changedFile) throws IOException {
+    Path collected = Path.of("sample-logs", "regional-download", "collected");
+    ArchiveCopies.copyTree(collected, first);
+    ArchiveCopies.copyTree(collected, second);
+    Files.writeString(second.resolve(changedFile), "\n", StandardOpenOption.APPEND);
+    return investigate(List.of(Path.of("sample-logs", "regional-download", "AWSLogs"), second, first));
   }
 
   /** The report's Evidence table row of an event. */
