@@ -35,6 +35,9 @@ final class TwoInputRootsTest {
   /** The file with the DeleteRole and CreateRole of billing-worker-exec. */
   private static final String IAM_FILE = "AWSLogs/o-exampleorg1/111122223333/CloudTrail/us-east-1/2026/03/03/"
       + "111122223333_CloudTrail_us-east-1_20260303T1017Z_KOprCuyFb9EWZztQ.json.gz";
+  /** The digest file that lists it. */
+  private static final String IAM_DIGEST = "AWSLogs/o-exampleorg1/111122223333/CloudTrail-Digest/us-east-1/2026/03/03/"
+      + "111122223333_CloudTrail-Digest_us-east-1_org-trail_us-east-1_20260303T110114Z.json.gz";
   private static final String CREATE_ROLE = "9d9b867b-7a6b-4020-9126-3802b546aa7b";
   private static final String GENUINE_ADDRESS = "\"sourceIPAddress\":\"203.0.113.40\"";
   private static final String FORGED_ADDRESS = "\"sourceIPAddress\":\"203.0.113.66\"";
@@ -171,6 +174,25 @@ final class TwoInputRootsTest {
     assertThat(run.report()).contains("- Known from kms-list-grants `kms-list-grants-payments-api.json #0`: ");
   }
 
+  @ParameterizedTest(name = "tampered root first: {0}")
+  @ValueSource(booleans = {true, false})
+  void packsTheDigestFileOfTheInputRootWhoseLogFileItCites(boolean tamperedFirst) throws IOException {
+    // the changed copy's root, named to sort first, also holds a digest forged to list the changed copy's hash
+    Path forged = Files.move(tampered, temp.resolve("a-forged"));
+    forgeDigestHash(forged.resolve(IAM_DIGEST), IAM_FILE, sha256OnDisk(forged.resolve(IAM_FILE)));
+
+    Run run = investigate(tamperedFirst ? List.of(forged, genuine) : List.of(genuine, forged));
+
+    String manifest = Files.readString(run.pack().resolve("MANIFEST.sha256"));
+    assertThat(manifest).contains("# digest file (from input root " + genuine + "): ");
+    String packed = manifest.lines().filter(line -> line.startsWith("# digest file (from input root " + genuine
+        + "): ") && line.endsWith("/" + IAM_DIGEST)).findFirst().orElseThrow();
+    assertThat(run.pack().resolve(packed.substring(packed.indexOf("): ") + 3)))
+        .hasSameBinaryContentAs(genuine.resolve(IAM_DIGEST));
+    assertThat(manifest.lines().filter(line -> line.startsWith("# digest file (from input root ")))
+        .allSatisfy(line -> assertThat(run.pack().resolve(line.substring(line.indexOf("): ") + 3))).isRegularFile());
+  }
+
   private record Run(JsonNode findings, String report, Path pack) {}
 
   private Run investigate(List<Path> roots) throws IOException {
@@ -206,6 +228,15 @@ final class TwoInputRootsTest {
   /** The report without its command line, which names the roots in the order given. */
   private static String withoutCommand(String report) {
     return report.lines().filter(line -> !line.startsWith("- Command: ")).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  /** Rewrites a digest file so that it lists {@code logFile} with another hash (its signature no longer matches). */
+  private static void forgeDigestHash(Path digest, String logFile, String hash) throws IOException {
+    JsonNode parsed = MAPPER.readTree(gunzip(Files.readAllBytes(digest)));
+    JsonNode entry = java.util.stream.StreamSupport.stream(parsed.path("logFiles").spliterator(), false)
+        .filter(file -> file.path("s3Object").asText().equals(logFile)).findFirst().orElseThrow();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) entry).put("hashValue", hash);
+    Files.write(digest, gzip(MAPPER.writeValueAsBytes(parsed)));
   }
 
   private static String sha256OnDisk(Path file) throws IOException {
