@@ -193,6 +193,36 @@ final class TwoInputRootsTest {
         .allSatisfy(line -> assertThat(run.pack().resolve(line.substring(line.indexOf("): ") + 3))).isRegularFile());
   }
 
+  @Test
+  void packsEveryRootsDifferingCopyOfADigestNamedByRootWhenTheCitedFilesRootHoldsNone() throws IOException {
+    // the log files under one root, the digests under two others, which hold different copies of one digest
+    Path logs = temp.resolve("logs");
+    Path digestsX = temp.resolve("digests-x");
+    Path digestsY = temp.resolve("digests-y");
+    for (Path root : List.of(logs, digestsX, digestsY)) {
+      ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), root.resolve("AWSLogs"));
+      try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (file.toString().contains("/CloudTrail-Digest/") == root.equals(logs)) {
+            Files.delete(file);
+          }
+        }
+      }
+    }
+    forgeDigestHash(digestsY.resolve(IAM_DIGEST), IAM_FILE, "0".repeat(64));
+
+    Run run = investigate(List.of(digestsY, logs, digestsX));
+
+    assertThat(run.pack().resolve("digests/input-root-1/" + IAM_DIGEST))
+        .hasSameBinaryContentAs(digestsX.resolve(IAM_DIGEST));
+    assertThat(run.pack().resolve("digests/input-root-2/" + IAM_DIGEST))
+        .hasSameBinaryContentAs(digestsY.resolve(IAM_DIGEST));
+    assertThat(run.pack().resolve("digests/" + IAM_DIGEST)).doesNotExist();
+    assertThat(Files.readString(run.pack().resolve("MANIFEST.sha256")))
+        .contains("# digest file (from input root " + digestsX + "): digests/input-root-1/" + IAM_DIGEST + "\n",
+            "# digest file (from input root " + digestsY + "): digests/input-root-2/" + IAM_DIGEST + "\n");
+  }
+
   @ParameterizedTest(name = "tampered root first: {0}")
   @ValueSource(booleans = {true, false})
   void timelineNamesTheSourceFileUnderItsInputRootWhereTwoRootsHoldDifferentFilesAtItsPath(boolean tamperedFirst)
