@@ -29,7 +29,8 @@ final class CoverageSection {
         + " read for CloudTrail events (their records are counted below) + " + c.skippedFiles()
         + " skipped (digests or other non-CloudTrail files) + " + c.snapshotFiles() + " read as snapshot evidence");
     for (SnapshotFile file : snapshots) {
-      line(out, "  - snapshot " + cell(file.kind()) + ": " + code(file.sourceFile()) + " (" + file.items()
+      line(out, "  - snapshot " + cell(file.kind()) + ": " + SourceCitation.proseFile(
+          context.citedSources().snapshotFile(file.sourceFile(), file.sha256())) + " (" + file.items()
           + (file.items() == 1 ? " item" : " items") + "; no capture time is taken from a CLI output or its file time)");
     }
     if (c.outOfScopeFiles() > 0) {

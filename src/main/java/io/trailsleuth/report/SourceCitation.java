@@ -28,13 +28,21 @@ final class SourceCitation {
     return cite(source, record, UnaryOperator.identity());
   }
 
+  /** A file alone in running text: {@code `PATH`}, followed by {@code under input root `ROOT`} likewise. */
+  static String proseFile(SourceCopy source) {
+    return withRoot(source, MarkdownText.code(source.sourceFile()), MarkdownText::code);
+  }
+
   /** The copy of its file a snapshot item was read from, under its input root when the store lists it. */
   static SourceCopy of(SnapshotEvidence item, CitedSources sources) {
     return sources.snapshotFile(item.sourceFile(), item.sourceSha256());
   }
 
   private static String cite(SourceCopy source, long record, UnaryOperator<String> quote) {
-    String cited = quote.apply(source.sourceFile() + " #" + record);
+    return withRoot(source, quote.apply(source.sourceFile() + " #" + record), quote);
+  }
+
+  private static String withRoot(SourceCopy source, String cited, UnaryOperator<String> quote) {
     return source.pathAmbiguous() ? cited + " under input root " + quote.apply(source.inputRoot()) : cited;
   }
 }

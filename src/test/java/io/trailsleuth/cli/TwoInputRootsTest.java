@@ -170,8 +170,12 @@ final class TwoInputRootsTest {
         .toList()).singleElement().satisfies(row -> assertThat(row).containsAnyOf(
             "from iam-get-role-payments-api-exec.json #0 under input root " + first + " \\(a CLI output",
             "from iam-get-role-payments-api-exec.json #0 under input root " + second + " \\(a CLI output"));
+    assertThat(run.report()).contains("  - snapshot iam-role: `iam-get-role-payments-api-exec.json` under input root `"
+        + first + "` (1 item", "  - snapshot iam-role: `iam-get-role-payments-api-exec.json` under input root `"
+        + second + "` (1 item");
     // a file that is the same under both roots was read once and is cited by path alone
-    assertThat(run.report()).contains("- Known from kms-list-grants `kms-list-grants-payments-api.json #0`: ");
+    assertThat(run.report()).contains("- Known from kms-list-grants `kms-list-grants-payments-api.json #0`: ",
+        "  - snapshot kms-list-grants: `kms-list-grants-payments-api.json` (1 item");
   }
 
   @ParameterizedTest(name = "tampered root first: {0}")
