@@ -79,7 +79,8 @@ public final class EvidencePack {
       Files.write(directory.resolve(PackNames.record(record.eventId())), recordBytes(record));
       sources.add(record.source());
     }
-    PackDigests digests = PackDigests.select(connection, cited.all().stream().map(CitedSource::source).toList());
+    PackDigests digests = PackDigests.select(connection,
+        cited.all().stream().map(CitedSource::source).distinct().toList());
     digests.copy(directory);
     Files.writeString(directory.resolve("report.md"), outputs.markdown(), StandardCharsets.UTF_8);
     if (outputs.html().isPresent()) {
