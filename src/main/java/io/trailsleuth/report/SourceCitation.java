@@ -30,7 +30,13 @@ final class SourceCitation {
 
   /** A file alone in running text: {@code `PATH`}, followed by {@code under input root `ROOT`} likewise. */
   static String proseFile(SourceCopy source) {
-    return withRoot(source, MarkdownText.code(source.sourceFile()), MarkdownText::code);
+    return proseFile(source.sourceFile(), source.pathAmbiguous() ? source.inputRoot() : null);
+  }
+
+  /** {@link #proseFile(SourceCopy)} of a file whose input root is given only where its path is ambiguous (else null). */
+  static String proseFile(String sourceFile, String ambiguousRoot) {
+    String cited = MarkdownText.code(sourceFile);
+    return ambiguousRoot == null ? cited : cited + " under input root " + MarkdownText.code(ambiguousRoot);
   }
 
   /** The copy of its file a snapshot item was read from, under its input root when the store lists it. */
@@ -39,10 +45,7 @@ final class SourceCitation {
   }
 
   private static String cite(SourceCopy source, long record, UnaryOperator<String> quote) {
-    return withRoot(source, quote.apply(source.sourceFile() + " #" + record), quote);
-  }
-
-  private static String withRoot(SourceCopy source, String cited, UnaryOperator<String> quote) {
+    String cited = quote.apply(source.sourceFile() + " #" + record);
     return source.pathAmbiguous() ? cited + " under input root " + quote.apply(source.inputRoot()) : cited;
   }
 }
