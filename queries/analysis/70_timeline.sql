@@ -1,6 +1,6 @@
 -- id: timeline
 -- title: Incident timeline
--- description: Role lifecycle, Lambda grants, function configuration changes, Decrypt outcomes collapsed into runs, policy writes and deletes, and other denied calls of roles (one row per role generation, resource and action), in time order.
+-- description: Role lifecycle, Lambda grants, function configuration changes, Decrypt outcomes collapsed into runs, policy writes and deletes, and other denied calls of roles (one row per role generation, resource and action), in time order. A run's row cites its first event; a source file whose path another input root also holds a different file at is named under its input root.
 -- params: account, role, function, since, until
 -- optional: account, role, function, since, until
 -- NULL slots are typed: a CTE read twice is materialized, and DuckDB stores an untyped NULL column as INTEGER,
@@ -64,8 +64,8 @@ decrypt_summary AS (
     any_value(role_name), any_value(function_name), principal_arn, NULL::VARCHAR, NULL::VARCHAR, NULL::BOOLEAN, count(*),
     count(*) || ' ' || any_value(outcome) || ' under ' || coalesce(any_value(role_id), '?')
       || coalesce(' on ' || any_value(key_arn), ''),
-    string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, event_time),
-    arg_min(source_file, event_time), arg_min(source_record, event_time)
+    string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, (event_time, event_id)),
+    arg_min(source_file, (event_time, event_id)), arg_min(source_record, (event_time, event_id))
   FROM decrypt_runs
   GROUP BY account_id, aws_region, principal_arn, run
 ),
@@ -87,8 +87,8 @@ denials AS (
     min(event_time), max(event_time), role_account_id, aws_region, 'denied', action, role_name, NULL::VARCHAR, principal_arn,
     NULL::VARCHAR, NULL::VARCHAR, NULL::BOOLEAN, count(*),
     count(*) || ' denied under ' || coalesce(role_id, '?') || ' on ' || coalesce(target_key, 'an unknown resource'),
-    string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, event_time),
-    arg_min(source_file, event_time), arg_min(source_record, event_time)
+    string_agg(DISTINCT error_code, ',' ORDER BY error_code), arg_min(event_id, (event_time, event_id)),
+    arg_min(source_file, (event_time, event_id)), arg_min(source_record, (event_time, event_id))
   FROM policy_access
   WHERE denied AND NOT (event_source = 'kms.amazonaws.com' AND event_name = 'Decrypt')
   GROUP BY role_account_id, aws_region, principal_arn, role_name, role_id, target_key, action
@@ -100,14 +100,29 @@ story AS (
   UNION ALL SELECT * FROM decrypt_summary
   UNION ALL SELECT * FROM policy_changes
   UNION ALL SELECT * FROM denials
+),
+roots AS (
+  -- the input root of a row's source file when another input root holds a different file at the same path
+  SELECT e.event_id, e.source_file, e.source_record, min(c.input_root) AS input_root
+  FROM focus_events AS e
+  SEMI JOIN story AS s ON s.event_id = e.event_id
+  JOIN source_copies AS c ON c.source_file = e.source_file AND c.sha256 = e.source_sha256 AND c.path_ambiguous
+  GROUP BY e.event_id, e.source_file, e.source_record
 )
-SELECT *
+-- such a file is named under its input root as given on the command line (the root itself when it is the file)
+SELECT story.* REPLACE (CASE
+    WHEN r.input_root IS NULL THEN story.source_file
+    WHEN story.source_file NOT LIKE '%/%'
+      AND (r.input_root = story.source_file OR r.input_root LIKE '%/' || story.source_file) THEN r.input_root
+    ELSE rtrim(r.input_root, '/') || '/' || story.source_file END AS source_file)
 FROM story
-WHERE account_id = coalesce(CAST($account AS VARCHAR), account_id)
-  AND (CAST($role AS VARCHAR) IS NULL OR role_name = CAST($role AS VARCHAR))
-  AND (CAST($function AS VARCHAR) IS NULL OR function_name = CAST($function AS VARCHAR)
-    OR (kind = 'role' AND role_name IN (
+LEFT JOIN roots AS r
+  ON r.event_id = story.event_id AND r.source_file = story.source_file AND r.source_record = story.source_record
+WHERE story.account_id = coalesce(CAST($account AS VARCHAR), story.account_id)
+  AND (CAST($role AS VARCHAR) IS NULL OR story.role_name = CAST($role AS VARCHAR))
+  AND (CAST($function AS VARCHAR) IS NULL OR story.function_name = CAST($function AS VARCHAR)
+    OR (story.kind = 'role' AND story.role_name IN (
       SELECT s.role_name FROM story AS s WHERE s.function_name = CAST($function AS VARCHAR))))
-  AND end_time >= coalesce(CAST($since AS TIMESTAMP), end_time)
-  AND event_time <= coalesce(CAST($until AS TIMESTAMP), event_time)
-ORDER BY event_time, kind, event_id, detail
+  AND story.end_time >= coalesce(CAST($since AS TIMESTAMP), story.end_time)
+  AND story.event_time <= coalesce(CAST($until AS TIMESTAMP), story.event_time)
+ORDER BY story.event_time, story.kind, story.event_id, story.detail

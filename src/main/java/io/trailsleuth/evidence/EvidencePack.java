@@ -6,21 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailsleuth.analysis.CitedSource;
 import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.common.FileTrees;
-import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.ingest.JsonSettings;
-import io.trailsleuth.integrity.DigestListings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -86,17 +79,20 @@ public final class EvidencePack {
       Files.write(directory.resolve(PackNames.record(record.eventId())), recordBytes(record));
       sources.add(record.source());
     }
-    int digests = copyDigests(directory, connection, sources.relativePaths());
+    PackDigests digests = PackDigests.select(connection,
+        cited.all().stream().map(CitedSource::source).distinct().toList());
+    digests.copy(directory);
     Files.writeString(directory.resolve("report.md"), outputs.markdown(), StandardCharsets.UTF_8);
     if (outputs.html().isPresent()) {
       Files.writeString(directory.resolve("report.html"), outputs.html().get(), StandardCharsets.UTF_8);
     }
     Files.writeString(directory.resolve("findings.json"), outputs.findingsJson(), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve("SOURCES.sha256"), sources.checkList(), StandardCharsets.UTF_8);
-    Files.writeString(directory.resolve("README.txt"), PackReadme.text(cited.all().size(), digests,
+    Files.writeString(directory.resolve("README.txt"), PackReadme.text(cited.all().size(), digests.count(),
         outputs.html().isPresent(), sources.namesRoots()), StandardCharsets.UTF_8);
-    PackManifest.write(directory, sources.commentLines());
-    return new Summary(directory, cited.all().size(), digests);
+    PackManifest.write(directory, Stream.concat(sources.commentLines().stream(),
+        digests.commentLines(sources.namesRoots()).stream()).toList());
+    return new Summary(directory, cited.all().size(), digests.count());
   }
 
   /** The record's bytes from its source, checked to be the cited event. */
@@ -115,29 +111,5 @@ public final class EvidencePack {
           + record.eventId() + "; the store does not match the file");
     }
     return bytes;
-  }
-
-  /** Copies the digest files that list a cited log file into {@code digests/}; returns how many. */
-  private static int copyDigests(Path directory, Connection connection, Set<String> logFiles)
-      throws SQLException, IOException {
-    Map<String, Path> digests = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_digest_files").sql())) {
-      while (rows.next()) {
-        String relative = rows.getString("source_file");
-        Path path = InputFiles.locate(rows.getString("input_root"), relative);
-        if (!digests.containsKey(relative) && Files.isRegularFile(path)
-            && rows.getString("sha256").equals(PackManifest.sha256(path))
-            && DigestListings.listsAny(path, relative, logFiles)) {
-          digests.put(relative, path);
-        }
-      }
-    }
-    for (Map.Entry<String, Path> digest : digests.entrySet()) {
-      Path target = directory.resolve(PackNames.digest(digest.getKey()));
-      Files.createDirectories(target.getParent());
-      Files.copy(digest.getValue(), target);
-    }
-    return digests.size();
   }
 }

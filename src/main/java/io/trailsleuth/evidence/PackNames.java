@@ -22,6 +22,11 @@ final class PackNames {
         ? relativePath : "digest-" + hash(relativePath) + ".json.gz");
   }
 
+  /** {@code digests/<directory>/<relative path>}: a digest under a directory of its own (a safe name), named likewise. */
+  static String digest(String directory, String relativePath) {
+    return "digests/" + directory + "/" + digest(relativePath).substring("digests/".length());
+  }
+
   private static String hash(String value) {
     return HexFormat.of().formatHex(SourceRecordReader.sha256().digest(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
   }

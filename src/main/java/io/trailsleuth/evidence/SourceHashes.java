@@ -21,13 +21,6 @@ final class SourceHashes {
     copies.add(copy);
   }
 
-  /** The files' paths relative to their input roots. */
-  Set<String> relativePaths() {
-    Set<String> paths = new TreeSet<>();
-    copies.forEach(copy -> paths.add(copy.sourceFile()));
-    return paths;
-  }
-
   /** True when the files come from more than one input root, or a path is ambiguous: each is named under its root. */
   boolean namesRoots() {
     return copies.stream().map(SourceCopy::inputRoot).distinct().count() > 1
@@ -61,7 +54,7 @@ final class SourceHashes {
   }
 
   /** Control characters cannot stand in a line of a check list. */
-  private static String printable(String text) {
+  static String printable(String text) {
     return text.replaceAll("\\p{Cntrl}", "?");
   }
 }

@@ -125,7 +125,7 @@ public final class IngestPipeline {
         RunWriter writer = RunWriter.begin(layout, runId, allocator, options.memoryLimit())) {
       writer.addRejects(walk.problems().stream()
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
-          .toList());
+          .toList(), null);
       writer.startConsuming(allocator);
       List<FileOutcome> outcomes;
       try {
@@ -251,6 +251,8 @@ public final class IngestPipeline {
     private final Map<String, Long> rejectReasons = new TreeMap<>();
     private Long first;
     private Long last;
+    /** The SHA-256 of the file being read, for its rejects: two input roots may hold different files at one path. */
+    private String sha256;
 
     Worker(RunWriter writer, BufferAllocator allocator, long maxDecompressedBytes, Path scratch,
         DecodedContentHashes decodedHashes) {
@@ -276,6 +278,7 @@ public final class IngestPipeline {
         }
         first = null;
         last = null;
+        this.sha256 = sha256.isEmpty() ? null : sha256;
         rejectReasons.clear();
         FileReadResult result = snapshot.read(reader, file.relativePath(), this);
         if (!result.decodedSha256().isEmpty() && !file.isStandardInput()) {
@@ -321,7 +324,7 @@ public final class IngestPipeline {
     private void flushRejects() throws IOException {
       try {
         if (!rejects.isEmpty()) {
-          writer.addRejects(rejects);
+          writer.addRejects(rejects, sha256);
         }
         if (!snapshotItems.isEmpty()) {
           writer.addSnapshotItems(snapshotItems);

@@ -29,7 +29,8 @@ final class CoverageSection {
         + " read for CloudTrail events (their records are counted below) + " + c.skippedFiles()
         + " skipped (digests or other non-CloudTrail files) + " + c.snapshotFiles() + " read as snapshot evidence");
     for (SnapshotFile file : snapshots) {
-      line(out, "  - snapshot " + cell(file.kind()) + ": " + code(file.sourceFile()) + " (" + file.items()
+      line(out, "  - snapshot " + cell(file.kind()) + ": " + SourceCitation.proseFile(
+          context.citedSources().snapshotFile(file.sourceFile(), file.sha256())) + " (" + file.items()
           + (file.items() == 1 ? " item" : " items") + "; no capture time is taken from a CLI output or its file time)");
     }
     if (c.outOfScopeFiles() > 0) {
@@ -61,8 +62,8 @@ final class CoverageSection {
 
   /**
    * Each reject reason with its count and its first rejects (rows of report_reject_reasons: reason, count, file,
-   * record, byte offset, reason text, which names the record and byte offset), so that a damaged record can be found
-   * without the store.
+   * record, byte offset, reason text, which names the record and byte offset, and the file's input root where its path
+   * is ambiguous), so that a damaged record can be found without the store.
    */
   private static void rejects(StringBuilder out, List<List<String>> rows) {
     Map<String, List<List<String>>> byReason = rows.stream()
@@ -70,7 +71,8 @@ final class CoverageSection {
     byReason.forEach((reason, listed) -> {
       long count = Long.parseLong(listed.get(0).get(1));
       line(out, "  - rejected " + cell(reason) + ": " + count);
-      listed.forEach(row -> line(out, "    - " + code(row.get(2)) + ": " + cell(row.get(5))));
+      listed.forEach(row -> line(out, "    - " + SourceCitation.proseFile(row.get(2), row.get(6)) + ": "
+          + cell(row.get(5))));
       if (count > listed.size()) {
         line(out, "    - … " + (count - listed.size()) + " more: `trailsleuth query --store DIR \"select source_file, "
             + "source_record, byte_offset, reason from rejects where reason_code = '" + reason + "'\"` (with "

@@ -5,6 +5,7 @@ import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.Confidence;
 import io.trailsleuth.analysis.SnapshotEvidence;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
 final class EvidenceBlock {
   private EvidenceBlock() {}
 
-  static void write(StringBuilder out, Breakage b, TrailLayouts layouts) {
+  static void write(StringBuilder out, Breakage b, TrailLayouts layouts, CitedSources sources) {
     out.append("**Evidence behind this finding** (confidence: ").append(b.confidence().label()).append("; sources: ")
         .append(cell(String.join(", ", b.evidenceSources()))).append(")\n\n");
     out.append("- Known: ").append(b.failedDecrypts()).append(" denied `kms:Decrypt` by ").append(code(b.roleName()))
@@ -25,8 +26,8 @@ final class EvidenceBlock {
             + RoleChangeText.creationSource(b.roleRecreated()))
         .append(".\n");
     for (SnapshotEvidence item : b.snapshotEvidence()) {
-      out.append("- Known from ").append(cell(item.kind())).append(" ").append(code(item.sourceFile() + " #"
-          + item.itemIndex())).append(": ").append(cell(item.summary())).append(".\n");
+      out.append("- Known from ").append(cell(item.kind())).append(" ")
+          .append(SourceCitation.prose(SourceCitation.of(item, sources), item.itemIndex())).append(": ").append(cell(item.summary())).append(".\n");
     }
     if (b.roleRecreated() != null && !b.roleRecreated().exact()) {
       out.append("- Inferred: the role was re-created ").append(RoleChangeText.creation(b.roleRecreated(),

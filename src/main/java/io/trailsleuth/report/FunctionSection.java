@@ -7,6 +7,7 @@ import static io.trailsleuth.report.Durations.time;
 
 import io.trailsleuth.analysis.Actor;
 import io.trailsleuth.analysis.Breakage;
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.DenialRun;
 import io.trailsleuth.analysis.Recreation;
 import io.trailsleuth.analysis.RoleChangeTime;
@@ -21,8 +22,8 @@ final class FunctionSection {
 
   private FunctionSection() {}
 
-  static void write(StringBuilder out, Breakage b, TrailLayouts layouts) {
-    List<Step> steps = steps(b);
+  static void write(StringBuilder out, Breakage b, TrailLayouts layouts, CitedSources sources) {
+    List<Step> steps = steps(b, sources);
     out.append("## Function ").append(code(b.functionName())).append(" (").append(cell(b.accountId())).append(", ")
         .append(cell(b.region())).append(")\n\n");
     out.append("| Time | Event | Actor | Via | Detail |\n| --- | --- | --- | --- | --- |\n");
@@ -43,18 +44,20 @@ final class FunctionSection {
       out.append("  ").append(arrow).append(label).append('\n');
     }
     out.append("```\n\n");
-    EvidenceBlock.write(out, b, layouts);
+    EvidenceBlock.write(out, b, layouts, sources);
   }
 
   /** The re-creation's row: CreateRole with its actor, a snapshot's CreateDate, or the first sighting that bounds it. */
-  private static Step creation(Recreation recreation, Instant previousDeletedAt) {
-    RoleChangeText.Row row = RoleChangeText.creationRow(recreation.created(), recreation.newRoleId(), previousDeletedAt);
+  private static Step creation(Recreation recreation, Instant previousDeletedAt, CitedSources sources) {
+    RoleChangeText.Row row = RoleChangeText.creationRow(recreation.created(), recreation.newRoleId(), previousDeletedAt,
+        sources);
     return new Step(row.at(), row.event(), row.cloudTrail() ? recreation.actor() : null, row.detail());
   }
 
   /** The deletion's row: DeleteRole with its actor, or when AWS Config recorded it; none for a grant listing. */
-  private static void deletion(List<Step> steps, String roleName, String roleId, RoleChangeTime deleted, Actor by) {
-    RoleChangeText.Row row = RoleChangeText.deletionRow(deleted, roleName, roleId);
+  private static void deletion(List<Step> steps, String roleName, String roleId, RoleChangeTime deleted, Actor by,
+      CitedSources sources) {
+    RoleChangeText.Row row = RoleChangeText.deletionRow(deleted, roleName, roleId, sources);
     if (row != null) {
       steps.add(new Step(row.at(), row.event(), row.cloudTrail() ? by : null, row.detail()));
     }
@@ -74,19 +77,19 @@ final class FunctionSection {
     return id.length() > 12 ? id.substring(0, 12) + "…" : id;
   }
 
-  private static List<Step> steps(Breakage b) {
+  private static List<Step> steps(Breakage b, CitedSources sources) {
     List<Step> steps = new ArrayList<>();
     Instant grantBefore = b.roleRecreated() != null ? b.roleRecreated().placedAt() : b.firstFailureAt();
     String bound = b.oldRoleId() == null ? "the role's unique ID at that time (not in the evidence)" : b.oldRoleId();
     b.evidence().stream().filter(e -> e.eventName().equals("CreateGrant") && e.eventTime().isBefore(grantBefore))
         .findFirst().ifPresent(e -> steps.add(new Step(e.eventTime(), "CreateGrant",
             null, "Lambda grant " + (b.grantId() == null ? "" : shortId(b.grantId()) + " ") + "bound to " + bound)));
-    deletion(steps, b.roleName(), bound, b.roleDeleted(), b.roleDeletedBy());
+    deletion(steps, b.roleName(), bound, b.roleDeleted(), b.roleDeletedBy(), sources);
     // every generation of the role in the incident: its creation, its deletion, and the Decrypts denied under it
     Instant previousDeletedAt = b.roleDeletedAt();
     for (Recreation recreation : b.recreations()) {
-      steps.add(creation(recreation, previousDeletedAt));
-      deletion(steps, b.roleName(), recreation.newRoleId(), recreation.deleted(), recreation.deletedBy());
+      steps.add(creation(recreation, previousDeletedAt, sources));
+      deletion(steps, b.roleName(), recreation.newRoleId(), recreation.deleted(), recreation.deletedBy(), sources);
       previousDeletedAt = recreation.deleted() == null ? null : recreation.deleted().at();
       DenialRun denials = recreation.denials();
       if (denials != null) {

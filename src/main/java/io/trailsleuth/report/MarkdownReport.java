@@ -76,11 +76,11 @@ public final class MarkdownReport {
     rootCause();
     TrailLayouts layouts = TrailLayouts.of(context);
     for (Breakage b : breakages) {
-      FunctionSection.write(out, b, layouts);
+      FunctionSection.write(out, b, layouts, context.citedSources());
     }
     if (!findings.policyDrift().isEmpty()) {
       PolicyDriftSection.table(out, findings.policyDrift());
-      PolicyDriftSection.open(findings.policyDrift()).forEach(d -> PolicyDriftSection.write(out, d));
+      PolicyDriftSection.open(findings.policyDrift()).forEach(d -> PolicyDriftSection.write(out, d, context.citedSources()));
     }
     if (noEvents.isPresent()) {
       line("## Fix");
@@ -320,8 +320,7 @@ public final class MarkdownReport {
       line("| --- | --- | --- | --- |");
       for (SnapshotEvidence item : items) {
         line("| " + cell(item.kind()) + " | "
-            + SourceCitation.markdown(context.citedSources().snapshotFile(item.sourceFile(), item.sourceSha256()),
-                item.itemIndex()) + " | "
+            + SourceCitation.markdown(SourceCitation.of(item, context.citedSources()), item.itemIndex()) + " | "
             + cellCode(item.sourceSha256()) + " | " + cell(item.summary()) + " |");
       }
       line("");

@@ -5,6 +5,7 @@ import static io.trailsleuth.common.MarkdownText.cellCode;
 import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.policy.PolicyDrift;
 import io.trailsleuth.analysis.policy.PolicyDriftStatus;
 import java.util.List;
@@ -70,19 +71,20 @@ final class PolicyDriftSection {
   }
 
   /** The section of one broken or at-risk policy: what it says, the re-creation, the denials, the fix. */
-  static void write(StringBuilder out, PolicyDrift d) {
+  static void write(StringBuilder out, PolicyDrift d, CitedSources sources) {
     out.append("## ").append(HEADING).append(kind(d.resourceType())).append(' ').append(code(d.resourceArn()))
         .append(" and role ").append(code(d.roleName())).append("\n\n");
     out.append(summary(d)).append("\n\n");
     out.append("| Time | Event | Detail |\n| --- | --- | --- |\n");
     row(out, d.policySetAt(), d.policyEventName(), "saved the policy naming " + d.roleArn() + " in "
         + (d.principalKeys() == null ? "Principal" : d.principalKeys()) + "; bound to " + orUnknown(d.oldRoleId()));
-    RoleChangeText.Row deleted = RoleChangeText.deletionRow(d.roleDeleted(), d.roleName(), orUnknown(d.oldRoleId()));
+    RoleChangeText.Row deleted = RoleChangeText.deletionRow(d.roleDeleted(), d.roleName(), orUnknown(d.oldRoleId()),
+        sources);
     if (deleted != null) {
       row(out, deleted.at(), deleted.event(), deleted.detail());
     }
     RoleChangeText.Row created = RoleChangeText.creationRow(d.roleRecreated(), orUnknown(d.newRoleId()),
-        d.roleDeletedAt());
+        d.roleDeletedAt(), sources);
     row(out, created.at(), created.event(), created.detail() + (created.cloudTrail() ? " by "
         + d.roleRecreatedBy().arn() + " (" + d.roleRecreatedBy().via().label() + ")" : ""));
     if (d.deniedCalls() > 0) {

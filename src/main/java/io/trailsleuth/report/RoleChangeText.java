@@ -3,6 +3,7 @@ package io.trailsleuth.report;
 import static io.trailsleuth.common.MarkdownText.code;
 import static io.trailsleuth.report.Durations.time;
 
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.analysis.SnapshotEvidence;
 import java.time.Instant;
@@ -18,7 +19,8 @@ final class RoleChangeText {
    * The re-creation's timeline row: CreateRole, a snapshot's CreateDate (naming the snapshot, not a CloudTrail event),
    * or, when only sightings bound it, a row at the new ID's first appearance.
    */
-  static Row creationRow(RoleChangeTime created, String newRoleId, Instant previousDeletedAt) {
+  static Row creationRow(RoleChangeTime created, String newRoleId, Instant previousDeletedAt,
+      CitedSources sources) {
     String newId = "new unique ID " + newRoleId;
     if ("CreateRole".equals(created.shownBy())) {
       return new Row(created.at(), "CreateRole", newId, true);
@@ -26,7 +28,7 @@ final class RoleChangeText {
     if (created.exact()) {
       return new Row(created.at(), "Role created (CreateDate in " + sourceName(created.shownBy())
           + ", not a CloudTrail event)", newId + (created.snapshot() == null ? ""
-              : "; from " + snapshotReference(created.snapshot())), false);
+              : "; from " + snapshotReference(created.snapshot(), sources)), false);
     }
     String after = created.after() == null ? "" : "; " + afterBound(created, previousDeletedAt);
     return new Row(created.before(), "Role re-created before this time (inferred)",
@@ -34,7 +36,7 @@ final class RoleChangeText {
   }
 
   /** The deletion's timeline row: DeleteRole, or when AWS Config recorded it; null without either. */
-  static Row deletionRow(RoleChangeTime deleted, String roleName, String roleId) {
+  static Row deletionRow(RoleChangeTime deleted, String roleName, String roleId, CitedSources sources) {
     if (deleted == null) {
       return null;
     }
@@ -49,7 +51,7 @@ final class RoleChangeText {
     return new Row(recorded, "Role deletion recorded (AWS Config, not a CloudTrail event)", role
         + " was deleted by this time" + (deleted.before() != null && deleted.before().isBefore(recorded)
             ? ", and before " + time(deleted.before()) + ", when a role of the same name was created" : "")
-        + (deleted.snapshot() == null ? "" : "; from " + snapshotReference(deleted.snapshot())), false);
+        + (deleted.snapshot() == null ? "" : "; from " + snapshotReference(deleted.snapshot(), sources)), false);
   }
 
   /**
@@ -107,9 +109,12 @@ final class RoleChangeText {
     };
   }
 
-  /** Where a snapshot item is, in plain text for a table cell: file, item, and its capture time or that it has none. */
-  static String snapshotReference(SnapshotEvidence item) {
-    return item.sourceFile() + " #" + item.itemIndex() + (item.capturedAt() == null
+  /**
+   * Where a snapshot item is, in plain text for a table cell: file, item (and the file's input root when another root
+   * holds a file at its path), and its capture time or that it has none.
+   */
+  static String snapshotReference(SnapshotEvidence item, CitedSources sources) {
+    return SourceCitation.plain(SourceCitation.of(item, sources), item.itemIndex()) + (item.capturedAt() == null
         ? " (a CLI output, which has no capture time)" : ", captured " + time(item.capturedAt()));
   }
 

@@ -333,13 +333,20 @@ public final class RunWriter implements AutoCloseable {
     return SqlParameters.withLiterals(SqlFiles.get(id).sql(), literals);
   }
 
-  /** Records rejects; thread-safe. */
-  public synchronized void addRejects(List<Reject> rejects) throws SQLException {
+  /**
+   * Records rejects of one file read, whose SHA-256 is {@code sourceSha256}; thread-safe. With a null SHA-256 (a file
+   * that could not be read) the manifest's is filled in by path when the run is written.
+   */
+  public synchronized void addRejects(List<Reject> rejects, String sourceSha256) throws SQLException {
     for (Reject reject : rejects) {
       rejectAppender.beginRow()
           .append(runId)
-          .append(reject.sourceFile())
-          .appendNull();
+          .append(reject.sourceFile());
+      if (sourceSha256 == null) {
+        rejectAppender.appendNull();
+      } else {
+        rejectAppender.append(sourceSha256);
+      }
       appendLong(rejectAppender, reject.sourceRecord() < 0 ? null : reject.sourceRecord());
       appendLong(rejectAppender, reject.byteOffset() < 0 ? null : reject.byteOffset());
       rejectAppender.append(reject.reasonCode()).append(reject.reason()).endRow();

@@ -3,26 +3,12 @@ package io.trailsleuth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,37 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Two input roots hold the sample archive, one with a changed copy of the log file that holds the re-creation: the
  * findings cite the copy that matched its digest, whichever root comes first.
  */
-final class TwoInputRootsTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** The file with the DeleteRole and CreateRole of billing-worker-exec. */
-  private static final String IAM_FILE = "AWSLogs/o-exampleorg1/111122223333/CloudTrail/us-east-1/2026/03/03/"
-      + "111122223333_CloudTrail_us-east-1_20260303T1017Z_KOprCuyFb9EWZztQ.json.gz";
-  private static final String CREATE_ROLE = "9d9b867b-7a6b-4020-9126-3802b546aa7b";
-  private static final String GENUINE_ADDRESS = "\"sourceIPAddress\":\"203.0.113.40\"";
-  private static final String FORGED_ADDRESS = "\"sourceIPAddress\":\"203.0.113.66\"";
-
-  @TempDir
-  Path temp;
-
-  private Path genuine;
-  private Path tampered;
-
-  @BeforeEach
-  void copyTheArchiveTwiceAndChangeOneRecordInTheSecondCopy() throws IOException {
-    genuine = temp.resolve("genuine");
-    tampered = temp.resolve("tampered");
-    ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), genuine.resolve("AWSLogs"));
-    ArchiveCopies.copyTree(Path.of("sample-logs", "AWSLogs"), tampered.resolve("AWSLogs"));
-    Path file = tampered.resolve(IAM_FILE);
-    String text = new String(gunzip(Files.readAllBytes(file)), StandardCharsets.UTF_8);
-    int record = text.indexOf("\"eventID\":\"" + CREATE_ROLE + "\"");
-    int start = text.lastIndexOf("{\"eventVersion\"", record);
-    assertThat(text.substring(start, record)).contains(GENUINE_ADDRESS);
-    String changed = text.substring(0, start) + text.substring(start, record).replace(GENUINE_ADDRESS, FORGED_ADDRESS)
-        + text.substring(record);
-    Files.write(file, gzip(changed.getBytes(StandardCharsets.UTF_8)));
-  }
-
+final class TwoInputRootsTest extends TwoRootArchive {
   @ParameterizedTest(name = "tampered root first: {0}")
   @ValueSource(booleans = {true, false})
   void citesTheCopyFromTheDigestVerifiedFileWhicheverRootComesFirst(boolean tamperedFirst) throws IOException {
@@ -137,12 +93,7 @@ final class TwoInputRootsTest {
   void namesTheInputRootOfSnapshotItemsWhenTwoRootsHoldDifferentFilesAtOnePath() throws IOException {
     Path first = temp.resolve("collected-first");
     Path second = temp.resolve("collected-second");
-    Path collected = Path.of("sample-logs", "regional-download", "collected");
-    ArchiveCopies.copyTree(collected, first);
-    ArchiveCopies.copyTree(collected, second);
-    Files.writeString(second.resolve("kms-list-grants-payments-api.json"), "\n", StandardOpenOption.APPEND);
-
-    Run run = investigate(List.of(Path.of("sample-logs", "regional-download", "AWSLogs"), second, first));
+    Run run = investigateCollectedTwice(first, second, "kms-list-grants-payments-api.json");
 
     List<String> grantRows = run.report().lines().filter(line -> line.startsWith("| kms-list-grants | ")).toList();
     assertThat(grantRows).hasSize(2).anySatisfy(row -> assertThat(row)
@@ -156,18 +107,40 @@ final class TwoInputRootsTest {
         .allSatisfy(item -> assertThat(item.path("inputRoot").asText()).isIn(first.toString(), second.toString()));
   }
 
-  private record Run(JsonNode findings, String report, Path pack) {}
+  @Test
+  void namesTheInputRootOfSnapshotFilesInTheFunctionSectionWhenTwoRootsHoldDifferentFilesAtOnePath()
+      throws IOException {
+    Path first = temp.resolve("collected-first");
+    Path second = temp.resolve("collected-second");
+    Run run = investigateCollectedTwice(first, second, "iam-get-role-payments-api-exec.json");
 
-  private Run investigate(List<Path> roots) throws IOException {
-    Path out = Files.createTempDirectory(temp, "run");
-    List<String> arguments = new ArrayList<>(List.of("investigate", "-q"));
-    roots.forEach(root -> arguments.add(root.toString()));
-    arguments.addAll(List.of("--out", out.resolve("report.md").toString(), "--json", out.resolve("findings.json")
-        .toString(), "--evidence", out.resolve("pack").toString()));
-    CliRun run = CliRun.of(arguments.toArray(String[]::new));
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return new Run(MAPPER.readTree(out.resolve("findings.json").toFile()),
-        Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8), out.resolve("pack"));
+    String role = "`iam-get-role-payments-api-exec.json #0` under input root `";
+    assertThat(run.report().lines().filter(line -> line.startsWith("- Known from iam-role ")).toList()).hasSize(2)
+        .anySatisfy(line -> assertThat(line).startsWith("- Known from iam-role " + role + first + "`: "))
+        .anySatisfy(line -> assertThat(line).startsWith("- Known from iam-role " + role + second + "`: "));
+    // the same item under both roots: the timeline's re-creation row names one of them
+    assertThat(run.report().lines().filter(line -> line.contains("| Role created \\(CreateDate in IAM CLI output"))
+        .toList()).singleElement().satisfies(row -> assertThat(row).containsAnyOf(
+            "from iam-get-role-payments-api-exec.json #0 under input root " + first + " \\(a CLI output",
+            "from iam-get-role-payments-api-exec.json #0 under input root " + second + " \\(a CLI output"));
+    assertThat(run.report()).contains("  - snapshot iam-role: `iam-get-role-payments-api-exec.json` under input root `"
+        + first + "` (1 item", "  - snapshot iam-role: `iam-get-role-payments-api-exec.json` under input root `"
+        + second + "` (1 item");
+    // a file that is the same under both roots was read once and is cited by path alone
+    assertThat(run.report()).contains("- Known from kms-list-grants `kms-list-grants-payments-api.json #0`: ",
+        "  - snapshot kms-list-grants: `kms-list-grants-payments-api.json` (1 item");
+  }
+
+  /**
+   * Investigates the regional download with its collected snapshot files under two roots, {@code first} and
+   * {@code second} (given second first), where {@code second}'s copy of {@code changedFile} has one more byte.
+   */
+  private Run investigateCollectedTwice(Path first, Path second, String changedFile) throws IOException {
+    Path collected = Path.of("sample-logs", "regional-download", "collected");
+    ArchiveCopies.copyTree(collected, first);
+    ArchiveCopies.copyTree(collected, second);
+    Files.writeString(second.resolve(changedFile), "\n", StandardOpenOption.APPEND);
+    return investigate(List.of(Path.of("sample-logs", "regional-download", "AWSLogs"), second, first));
   }
 
   /** The report's Evidence table row of an event. */
@@ -179,28 +152,5 @@ final class TwoInputRootsTest {
   /** The report without its command line, which names the roots in the order given. */
   private static String withoutCommand(String report) {
     return report.lines().filter(line -> !line.startsWith("- Command: ")).reduce("", (a, b) -> a + b + "\n");
-  }
-
-  private static String sha256OnDisk(Path file) throws IOException {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(Files.readAllBytes(file)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] gunzip(byte[] bytes) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static byte[] gzip(byte[] bytes) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (OutputStream out = new GZIPOutputStream(buffer)) {
-      out.write(bytes);
-    }
-    return buffer.toByteArray();
   }
 }

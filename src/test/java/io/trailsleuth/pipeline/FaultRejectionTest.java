@@ -53,6 +53,21 @@ final class FaultRejectionTest {
   }
 
   @Test
+  void givesEachRejectTheHashOfItsOwnFileWhenTwoInputRootsHoldDifferentFilesAtOnePath() throws Exception {
+    Path first = Files.createDirectories(temp.resolve("first"));
+    Path second = Files.createDirectories(temp.resolve("second"));
+    Files.writeString(first.resolve("broken.json"), "{\"Records\":[" + GOOD_1 + ",{\"eventTime\": oops}]}");
+    Files.writeString(second.resolve("broken.json"), "{\"Records\":[" + GOOD_2 + ",{\"eventTime\": oops}]}");
+
+    TestStores.ingest(store, second, first);
+
+    assertThat(rows(store, "SELECT r.source_sha256 = s.sha256 AS own, s.input_root FROM rejects AS r JOIN sources AS s"
+        + " ON s.source_file = r.source_file AND s.sha256 = r.source_sha256 ORDER BY s.input_root"))
+        .containsExactly(Map.of("own", true, "input_root", first.toString()),
+            Map.of("own", true, "input_root", second.toString()));
+  }
+
+  @Test
   void keepsRecordsBeforeInvalidJsonInARecordsArrayAndRejectsTheRestWithItsByteOffset() throws Exception {
     String head = "{\"Records\":[" + GOOD_1 + "," + GOOD_2 + ",";
     write("broken-middle.json", head + "{\"eventTime\": oops}," + GOOD_3 + "]}");

@@ -39,6 +39,29 @@ final class RejectListingTest {
   }
 
   @Test
+  void namesTheInputRootOfARejectWhereTwoRootsHoldDifferentFilesAtItsPath() throws Exception {
+    Path first = Files.createDirectories(dir.resolve("first"));
+    Path second = Files.createDirectories(dir.resolve("second"));
+    for (Path root : List.of(first, second)) {
+      Files.writeString(root.resolve("broken.json"), "{\"Records\":[{\"eventID\":\"" + root.getFileName()
+          + "\",\"eventTime\":\"2026-03-02T00:00:00Z\",\"eventName\":\"GetObject\",\"eventSource\":"
+          + "\"s3.amazonaws.com\"},{\"eventID\": }]}");
+    }
+    Files.writeString(second.resolve("alone.json"), "");
+    Path report = dir.resolve("report.md");
+
+    ReportRun run = ReportRun.of("investigate", second.toString(), first.toString(), "--out", report.toString(), "-q");
+
+    String text = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(run.exitCode()).isZero();
+    assertThat(text).contains("  - rejected invalid-json: 2\n"
+        + "    - `broken.json` under input root `" + first + "`: rest of file from record 1 at byte ",
+        "    - `broken.json` under input root `" + second + "`: rest of file from record 1 at byte ",
+        // a path only one root holds needs no root
+        "    - `alone.json`: ");
+  }
+
+  @Test
   void rejectedFileNamesAndReasonsCannotBreakTheReportsMarkdown() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     Files.writeString(logs.resolve("a`b|c<img src=x>.json"),
