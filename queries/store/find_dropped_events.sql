@@ -6,11 +6,16 @@
 -- first by (preferred, source_file, source_sha256, source_record), is kept. Keys, not names and hashes, and grouping,
 -- not a window: with the full keys, or a window, DuckDB ran out of memory when a run held the same 1M
 -- events twice (two trails delivering one account's events).
+-- run_files also counts each file's staged records, for the accounting (stored_per_file.sql).
 -- Files in preferred_files (digest-verified copies by path and content hash, when the caller knows them) rank first,
 -- so the copy a verified file holds is the one kept, also when another input root holds a changed copy at that path.
 CREATE OR REPLACE TABLE run_files AS
-WITH files AS (SELECT DISTINCT source_file, source_sha256 FROM read_parquet({{run_events}}, hive_partitioning = false))
-SELECT f.source_file, f.source_sha256,
+WITH files AS (
+  SELECT source_file, source_sha256, count(*) AS records
+  FROM read_parquet({{run_events}}, hive_partitioning = false)
+  GROUP BY source_file, source_sha256
+)
+SELECT f.source_file, f.source_sha256, f.records,
   row_number() OVER (ORDER BY p.source_file IS NULL, f.source_file, f.source_sha256) AS file_rank
 FROM files AS f
 LEFT JOIN (SELECT DISTINCT source_file, source_sha256 FROM preferred_files) AS p
