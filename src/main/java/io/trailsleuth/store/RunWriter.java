@@ -68,6 +68,8 @@ public final class RunWriter implements AutoCloseable {
   private final StagingLane lane;
   /** The derived tables still to write once the events are final, and the lane's share of that work. */
   private DerivedTableWrites derivedWrites;
+  /** The focus events, written on the lane while deduplication runs: kept when the run drops no record. */
+  private Future<Void> focusWrite;
   private Future<Void> laneDerivedWrites;
 
   private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
@@ -180,6 +182,10 @@ public final class RunWriter implements AutoCloseable {
     }
     Map<String, String> runEvents = Map.of("run_events", eventsGlob());
     try (Statement statement = connection.createStatement()) {
+      createRunEventsView(statement);
+      // most runs drop no record: the focus events, the largest derived table, are written meanwhile on the lane
+      focusWrite = lane.submit(new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.FOCUS_EVENTS))
+          ::writeUntilDone);
       statement.execute(sql("store_find_dropped_events", runEvents));
       // a run that repeats no event has no copies to prefer or compare and no file to rewrite: it pays one count
       boolean repeats = repeatsAnEvent();
@@ -195,13 +201,15 @@ public final class RunWriter implements AutoCloseable {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
         }
       }
+      List<DerivedTable> toWrite = List.of(DerivedTable.values());
       if (repeats) {
+        discardFocusWrite();
         rewriteFilesWithDroppedEvents(statement, runEvents);
+      } else {
+        toWrite = toWrite.subList(1, toWrite.size());
       }
-      // the lane writes the focus events, the largest derived table, while the main thread returns the counts and
-      // writes the manifest tables; the others go to whichever of the two is free first
-      createRunEventsView(statement);
-      startDerivedWrites(List.of(DerivedTable.values()));
+      // the other tables go to whichever of the lane and the main thread (in commit) is free first
+      startDerivedWrites(toWrite);
     } catch (SQLException e) {
       throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
@@ -223,6 +231,20 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(sql("store_rewrite_without_dropped", Map.of("file", file, "target", rewritten.toString())));
       Files.move(rewritten, original, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * Waits for the focus events written before deduplication and deletes them: they hold the records the run drops.
+   * A failure there is not the run's: the focus events are written again from the rewritten files.
+   */
+  private void discardFocusWrite() throws IOException {
+    try {
+      StagingLane.await(focusWrite);
+    } catch (SQLException e) {
+      // written again from the rewritten files, where a failure that persists fails the run
+    }
+    focusWrite = null;
+    Files.deleteIfExists(output.resolve(DerivedTable.FOCUS_EVENTS.fileName()));
   }
 
   /** Hands the derived tables to write to the lane, which takes them one by one, as the main thread does in commit. */
@@ -264,7 +286,7 @@ public final class RunWriter implements AutoCloseable {
   /**
    * Writes the run's derived tables beside its events: its IAM, KMS and Lambda events, role sightings and events per
    * hour. The analysis reads these instead of scanning every event again. The lane has been writing them since
-   * deduplication ended; the main thread takes the tables the lane has not taken yet, then waits for the lane.
+   * deduplication began; the main thread takes the tables the lane has not taken yet, then waits for the lane.
    */
   private void writeDerivedTables(Statement statement) throws SQLException, IOException {
     if (derivedWrites == null) {
@@ -272,6 +294,9 @@ public final class RunWriter implements AutoCloseable {
       startDerivedWrites(List.of(DerivedTable.values()));
     }
     derivedWrites.writeUntilDone(statement);
+    if (focusWrite != null) {
+      StagingLane.await(focusWrite);
+    }
     StagingLane.await(laneDerivedWrites);
   }
 
