@@ -17,7 +17,7 @@ import org.duckdb.DuckDBConnection;
  * (bench/README.md, round eight).
  */
 final class StagingLane implements AutoCloseable {
-  /** Work for the lane: statements on a statement of the lane's connection. */
+  /** Work for the lane, given a statement of the lane's connection. */
   @FunctionalInterface
   interface Work {
     void run(Statement statement) throws SQLException;
