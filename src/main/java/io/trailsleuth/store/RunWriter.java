@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -42,6 +43,13 @@ import org.duckdb.DuckDBConnection;
 public final class RunWriter implements AutoCloseable {
   /** Identifies a file's events in the staging table. */
   public record FileKey(String sourceFile, String sha256) {}
+
+  /**
+   * The size of a run's event files up to which the focus events are written beside deduplication (about 5.5M
+   * events). Past it, the two working sets together raised the peak RSS of a 10M-event ingest from 869 to 981 MiB;
+   * larger runs deduplicate first and then write the focus events beside the other tables.
+   */
+  static final long OVERLAP_LIMIT_BYTES = 320L << 20;
 
   private final StoreLayout layout;
   private final String runId;
@@ -63,9 +71,19 @@ public final class RunWriter implements AutoCloseable {
   /** The digest-verified copies dedup preferred, or null when none were given (digests not checked). */
   private Set<FileKey> verifiedFiles;
   private final DuckDBAppender snapshotAppender;
+  /** Writes derived tables beside the main thread's statements once the parse is done. */
+  private final StagingLane lane;
+  /** The derived tables still to write once the events are final, and the lane's share of that work. */
+  private DerivedTableWrites derivedWrites;
+  /** The focus events, written on the lane while deduplication runs: kept when the run drops no record. */
+  private Future<Void> focusWrite;
+  private final long overlapLimitBytes;
+  private Future<Void> laneDerivedWrites;
 
-  private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit) throws IOException, SQLException {
+  private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit,
+      long overlapLimitBytes) throws IOException, SQLException {
     this.layout = layout;
+    this.overlapLimitBytes = overlapLimitBytes;
     this.runId = runId;
     this.staging = layout.staging(runId);
     Files.createDirectories(staging.resolve("tmp"));
@@ -96,13 +114,20 @@ public final class RunWriter implements AutoCloseable {
         "run_rejects");
     this.snapshotAppender = rejectConnection.unwrap(DuckDBConnection.class)
         .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_snapshots");
+    this.lane = new StagingLane(connection);
   }
 
   /** Starts a run in a fresh staging directory. */
   public static RunWriter begin(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit)
       throws IOException {
+    return begin(layout, runId, allocator, memoryLimit, OVERLAP_LIMIT_BYTES);
+  }
+
+  /** As {@link #begin(StoreLayout, String, BufferAllocator, String)}, with the focus events' overlap limit given. */
+  static RunWriter begin(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit,
+      long overlapLimitBytes) throws IOException {
     try {
-      return new RunWriter(layout, runId, allocator, memoryLimit);
+      return new RunWriter(layout, runId, allocator, memoryLimit, overlapLimitBytes);
     } catch (SQLException e) {
       throw new StoreException("cannot open the staging database in " + layout.staging(runId) + ": " + e.getMessage(), e);
     }
@@ -172,37 +197,86 @@ public final class RunWriter implements AutoCloseable {
       return stored;
     }
     Map<String, String> runEvents = Map.of("run_events", eventsGlob());
-    List<String> rewrite = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
+      createRunEventsView(statement);
+      // most runs drop no record: the focus events, the largest derived table, are written meanwhile on the lane
+      if (eventFileBytes() <= overlapLimitBytes) {
+        focusWrite = lane.submit(new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.FOCUS_EVENTS))
+            ::writeUntilDone);
+      }
       statement.execute(sql("store_find_dropped_events", runEvents));
-      // a run that repeats no event has no copies to prefer or compare: it pays one count
-      if (repeatsAnEvent()) {
+      // a run that repeats no event has no copies to prefer or compare and no file to rewrite: it pays one count
+      boolean repeats = repeatsAnEvent();
+      if (repeats) {
         if (preferFiles(preferredFiles)) {
           statement.execute(sql("store_find_dropped_events", runEvents));
         }
         statement.execute(sql("store_view_event_copies", runEvents));
         conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
       }
-      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", runEvents))) {
+      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of()))) {
         while (rows.next()) {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
         }
       }
-      try (ResultSet rows = statement.executeQuery(sql("store_files_with_dropped_events", runEvents))) {
-        while (rows.next()) {
-          rewrite.add(rows.getString(1));
-        }
+      List<DerivedTable> toWrite = List.of(DerivedTable.values());
+      if (repeats) {
+        discardFocusWrite();
+        rewriteFilesWithDroppedEvents(statement, runEvents);
+      } else if (focusWrite != null) {
+        toWrite = toWrite.subList(1, toWrite.size());
       }
-      for (String file : rewrite) {
-        Path original = Path.of(file);
-        Path rewritten = original.resolveSibling(original.getFileName() + ".rewrite");
-        statement.execute(sql("store_rewrite_without_dropped", Map.of("file", file, "target", rewritten.toString())));
-        Files.move(rewritten, original, StandardCopyOption.REPLACE_EXISTING);
-      }
+      // the other tables go to whichever of the lane and the main thread (in commit) is free first
+      startDerivedWrites(toWrite);
     } catch (SQLException e) {
       throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
     return stored;
+  }
+
+  /** Rewrites each of the run's event files that holds a dropped record without it. */
+  private void rewriteFilesWithDroppedEvents(Statement statement, Map<String, String> runEvents)
+      throws SQLException, IOException {
+    List<String> rewrite = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(sql("store_files_with_dropped_events", runEvents))) {
+      while (rows.next()) {
+        rewrite.add(rows.getString(1));
+      }
+    }
+    for (String file : rewrite) {
+      Path original = Path.of(file);
+      Path rewritten = original.resolveSibling(original.getFileName() + ".rewrite");
+      statement.execute(sql("store_rewrite_without_dropped", Map.of("file", file, "target", rewritten.toString())));
+      Files.move(rewritten, original, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Waits for the focus events written before deduplication and deletes them: they hold the records the run drops.
+   * A failure there is not the run's: the focus events are written again from the rewritten files.
+   */
+  private void discardFocusWrite() throws IOException {
+    if (focusWrite == null) {
+      return;
+    }
+    try {
+      StagingLane.await(focusWrite);
+    } catch (SQLException e) {
+      // written again from the rewritten files, where a failure that persists fails the run
+    }
+    focusWrite = null;
+    Files.deleteIfExists(output.resolve(DerivedTable.FOCUS_EVENTS.fileName()));
+  }
+
+  /** The bytes of the run's event files as staged. */
+  private long eventFileBytes() throws IOException {
+    return RunCommit.filesIn(eventsDirectory()).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Hands the derived tables to write to the lane, which takes them one by one, as the main thread does in commit. */
+  private void startDerivedWrites(List<DerivedTable> tables) {
+    derivedWrites = new DerivedTableWrites(output, storeVersion, tables);
+    laneDerivedWrites = lane.submit(derivedWrites::writeUntilDone);
   }
 
   /** True when a record of the run was dropped: its event is stored already or repeats in the run. */
@@ -237,26 +311,29 @@ public final class RunWriter implements AutoCloseable {
 
   /**
    * Writes the run's derived tables beside its events: its IAM, KMS and Lambda events, role sightings and events per
-   * hour. The analysis reads these instead of scanning every event again.
+   * hour. The analysis reads these instead of scanning every event again. The lane has been writing them since
+   * deduplication began; the main thread takes the tables the lane has not taken yet, then waits for the lane.
    */
   private void writeDerivedTables(Statement statement) throws SQLException, IOException {
+    if (derivedWrites == null) {
+      createRunEventsView(statement);
+      startDerivedWrites(List.of(DerivedTable.values()));
+    }
+    derivedWrites.writeUntilDone(statement);
+    if (focusWrite != null) {
+      StagingLane.await(focusWrite);
+    }
+    StagingLane.await(laneDerivedWrites);
+  }
+
+  /** The view {@code run_events} of the run's events; without event files, of an empty table. */
+  private void createRunEventsView(Statement statement) throws SQLException, IOException {
     if (FileTrees.containsParquet(eventsDirectory())) {
       statement.execute(sql("store_view_events", Map.of("events_glob", eventsGlob())));
     } else {
       statement.execute(TableDdl.create("events", EventColumn.ALL).replace(")", ", event_date DATE)"));
     }
     statement.execute("CREATE VIEW run_events AS SELECT * FROM events");
-    for (DerivedTable table : DerivedTable.values()) {
-      List<String> leftOut = table.leftOutColumns(storeVersion);
-      String derived = SqlFiles.get(table.queryId()).sql();
-      String query = leftOut.isEmpty() ? derived
-          : "SELECT * EXCLUDE (" + String.join(", ", leftOut) + ") FROM (" + derived + ")";
-      // COPY takes no bind parameters for its target: the path is ours, quoted as a literal. The writer settings are
-      // the events' (queries/store/stage_events.sql): zstd level 1, V2 pages, no bloom filters; on 1M events the focus
-      // events took 0.37-0.39 s to write instead of 0.44-0.58 s, and 9 % less space.
-      statement.execute("COPY (" + query + ") TO " + SqlParameters.quote(output.resolve(table.fileName()).toString())
-          + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION V2, WRITE_BLOOM_FILTER false)");
-    }
   }
 
   /** Where this run's event files are written before the run is published. */
@@ -302,11 +379,11 @@ public final class RunWriter implements AutoCloseable {
         }
       }
       statement.execute(sql("store_fill_reject_hashes", Map.of()));
-      writeDerivedTables(statement);
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
       statement.execute(sql("store_write_rejects", Map.of("path", output.resolve("rejects.parquet").toString())));
       statement.execute(sql("store_write_conflicts", Map.of("path", output.resolve(StoreLayout.CONFLICTS_FILE).toString())));
       statement.execute(sql("store_write_snapshots", Map.of("path", output.resolve(StoreLayout.SNAPSHOTS_FILE).toString())));
+      writeDerivedTables(statement);
     } catch (SQLException e) {
       throw new StoreException("writing the run manifest failed: " + e.getMessage(), e);
     }
@@ -390,6 +467,11 @@ public final class RunWriter implements AutoCloseable {
       queue.fail();
       if (consumer != null) {
         consumer.interrupt();
+      }
+      try {
+        lane.close();
+      } catch (SQLException e) {
+        // closing a staging database that is about to be deleted
       }
       try {
         rejectAppender.close();

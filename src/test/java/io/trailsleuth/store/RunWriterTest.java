@@ -1,0 +1,151 @@
+package io.trailsleuth.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trailsleuth.model.EventColumn;
+import io.trailsleuth.model.EventRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tail of a run: deduplication, the derived tables written on two staging connections at once, and the commit.
+ */
+final class RunWriterTest {
+  private static final String FILE = "2025/03/01/trail.json";
+  private static final String SHA256 = "a".repeat(64);
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void writesFocusEventsWithoutTheRecordsDeduplicationDrops() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    List<EventRow> rows = List.of(
+        row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
+        row("grant-1", "kms.amazonaws.com", "CreateGrant", 1),
+        row("role-1", "iam.amazonaws.com", "CreateRole", 2),
+        row("object-1", "s3.amazonaws.com", "GetObject", 3));
+
+    Map<RunWriter.FileKey, Long> stored = ingest(layout, rows);
+
+    assertThat(stored).containsExactly(Map.entry(new RunWriter.FileKey(FILE, SHA256), 3L));
+    assertThat(strings(layout, "SELECT event_id FROM focus_events ORDER BY event_id"))
+        .containsExactly("grant-1", "role-1");
+    assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("3");
+  }
+
+  @Test
+  void writesEveryDerivedTableOfARunThatDropsNoRecord() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    List<EventRow> rows = List.of(
+        row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
+        row("object-1", "s3.amazonaws.com", "GetObject", 1));
+
+    ingest(layout, rows);
+
+    Path run = layout.committedRuns().get(0);
+    for (DerivedTable table : DerivedTable.values()) {
+      assertThat(run.resolve(table.fileName())).isRegularFile();
+    }
+    assertThat(strings(layout, "SELECT event_id FROM focus_events")).containsExactly("grant-1");
+    assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("2");
+  }
+
+  @Test
+  void writesEveryDerivedTableOfARunTooLargeToWriteTheFocusEventsBesideDeduplication() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    List<EventRow> rows = List.of(
+        row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
+        row("object-1", "s3.amazonaws.com", "GetObject", 1));
+
+    ingest(layout, rows, 0);
+
+    assertThat(strings(layout, "SELECT event_id FROM focus_events")).containsExactly("grant-1");
+    assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("2");
+  }
+
+  @Test
+  void failsTheRunAndLeavesTheStoreUnchangedWhenTheLaneCannotWriteADerivedTable() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    String runId = layout.nextRunId();
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
+      stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0)));
+      // a directory where the focus events' file goes: the COPY on the lane cannot open it
+      Files.createDirectories(layout.staging(runId).resolve(runId).resolve(DerivedTable.FOCUS_EVENTS.fileName())
+          .resolve("occupied"));
+      writer.deduplicateAndWrite();
+
+      assertThatThrownBy(() -> writer.commit(List.of()))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("writing the run manifest failed: ");
+    }
+    assertThat(layout.committedRuns()).isEmpty();
+    assertThat(layout.staging(runId)).doesNotExist();
+  }
+
+  private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows) throws Exception {
+    return ingest(layout, rows, RunWriter.OVERLAP_LIMIT_BYTES);
+  }
+
+  private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows, long overlapLimitBytes)
+      throws Exception {
+    String runId = layout.nextRunId();
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB", overlapLimitBytes)) {
+      stage(writer, allocator, rows);
+      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
+      writer.commit(List.of());
+      return stored;
+    }
+  }
+
+  private static void stage(RunWriter writer, BufferAllocator allocator, List<EventRow> rows) throws Exception {
+    writer.startConsuming(allocator);
+    try (EventBatchBuilder builder = new EventBatchBuilder(allocator, rows.size())) {
+      rows.forEach(builder::append);
+      writer.queue().put(builder);
+      writer.finishProducing();
+    }
+  }
+
+  private static EventRow row(String eventId, String eventSource, String eventName, long record) {
+    EventRow row = new EventRow();
+    row.set(EventColumn.EVENT_ID, eventId);
+    row.set(EventColumn.EVENT_SOURCE, eventSource);
+    row.set(EventColumn.EVENT_NAME, eventName);
+    row.set(EventColumn.EVENT_TIME, 1_740_787_200_000_000L + record);
+    row.set(EventColumn.RECIPIENT_ACCOUNT_ID, "111122223333");
+    row.set(EventColumn.AWS_REGION, "us-east-1");
+    row.set(EventColumn.SOURCE_FILE, FILE);
+    row.set(EventColumn.SOURCE_SHA256, SHA256);
+    row.set(EventColumn.SOURCE_RECORD, record);
+    return row;
+  }
+
+  private static List<String> strings(StoreLayout layout, String sql) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = CaseStore.connect(layout, "256MB");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(sql + ": " + e.getMessage(), e);
+    }
+    return values;
+  }
+}
