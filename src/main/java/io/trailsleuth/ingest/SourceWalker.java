@@ -35,7 +35,7 @@ public final class SourceWalker {
     List<WalkProblem> problems = new ArrayList<>();
     for (String named : paths) {
       if ("-".equals(named)) {
-        files.add(new SourceFile(null, "-", "<stdin>"));
+        files.add(new SourceFile(null, "-", "<stdin>", 0));
         continue;
       }
       Path root = Path.of(named);
@@ -109,7 +109,7 @@ public final class SourceWalker {
       problems.add(new WalkProblem(named, relative, "unreadable",
           "permission denied reading " + relative + "; fix its permissions and ingest again"));
     } else {
-      files.add(new SourceFile(file, named, relative));
+      files.add(new SourceFile(file, named, relative, attributes.size()));
     }
   }
 

@@ -120,12 +120,12 @@ public final class IngestPipeline {
       for (SourceFile file : walk.files()) {
         Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
         if (exclusion.isPresent()) {
-          entries.add(new SourceEntry(file.inputRoot(), file.relativePath(), Files.size(file.path()), "", 0, "none",
+          entries.add(new SourceEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), "", 0, "none",
               NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get()));
           continue;
         }
         files.add(file);
-        totalBytes += file.isStandardInput() ? 0 : Files.size(file.path());
+        totalBytes += file.sizeBytes();
       }
       progress.started(files.size(), totalBytes);
     } catch (Throwable failure) {
