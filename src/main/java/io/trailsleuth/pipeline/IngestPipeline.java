@@ -79,7 +79,6 @@ public final class IngestPipeline {
   public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
       Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes)
       throws IOException, InterruptedException, SQLException {
-    ParserWarmUp.start();
     try {
       if (!layout.root().equals(options.store())) {
         throw new IllegalArgumentException("the store " + layout.root() + " is not the one the options name, "
