@@ -92,7 +92,7 @@ public final class SourceWalker {
   /**
    * Adds a file, or the reason it cannot be read. {@code attributes} are read following links, as the walk reads them:
    * a link's own attributes mean its target could not be read (missing, a loop). Using them saves two system calls per
-   * file over asking again (about 10 ms per 3,000 files at the start of every ingest).
+   * file over asking again.
    */
   private static void addFile(String named, Path base, Path file, BasicFileAttributes attributes,
       List<SourceFile> files, List<WalkProblem> problems) {
