@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests the launcher's class-data archive (trailsleuth, "Class-data sharing") on the jar `mvn package` built: it is
 # recorded once per jar, later runs map it, reports are byte-identical with and without it, an archive the JVM cannot
-# use changes nothing on stdout, and a new jar gets a new archive. Run by .ci/run after `mvn -B verify`.
+# use changes nothing on stdout, a new jar gets a new archive, and picocli's classes are archived too. Run by .ci/run after `mvn -B verify`.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 work="$(mktemp -d)"
@@ -30,6 +30,10 @@ JAVA_TOOL_OPTIONS=-XX:+PrintSharedArchiveAndExit "$launcher" --version >"$work/p
 grep -qF "Dynamic archive name: $archive" "$work/print.out" || fail "the launcher did not pass the archive to the JVM"
 grep -q '^archive is valid' "$work/print.out" || fail "the JVM cannot map the recorded archive"
 pass "a later run maps the archive"
+# picocli is compiled for Java 17 at build time (pom.xml): its Java 5 class files would be left out of the archive
+JAVA_TOOL_OPTIONS="-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary" "$launcher" --version >"$work/dictionary.out" 2>&1 || true
+grep -q ': picocli\.CommandLine app_loader$' "$work/dictionary.out" || fail "picocli's classes are not in the archive"
+pass "the archive holds picocli's classes"
 
 mkdir "$work/with" "$work/without"
 (cd "$work/with" && "$launcher" investigate "$repo/sample-logs" --out report.md --json findings.json --html report.html -q >/dev/null)

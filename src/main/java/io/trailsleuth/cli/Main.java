@@ -5,6 +5,8 @@ import io.trailsleuth.store.StoreBusyException;
 import io.trailsleuth.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,17 +19,6 @@ import picocli.CommandLine.Option;
     description = {
         "Offline AWS CloudTrail forensics: finds which IAM role re-creation broke which Lambda function.",
         ""
-    },
-    subcommands = {
-        InvestigateCommand.class,
-        IngestCommand.class,
-        AnalyzeCommand.class,
-        TimelineCommand.class,
-        QueryCommand.class,
-        VerifyCommand.class,
-        GenerateCommand.class,
-        CompletionCommand.class,
-        CommandLine.HelpCommand.class
     },
     footer = {
         "",
@@ -45,6 +36,16 @@ import picocli.CommandLine.Option;
         "5:verify found tampering, missing files or chain breaks"
     })
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. They are added by {@link #commandLine(String...)}, not declared in
+   * {@code @Command}, so that a run of one of them builds only its model.
+   */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(InvestigateCommand.class, IngestCommand.class,
+      AnalyzeCommand.class, TimelineCommand.class, QueryCommand.class, VerifyCommand.class, GenerateCommand.class,
+      CompletionCommand.class, CommandLine.HelpCommand.class);
+  /** Subcommands that read the whole command model: {@code help} lists or describes the others, {@code completion} all. */
+  private static final Set<Class<?>> READING_THE_MODEL = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
   @Option(names = "--verbose", description = "Print stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
 
@@ -58,10 +59,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return execute(commandLine(), out, err, args);
+    return execute(commandLine(args), out, err, args);
   }
 
-  /** Runs a command line built by {@link #commandLine()}, with its error handling and exit codes. */
+  /** Runs a command line built by {@link #commandLine(String...)}, with its error handling and exit codes. */
   static int execute(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -76,8 +77,36 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** The command line with every subcommand. */
   static CommandLine commandLine() {
+    return withSubcommands(SUBCOMMANDS);
+  }
+
+  /**
+   * The command line as {@code args} need it, answering exactly as {@link #commandLine()} would: when the first
+   * argument names a subcommand that does not read the others, only that one is built, and {@code --version} alone
+   * builds none (picocli reads every option of a subcommand by reflection when it builds its model). Everything else
+   * (root help, {@code help}, {@code completion}, usage errors with their suggestions) gets the whole model.
+   */
+  static CommandLine commandLine(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return withSubcommands(List.of());
+    }
+    if (args.length > 0) {
+      for (Class<?> subcommand : SUBCOMMANDS) {
+        if (!READING_THE_MODEL.contains(subcommand) && subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+          return withSubcommands(List.of(subcommand));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine withSubcommands(List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(new Main());
+    for (Class<?> subcommand : subcommands) {
+      commandLine.addSubcommand(subcommand);
+    }
     commandLine.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.INTERNAL_ERROR);
     // every subcommand gets --help and --version, which picocli answers before it checks required parameters

@@ -1,21 +1,23 @@
 package io.trailsleuth.common;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -112,12 +114,7 @@ public final class SqlFiles {
       List<Path> paths = new ArrayList<>(walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList());
       for (Path path : paths) {
         String resource = directory.relativize(path).toString().replace('\\', '/');
-        SqlFile file = parse(Files.readString(path, StandardCharsets.UTF_8), resource);
-        SqlFile previous = files.put(file.id(), file);
-        if (previous != null) {
-          throw new IllegalStateException("query id '" + file.id() + "' is declared twice: " + previous.resource()
-              + " and " + resource);
-        }
+        add(files, parse(Files.readString(path, StandardCharsets.UTF_8), resource));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read queries from " + directory, e);
@@ -133,17 +130,42 @@ public final class SqlFiles {
     try {
       URI uri = marker.toURI();
       if ("jar".equals(uri.getScheme())) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        }
-        return Map.copyOf(loadDirectory(fs.getPath(ROOT)));
+        return Map.copyOf(loadJar(Path.of(((JarURLConnection) marker.openConnection()).getJarFileURL().toURI())));
       }
       return Map.copyOf(loadDirectory(Path.of(uri).getParent()));
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot list bundled queries", e);
+    }
+  }
+
+  /**
+   * Reads every {@code .sql} entry below {@code queries/} in the jar, keyed by id; fails on duplicates. A {@link JarFile}
+   * shares the central directory the class loader has read already; a zip file system (as {@link #loadDirectory} on
+   * the jar would need) reads all 9,000 entries of the jar again first, 0.1 s of every command that runs a query.
+   */
+  static Map<String, SqlFile> loadJar(Path jarPath) throws IOException {
+    Map<String, SqlFile> files = new TreeMap<>();
+    String prefix = ROOT + "/";
+    try (JarFile jar = new JarFile(jarPath.toFile())) {
+      List<JarEntry> entries = jar.stream()
+          .filter(entry -> entry.getName().startsWith(prefix) && entry.getName().endsWith(".sql"))
+          .sorted(Comparator.comparing(JarEntry::getName))
+          .toList();
+      for (JarEntry entry : entries) {
+        try (InputStream in = jar.getInputStream(entry)) {
+          add(files, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+              entry.getName().substring(prefix.length())));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static void add(Map<String, SqlFile> files, SqlFile file) {
+    SqlFile previous = files.put(file.id(), file);
+    if (previous != null) {
+      throw new IllegalStateException("query id '" + file.id() + "' is declared twice: " + previous.resource()
+          + " and " + file.resource());
     }
   }
 }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param path where to open it; null for standard input
  * @param inputRoot the root as the user named it
  * @param relativePath the path relative to that root, with '/' separators
+ * @param sizeBytes its size when the walk found it (0 for standard input)
  */
-public record SourceFile(Path path, String inputRoot, String relativePath) {
+public record SourceFile(Path path, String inputRoot, String relativePath, long sizeBytes) {
   public SourceFile {
     requireNonNull(inputRoot, "inputRoot is null");
     requireNonNull(relativePath, "relativePath is null");

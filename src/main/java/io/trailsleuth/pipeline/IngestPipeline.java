@@ -97,32 +97,43 @@ public final class IngestPipeline {
   private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress,
       Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes)
       throws IOException, InterruptedException, SQLException {
-    SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
-    Set<String> known = CaseStore.knownSourceHashes(layout);
     String runId = layout.nextRunId();
+    BufferAllocator allocator = new RootAllocator();
+    // the staging database opens (DuckDB, its tables, the stored events' ids: about 60 ms) while the inputs are walked;
+    // a failure to open it fails the run as before, and a failed walk waits for it and closes it
+    StagingOpening staging = StagingOpening.start(() -> RunWriter.begin(layout, runId, allocator, options.memoryLimit()));
+    SourceWalker.Walk walk;
+    Set<String> known;
     List<SourceEntry> entries = new ArrayList<>();
     Map<String, Long> rejectReasons = new TreeMap<>();
-    for (WalkProblem problem : walk.problems()) {
-      entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
-          "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
-      rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
-    }
     List<SourceFile> files = new ArrayList<>();
-    long totalBytes = 0;
-    for (SourceFile file : walk.files()) {
-      Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
-      if (exclusion.isPresent()) {
-        entries.add(new SourceEntry(file.inputRoot(), file.relativePath(), Files.size(file.path()), "", 0, "none",
-            NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get()));
-        continue;
+    try {
+      walk = SourceWalker.walk(options.inputs());
+      known = CaseStore.knownSourceHashes(layout);
+      for (WalkProblem problem : walk.problems()) {
+        entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
+            "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
+        rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
       }
-      files.add(file);
-      totalBytes += file.isStandardInput() ? 0 : Files.size(file.path());
+      long totalBytes = 0;
+      for (SourceFile file : walk.files()) {
+        Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
+        if (exclusion.isPresent()) {
+          entries.add(new SourceEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), "", 0, "none",
+              NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get()));
+          continue;
+        }
+        files.add(file);
+        totalBytes += file.sizeBytes();
+      }
+      progress.started(files.size(), totalBytes);
+    } catch (Throwable failure) {
+      staging.abandon(failure);
+      allocator.close();
+      throw failure;
     }
-    progress.started(files.size(), totalBytes);
 
-    try (BufferAllocator allocator = new RootAllocator();
-        RunWriter writer = RunWriter.begin(layout, runId, allocator, options.memoryLimit())) {
+    try (allocator; RunWriter writer = staging.writer()) {
       writer.addRejects(walk.problems().stream()
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
           .toList(), null);
