@@ -272,7 +272,7 @@ final class RecordsScanner {
 
   private void putTime(int base, int column, int start, int stop) {
     try {
-      times[records] = EventTimes.parseMicros(new String(bytes, start, stop - start, StandardCharsets.UTF_8));
+      times[records] = EventTimes.parseMicros(bytes, start, stop - start);
       kinds[base + column] = TIME;
     } catch (IllegalArgumentException e) {
       plain = false;
