@@ -188,7 +188,7 @@ public final class SourceReader {
   private boolean startsWithDigest(int length) {
     try {
       return firstSignificantByte(new ByteArrayInputStream(decoded, 0, length)) == '{'
-          && DigestRecognizer.startsWithDigest(mapper.getFactory(), decoded, length);
+          && DigestRecognizer.startsWithDigest(mapper.getFactory(), scanner, decoded, length);
     } catch (IOException e) {
       throw new UncheckedIOException("reading bytes in memory", e);
     }
