@@ -24,8 +24,7 @@ final class DigestRecognizer {
       // a skipped string is not held to the string length limit, which a tree enforces; a shorter input cannot pass it
       return false;
     }
-    // no name in fewer bytes can pass Jackson's name length limit, which the byte scanner does not check
-    if (length <= JsonSettings.MAX_NAME_LENGTH && scanner.scanFirstObject(bytes, length)) {
+    if (scanner.scanFirstObject(bytes, length)) {
       return startsWithDigest(scanner);
     }
     try (JsonParser parser = factory.createParser(bytes, 0, length)) {

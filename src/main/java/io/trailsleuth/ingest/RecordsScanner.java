@@ -155,7 +155,7 @@ final class RecordsScanner {
       }
       while (true) {
         int nameStart = position + 1;
-        position = string(quote(position));
+        position = name(position);
         if (escaped) {
           members = 0;
           return false;
@@ -253,7 +253,7 @@ final class RecordsScanner {
     } else {
       while (true) {
         int nameStart = position + 1;
-        position = string(quote(position));
+        position = name(position);
         int column = escaped ? -1 : TOP_LEVEL.child(bytes, nameStart, position - 1);
         if (column < 0 || kinds[base + column] != NONE) {
           // an unknown field (kept in extra_fields), a repeated one, or an escaped name
@@ -427,7 +427,7 @@ final class RecordsScanner {
         }
       }
       int nameStart = position + 1;
-      position = string(quote(position));
+      position = name(position);
       int nameLength = position - 1 - nameStart;
       int count = counts[depth];
       nameBase = nameBases[depth] + 2 * count;
@@ -515,7 +515,7 @@ final class RecordsScanner {
           position = whiteSpaceIn(position + 1);
           if (at(position) != (object ? '}' : ']')) {
             if (object) {
-              position = string(quote(position));
+              position = name(position);
               position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
             }
             continue;
@@ -540,7 +540,7 @@ final class RecordsScanner {
         return position;
       }
       if (objects[depth]) {
-        position = string(quote(position));
+        position = name(position);
         position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
       }
     }
@@ -788,6 +788,19 @@ final class RecordsScanner {
       throw UNSUPPORTED;
     }
     return position + 1;
+  }
+
+  /**
+   * A member name whose opening quote is at {@code position}; returns the position after its closing quote. A name
+   * over Jackson's length limit ({@link JsonSettings#MAX_NAME_LENGTH}, in characters; here in bytes, which are never
+   * fewer) fails the scan, so that the streamed read rejects it as it would without the scanner.
+   */
+  private int name(int position) throws Unsupported {
+    int after = string(quote(position));
+    if (after - position - 2 > MAX_NAME_BYTES) {
+      throw UNSUPPORTED;
+    }
+    return after;
   }
 
   /** Checks that a string opens at {@code position} and returns it unchanged, for {@link #string}. */

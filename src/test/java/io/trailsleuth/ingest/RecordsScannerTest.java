@@ -134,6 +134,19 @@ class RecordsScannerTest {
     assertSameOutcome(document.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Jackson refuses a name over its length limit wherever it is: in a JSON column, in userIdentity, at the top. */
+  @Test
+  void readsNamesOverJacksonsLengthLimitAsTheStreamingReader() throws IOException {
+    String longName = "\"" + "k".repeat(JsonSettings.MAX_NAME_LENGTH + 1) + "\"";
+    String longMultiByteName = "\"" + "\u00e9".repeat(JsonSettings.MAX_NAME_LENGTH / 2 + 1) + "\"";
+    for (String name : List.of(longName, longMultiByteName)) {
+      for (String record : List.of(PLAIN.replace("\"encryptionContext\"", name),
+          PLAIN.replace("\"webIdFederationData\"", name), PLAIN.replace("\"eventVersion\"", name))) {
+        assertSameOutcome(("{\"Records\":[" + PLAIN + "," + record + "]}").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
   @Test
   void readsInvalidUtf8AsTheStreamingReader() throws IOException {
     for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
