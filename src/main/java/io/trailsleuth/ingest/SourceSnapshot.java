@@ -25,6 +25,11 @@ import java.util.Objects;
 public final class SourceSnapshot implements AutoCloseable {
   /** Files up to this size are held in memory; CloudTrail log files are far smaller. */
   static final int IN_MEMORY_LIMIT = 32 << 20;
+  /**
+   * Bytes asked for by one read: the JDK reads a file into a byte array through a direct buffer of the size asked for,
+   * which it keeps for the thread's next read, so larger reads would keep that much native memory per parser thread.
+   */
+  private static final int READ_BYTES = 1 << 20;
 
   /** The bytes read, the first {@code length} of this array (a {@link SnapshotBuffer}'s), or null. */
   private final byte[] bytes;
@@ -61,7 +66,8 @@ public final class SourceSnapshot implements AutoCloseable {
         if (before.size() <= IN_MEMORY_LIMIT) {
           // one byte more than the size, so that the read that finds the end needs no larger array
           bytes = buffer.arrayFor(before.size() + 1);
-          for (int n = in.read(bytes); n >= 0; n = in.read(bytes, (int) count, bytes.length - (int) count)) {
+          for (int n = in.read(bytes, 0, Math.min(bytes.length, READ_BYTES)); n >= 0;
+              n = in.read(bytes, (int) count, Math.min(bytes.length - (int) count, READ_BYTES))) {
             digest.update(bytes, (int) count, n);
             count += n;
             if (count == bytes.length) {
@@ -73,8 +79,8 @@ public final class SourceSnapshot implements AutoCloseable {
           Files.createDirectories(scratch);
           copy = Files.createTempFile(scratch, "snapshot-", ".input");
           try (OutputStream out = Files.newOutputStream(copy, StandardOpenOption.WRITE)) {
-            byte[] chunk = buffer.arrayFor(1 << 16);
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            byte[] chunk = buffer.arrayFor(READ_BYTES);
+            for (int n = in.read(chunk, 0, READ_BYTES); n >= 0; n = in.read(chunk, 0, READ_BYTES)) {
               digest.update(chunk, 0, n);
               out.write(chunk, 0, n);
               count += n;
