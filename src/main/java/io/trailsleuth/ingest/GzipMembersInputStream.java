@@ -18,7 +18,7 @@ final class GzipMembersInputStream extends InputStream {
   private static final int FLAG_NAME = 8;
   private static final int FLAG_COMMENT = 16;
 
-  private final InputStream in;
+  private InputStream in;
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
   private final byte[] buffer = new byte[1 << 16];
@@ -35,6 +35,29 @@ final class GzipMembersInputStream extends InputStream {
 
   GzipMembersInputStream(InputStream in) {
     this.in = in;
+  }
+
+  /**
+   * A decoder to {@link #restart} for each file: one inflater and buffer serve them all. It is never closed; its
+   * inflater's native memory is freed when it is collected, as every {@link Inflater}'s is.
+   */
+  GzipMembersInputStream() {
+    this.in = InputStream.nullInputStream();
+  }
+
+  /** Starts reading {@code next} from its first byte, as a new stream over it would; nothing of the last file is kept. */
+  void restart(InputStream next) {
+    in = next;
+    bufferLength = 0;
+    bufferPosition = 0;
+    compressedOffset = 0;
+    memberLength = 0;
+    members = 0;
+    inMember = false;
+    finished = false;
+    headerChecksum = false;
+    inflater.reset();
+    crc.reset();
   }
 
   @Override

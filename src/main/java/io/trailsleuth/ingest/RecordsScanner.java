@@ -80,6 +80,10 @@ final class RecordsScanner {
   private byte[] kinds = new byte[256 * WIDTH];
   private int[] offsets = new int[256 * WIDTH];
   private int[] lengths = new int[256 * WIDTH];
+  /** The members found by {@link #scanFirstObject}: start and end of each name, and whether its value is an object. */
+  private int members;
+  private int[] memberNames = new int[64];
+  private boolean[] memberObjects = new boolean[32];
   /** Field names of the open userIdentity objects, for the repeated-name check: start and length pairs. */
   private int[] names = new int[64];
   /** By depth, for the open containers of the value being scanned: object (true) or array. */
@@ -126,6 +130,73 @@ final class RecordsScanner {
     } catch (Unsupported e) {
       return false;
     }
+  }
+
+  /**
+   * Scans the first JSON value of {@code length} bytes, after white space, when it is an object, to its closing brace;
+   * what follows is not read. Keeps its member names for {@link #memberCount()}, {@link #memberName} and
+   * {@link #memberIsObject}. Returns false when the value is not an object or not one this scanner vouches for (invalid
+   * JSON, an escaped name, limits near Jackson's); then nothing is kept.
+   */
+  boolean scanFirstObject(byte[] input, int length) {
+    bytes = input;
+    end = length;
+    depth = 0;
+    members = 0;
+    try {
+      int position = whiteSpace(0);
+      if (at(position) != '{') {
+        return false;
+      }
+      depth = 1;
+      position = whiteSpace(position + 1);
+      if (at(position) == '}') {
+        return true;
+      }
+      while (true) {
+        int nameStart = position + 1;
+        position = name(position);
+        if (escaped) {
+          members = 0;
+          return false;
+        }
+        int nameEnd = position - 1;
+        position = whiteSpace(expect(whiteSpace(position), ':'));
+        boolean object = at(position) == '{';
+        position = value(position);
+        if (2 * members + 2 > memberNames.length) {
+          memberNames = Arrays.copyOf(memberNames, memberNames.length * 2);
+          memberObjects = Arrays.copyOf(memberObjects, memberObjects.length * 2);
+        }
+        memberNames[2 * members] = nameStart;
+        memberNames[2 * members + 1] = nameEnd;
+        memberObjects[members++] = object;
+        position = whiteSpace(position);
+        if (closes(position++, '}')) {
+          return true;
+        }
+        position = whiteSpace(position);
+      }
+    } catch (Unsupported e) {
+      members = 0;
+      return false;
+    }
+  }
+
+  /** Members of the object found by the last successful {@link #scanFirstObject}. */
+  int memberCount() {
+    return members;
+  }
+
+  /** The name of member {@code index}, in order. */
+  String memberName(int index) {
+    int start = memberNames[2 * index];
+    return new String(bytes, start, memberNames[2 * index + 1] - start, StandardCharsets.UTF_8);
+  }
+
+  /** True when the value of member {@code index} is an object. */
+  boolean memberIsObject(int index) {
+    return memberObjects[index];
   }
 
   /** Records found by the last successful scan. */
@@ -182,7 +253,7 @@ final class RecordsScanner {
     } else {
       while (true) {
         int nameStart = position + 1;
-        position = string(quote(position));
+        position = name(position);
         int column = escaped ? -1 : TOP_LEVEL.child(bytes, nameStart, position - 1);
         if (column < 0 || kinds[base + column] != NONE) {
           // an unknown field (kept in extra_fields), a repeated one, or an escaped name
@@ -272,7 +343,7 @@ final class RecordsScanner {
 
   private void putTime(int base, int column, int start, int stop) {
     try {
-      times[records] = EventTimes.parseMicros(new String(bytes, start, stop - start, StandardCharsets.UTF_8));
+      times[records] = EventTimes.parseMicros(bytes, start, stop - start);
       kinds[base + column] = TIME;
     } catch (IllegalArgumentException e) {
       plain = false;
@@ -356,7 +427,7 @@ final class RecordsScanner {
         }
       }
       int nameStart = position + 1;
-      position = string(quote(position));
+      position = name(position);
       int nameLength = position - 1 - nameStart;
       int count = counts[depth];
       nameBase = nameBases[depth] + 2 * count;
@@ -444,7 +515,7 @@ final class RecordsScanner {
           position = whiteSpaceIn(position + 1);
           if (at(position) != (object ? '}' : ']')) {
             if (object) {
-              position = string(quote(position));
+              position = name(position);
               position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
             }
             continue;
@@ -469,7 +540,7 @@ final class RecordsScanner {
         return position;
       }
       if (objects[depth]) {
-        position = string(quote(position));
+        position = name(position);
         position = whiteSpaceIn(expect(whiteSpaceIn(position), ':'));
       }
     }
@@ -717,6 +788,19 @@ final class RecordsScanner {
       throw UNSUPPORTED;
     }
     return position + 1;
+  }
+
+  /**
+   * A member name whose opening quote is at {@code position}; returns the position after its closing quote. A name
+   * over Jackson's length limit ({@link JsonSettings#MAX_NAME_LENGTH}, in characters; here in bytes, which are never
+   * fewer) fails the scan, so that the streamed read rejects it as it would without the scanner.
+   */
+  private int name(int position) throws Unsupported {
+    int after = string(quote(position));
+    if (after - position - 2 > MAX_NAME_BYTES) {
+      throw UNSUPPORTED;
+    }
+    return after;
   }
 
   /** Checks that a string opens at {@code position} and returns it unchanged, for {@link #string}. */

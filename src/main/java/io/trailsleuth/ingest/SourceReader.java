@@ -49,6 +49,8 @@ public final class SourceReader {
   private final MessageDigest decodedDigest;
   /** The current file's {@link FileReadResult#decodedSha256()}. */
   private String decodedSha256 = "";
+  /** Decodes gzip files, started again for each ({@link GzipMembersInputStream#restart}). */
+  private final GzipMembersInputStream gzipDecoder = new GzipMembersInputStream();
   /** The current file's decoded bytes start with a digest ({@link DigestRecognizer}): no tree is needed to skip it. */
   private boolean digestAhead;
 
@@ -89,7 +91,13 @@ public final class SourceReader {
     digestAhead = false;
     if (scanner != null && raw.markSupported()) {
       raw.mark(Integer.MAX_VALUE);
-      FileReadResult scanned = readScanned(raw, sourceFile, sha256, sink);
+      FileReadResult scanned;
+      try {
+        BufferedInputStream buffered = new BufferedInputStream(raw, STREAM_BUFFER);
+        scanned = readScanned(buffered, startsWithGzipMagic(buffered), sourceFile, sha256, sink);
+      } catch (IOException e) {
+        scanned = null;
+      }
       if (scanned != null) {
         return scanned;
       }
@@ -102,15 +110,33 @@ public final class SourceReader {
     return readStreamed(raw, sourceFile, sha256, sink);
   }
 
-  /** Decodes and scans a whole file; returns null, having passed nothing to {@code sink}, when it must be streamed. */
-  private FileReadResult readScanned(InputStream raw, String sourceFile, String sha256, EventSink sink) {
+  /**
+   * Reads a whole file held in memory, the first {@code length} bytes of {@code bytes}, as {@link #read(InputStream,
+   * String, String, EventSink)} reads them from a stream; the bytes must not change meanwhile.
+   */
+  public FileReadResult read(byte[] bytes, int length, String sourceFile, String sha256, EventSink sink) {
+    decodedSha256 = "";
+    digestAhead = false;
+    if (scanner != null) {
+      boolean gzip = length >= 2 && (bytes[0] & 0xff) == GZIP_MAGIC_1 && (bytes[1] & 0xff) == GZIP_MAGIC_2;
+      FileReadResult scanned = readScanned(new ByteArrayInputStream(bytes, 0, length), gzip, sourceFile, sha256, sink);
+      if (scanned != null) {
+        return scanned;
+      }
+    }
+    return readStreamed(new ByteArrayInputStream(bytes, 0, length), sourceFile, sha256, sink);
+  }
+
+  /**
+   * Decodes ({@code gzip} or as it is) and scans a whole file; returns null, having passed nothing to {@code sink}, when
+   * it must be streamed.
+   */
+  private FileReadResult readScanned(InputStream source, boolean gzip, String sourceFile, String sha256,
+      EventSink sink) {
     int length = 0;
     int reads = 0;
-    GzipMembersInputStream gzip = null;
     try {
-      BufferedInputStream buffered = new BufferedInputStream(raw, STREAM_BUFFER);
-      gzip = gzipOrNull(buffered);
-      InputStream in = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
+      InputStream in = new LimitedInputStream(gzip ? gunzip(source) : source, maxDecompressedBytes);
       if (decodedDigest != null) {
         decodedDigest.reset();
       }
@@ -128,30 +154,26 @@ public final class SourceReader {
         }
       }
       // the whole file decoded without error: the same bytes java.util.zip gives, unless a header CRC went unchecked
-      if (decodedDigest != null && (gzip == null || !gzip.sawHeaderChecksum())) {
+      if (decodedDigest != null && (!gzip || !gzipDecoder.sawHeaderChecksum())) {
         decodedSha256 = HexFormat.of().formatHex(decodedDigest.digest());
       }
     } catch (IOException e) {
       // damaged or over the limit: the streamed read rejects it with the usual reason and offset
       return null;
-    } finally {
-      if (gzip != null) {
-        gzip.close();
-      }
     }
     if (!scanner.scan(decoded, length)) {
       digestAhead = startsWithDigest(length);
       // the streamed read's first fill of its decoded buffer would take the whole content too: the same bytes counted
       if (digestAhead && reads <= 1 && length <= STREAM_BUFFER) {
         FileState state = new FileState(sourceFile, sha256, sink);
-        noteCompression(state, gzip != null);
+        noteCompression(state, gzip);
         state.skipFile(SourceShape.DIGEST, SourceShape.DIGEST.skippedReason());
         return new FileReadResult(state.shape, state.compression, length, 0, 0, 0, 0, state.detail, decodedSha256);
       }
       return null;
     }
     FileState state = new FileState(sourceFile, sha256, sink);
-    noteCompression(state, gzip != null);
+    noteCompression(state, gzip);
     state.settle(SourceShape.TRAIL_RECORDS);
     try {
       readScannedRecords(state);
@@ -166,7 +188,7 @@ public final class SourceReader {
   private boolean startsWithDigest(int length) {
     try {
       return firstSignificantByte(new ByteArrayInputStream(decoded, 0, length)) == '{'
-          && DigestRecognizer.startsWithDigest(mapper.getFactory(), decoded, length);
+          && DigestRecognizer.startsWithDigest(mapper.getFactory(), scanner, decoded, length);
     } catch (IOException e) {
       throw new UncheckedIOException("reading bytes in memory", e);
     }
@@ -193,12 +215,11 @@ public final class SourceReader {
   private FileReadResult readStreamed(InputStream raw, String sourceFile, String sha256, EventSink sink) {
     FileState state = new FileState(sourceFile, sha256, sink);
     LimitedInputStream counted = null;
-    GzipMembersInputStream gzip = null;
     try {
       BufferedInputStream buffered = new BufferedInputStream(raw, STREAM_BUFFER);
-      gzip = gzipOrNull(buffered);
-      noteCompression(state, gzip != null);
-      counted = new LimitedInputStream(gzip != null ? gzip : buffered, maxDecompressedBytes);
+      boolean gzip = startsWithGzipMagic(buffered);
+      noteCompression(state, gzip);
+      counted = new LimitedInputStream(gzip ? gunzip(buffered) : buffered, maxDecompressedBytes);
       readDecoded(new BufferedInputStream(counted, STREAM_BUFFER), state);
     } catch (IOException e) {
       if (e instanceof JsonProcessingException && state.recordsRead == 0 && !state.shapeSettled
@@ -211,10 +232,6 @@ public final class SourceReader {
         }
         state.rejectRest(offsetOf(e, counted, state.offsetBase), ReadFailures.reasonCode(e), ReadFailures.describe(e));
       }
-    } finally {
-      if (gzip != null) {
-        gzip.close();
-      }
     }
     state.flushPending();
     long decompressed = counted == null ? 0 : counted.count();
@@ -222,13 +239,19 @@ public final class SourceReader {
         state.rejected, state.snapshotItems, state.detail, decodedSha256);
   }
 
-  /** A gzip decoder over {@code buffered} when it starts with gzip's magic bytes, else null (read it as it is). */
-  private static GzipMembersInputStream gzipOrNull(BufferedInputStream buffered) throws IOException {
+  /** True when {@code buffered} starts with gzip's magic bytes (else it is read as it is); reads nothing from it. */
+  private static boolean startsWithGzipMagic(BufferedInputStream buffered) throws IOException {
     buffered.mark(2);
     int first = buffered.read();
     int second = buffered.read();
     buffered.reset();
-    return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new GzipMembersInputStream(buffered) : null;
+    return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
+  }
+
+  /** This reader's gzip decoder, started again over {@code compressed}: one inflater and buffer for every file. */
+  private GzipMembersInputStream gunzip(InputStream compressed) {
+    gzipDecoder.restart(compressed);
+    return gzipDecoder;
   }
 
   private static void noteCompression(FileState state, boolean gzip) {

@@ -4,6 +4,7 @@ import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
 import io.trailsleuth.ingest.RootedPath;
+import io.trailsleuth.ingest.SnapshotBuffer;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceReader;
 import io.trailsleuth.ingest.SourceSnapshot;
@@ -255,6 +256,8 @@ public final class IngestPipeline {
     private final RunWriter writer;
     private final EventBatchBuilder batch;
     private final SourceReader reader;
+    /** Holds each file's bytes and hashes them: one array and one digest for all of this worker's files. */
+    private final SnapshotBuffer snapshotBuffer = new SnapshotBuffer();
     private final Path scratch;
     private final DecodedContentHashes decodedHashes;
     private final List<Reject> rejects = new ArrayList<>();
@@ -281,7 +284,7 @@ public final class IngestPipeline {
     FileOutcome process(SourceFile file, Set<String> known, Set<String> readInUnit) throws IOException, InterruptedException {
       Path path = file.isStandardInput() ? copyStandardInput() : file.path();
       // one read for hash and parse; a file that changes meanwhile or cannot be read is rejected whole
-      try (SourceSnapshot snapshot = SourceSnapshot.take(path, file.relativePath(), scratch)) {
+      try (SourceSnapshot snapshot = SourceSnapshot.take(path, file.relativePath(), scratch, snapshotBuffer)) {
         long size = snapshot.sizeBytes();
         String sha256 = snapshot.sha256();
         if (snapshot.usable() && (known.contains(sha256) || !readInUnit.add(sha256))) {

@@ -31,9 +31,18 @@ public final class EventBatchBuilder implements AutoCloseable {
    * two more, so four leave one being filled and three on their way without a fresh allocation.
    */
   private static final int POOL_SIZE = 4;
+  /**
+   * Rows of a builder's first batch, when its capacity is larger. The writer gets work sooner, and the full-batch
+   * return of {@link #append} is taken while append still runs in profiled code: C2 compiles append after a few
+   * thousand rows, and a first return of true after that deoptimised the compiled append, which C2 then compiled a
+   * second time (200k events: 32 + 22 ms of compilation; bench-notes-parse.md).
+   */
+  static final int FIRST_BATCH_ROWS = 1024;
 
   private final BufferAllocator allocator;
   private final int capacity;
+  /** Rows at which the batch being filled is full: {@link #FIRST_BATCH_ROWS} for the first, then capacity. */
+  private int limit;
   private final BatchRootPool pool;
   private VectorSchemaRoot root;
   private FieldVector[] vectors;
@@ -49,6 +58,7 @@ public final class EventBatchBuilder implements AutoCloseable {
   public EventBatchBuilder(BufferAllocator allocator, int capacity) {
     this.allocator = allocator;
     this.capacity = capacity;
+    this.limit = Math.min(capacity, FIRST_BATCH_ROWS);
     this.lastBytes = new long[COLUMNS.length];
     this.lastStrings = new String[COLUMNS.length];
     this.lastEncoded = new byte[COLUMNS.length][];
@@ -138,7 +148,7 @@ public final class EventBatchBuilder implements AutoCloseable {
       fills[index].set(rows, text, offset, length);
     }
     rows++;
-    return rows >= capacity;
+    return rows >= limit;
   }
 
   private byte[] encoded(int index, String value) {
@@ -173,6 +183,7 @@ public final class EventBatchBuilder implements AutoCloseable {
     pool.handingOver(root);
     ArrowRecordBatch batch = new VectorUnloader(root).getRecordBatch();
     rows = 0;
+    limit = capacity;
     use(pool.take());
     return batch;
   }

@@ -32,6 +32,32 @@ class RecordsScannerTest {
       + "\"eventCategory\":\"Management\",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\"},"
       + "\"sessionCredentialFromConsole\":\"true\"}";
 
+  @Test
+  void readsTheMemberNamesOfAFirstObjectAndWhichValuesAreObjects() {
+    RecordsScanner scanner = new RecordsScanner();
+    byte[] document = " {\"a\":[1,{\"x\":\"y\"}],\"caf\u00e9\":{\"b\":null},\"a\":\"\\u0041\"} trailing [".getBytes(StandardCharsets.UTF_8);
+    assertThat(scanner.scanFirstObject(document, document.length)).isTrue();
+    assertThat(scanner.memberCount()).isEqualTo(3);
+    assertThat(List.of(scanner.memberName(0), scanner.memberName(1), scanner.memberName(2)))
+        .containsExactly("a", "caf\u00e9", "a");
+    assertThat(List.of(scanner.memberIsObject(0), scanner.memberIsObject(1), scanner.memberIsObject(2)))
+        .containsExactly(false, true, false);
+    byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+    assertThat(scanner.scanFirstObject(empty, empty.length)).isTrue();
+    assertThat(scanner.memberCount()).isZero();
+  }
+
+  /** Escaped names, other values, invalid JSON and a document cut short are left to Jackson. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"\\u0061\":1}", "[{\"a\":1}]", "\"a\"", "{\"a\":01}", "{\"a\":1,}", "{\"a\":[1}",
+      "{\"a\":1", "{\"a\" 1}", "\uFEFF{\"a\":1}", ""})
+  void leavesToJacksonAFirstValueItDoesNotVouchFor(String text) {
+    RecordsScanner scanner = new RecordsScanner();
+    byte[] document = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(scanner.scanFirstObject(document, document.length)).isFalse();
+    assertThat(scanner.memberCount()).isZero();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       PLAIN,
@@ -106,6 +132,19 @@ class RecordsScannerTest {
       "\uFEFF{\"Records\":[" + PLAIN + "]}"})
   void readsEachDocumentAsTheStreamingReader(String document) throws IOException {
     assertSameOutcome(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Jackson refuses a name over its length limit wherever it is: in a JSON column, in userIdentity, at the top. */
+  @Test
+  void readsNamesOverJacksonsLengthLimitAsTheStreamingReader() throws IOException {
+    String longName = "\"" + "k".repeat(JsonSettings.MAX_NAME_LENGTH + 1) + "\"";
+    String longMultiByteName = "\"" + "\u00e9".repeat(JsonSettings.MAX_NAME_LENGTH / 2 + 1) + "\"";
+    for (String name : List.of(longName, longMultiByteName)) {
+      for (String record : List.of(PLAIN.replace("\"encryptionContext\"", name),
+          PLAIN.replace("\"webIdFederationData\"", name), PLAIN.replace("\"eventVersion\"", name))) {
+        assertSameOutcome(("{\"Records\":[" + PLAIN + "," + record + "]}").getBytes(StandardCharsets.UTF_8));
+      }
+    }
   }
 
   @Test

@@ -94,6 +94,30 @@ class EventBatchBuilderTest {
     }
   }
 
+  @Test
+  void handsOverAShortFirstBatchThenFullOnes() {
+    int capacity = 3 * EventBatchBuilder.FIRST_BATCH_ROWS;
+    try (BufferAllocator allocator = new RootAllocator();
+        EventBatchBuilder builder = new EventBatchBuilder(allocator, capacity);
+        VectorSchemaRoot consumer = VectorSchemaRoot.create(EventArrowSchema.SCHEMA, allocator)) {
+      List<Integer> fullAt = new ArrayList<>();
+      List<Integer> batchRows = new ArrayList<>();
+      for (int row = 1; row <= EventBatchBuilder.FIRST_BATCH_ROWS + 2 * capacity; row++) {
+        if (builder.append(row("e-" + row, "Decrypt", row))) {
+          fullAt.add(row);
+          load(consumer, builder.handOver());
+          batchRows.add(consumer.getRowCount());
+        }
+      }
+
+      assertThat(fullAt).containsExactly(EventBatchBuilder.FIRST_BATCH_ROWS, EventBatchBuilder.FIRST_BATCH_ROWS + capacity,
+          EventBatchBuilder.FIRST_BATCH_ROWS + 2 * capacity);
+      assertThat(batchRows).containsExactly(EventBatchBuilder.FIRST_BATCH_ROWS, capacity, capacity);
+      assertThat(values(consumer, EventColumn.EVENT_ID).get(capacity - 1))
+          .isEqualTo("e-" + (EventBatchBuilder.FIRST_BATCH_ROWS + 2 * capacity));
+    }
+  }
+
   private static EventRow row(String eventId, String eventName, long time) {
     EventRow row = new EventRow();
     row.set(EventColumn.EVENT_ID, eventId);
