@@ -3,6 +3,7 @@ package io.trailsleuth.spark;
 import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
+import io.trailsleuth.ingest.SnapshotBuffer;
 import io.trailsleuth.ingest.SourceReader;
 import io.trailsleuth.ingest.SourceSnapshot;
 import io.trailsleuth.model.EventColumn;
@@ -54,6 +55,8 @@ public final class UnitParser implements FlatMapFunction<Iterator<List<ArchiveFi
     hadoopSettings.forEach(configuration::set);
     java.nio.file.Path scratch = Files.createTempDirectory("trailsleuth-spark-");
     SourceReader reader = new SourceReader(JsonSettings.mapper(), maxDecompressedBytes);
+    // one read array and digest for the partition's files, as each parser thread of the local ingest keeps
+    SnapshotBuffer buffer = new SnapshotBuffer();
     Set<String> known = knownHashes.value();
     return new Iterator<>() {
       private Iterator<Row> current = Collections.emptyIterator();
@@ -65,7 +68,7 @@ public final class UnitParser implements FlatMapFunction<Iterator<List<ArchiveFi
             deleteQuietly(scratch);
             return false;
           }
-          current = parseUnit(units.next(), known, reader, configuration, scratch).iterator();
+          current = parseUnit(units.next(), known, reader, buffer, configuration, scratch).iterator();
         }
         return true;
       }
@@ -81,7 +84,7 @@ public final class UnitParser implements FlatMapFunction<Iterator<List<ArchiveFi
   }
 
   private static List<Row> parseUnit(List<ArchiveFile> unit, Set<String> known, SourceReader reader,
-      Configuration configuration, java.nio.file.Path scratch) {
+      SnapshotBuffer buffer, Configuration configuration, java.nio.file.Path scratch) {
     List<Row> rows = new ArrayList<>();
     Set<String> readInUnit = new HashSet<>();
     for (ArchiveFile file : unit) {
@@ -96,7 +99,7 @@ public final class UnitParser implements FlatMapFunction<Iterator<List<ArchiveFi
         rows.add(outcome(file, 0, "", result, sink));
         continue;
       }
-      try (SourceSnapshot snapshot = SourceSnapshot.take(local, file.relativePath(), scratch)) {
+      try (SourceSnapshot snapshot = SourceSnapshot.take(local, file.relativePath(), scratch, buffer)) {
         String sha256 = snapshot.sha256();
         if (snapshot.usable() && (known.contains(sha256) || !readInUnit.add(sha256))) {
           rows.add(ParsedRows.source(new SourceEntry(file.inputRoot(), file.relativePath(), snapshot.sizeBytes(), sha256,
