@@ -45,9 +45,10 @@ public final class RunWriter implements AutoCloseable {
   public record FileKey(String sourceFile, String sha256) {}
 
   /**
-   * The size of a run's event files up to which the focus events are written beside deduplication (about 5.5M
-   * events). Past it, the two working sets together raised the peak RSS of a 10M-event ingest from 869 to 981 MiB;
-   * larger runs deduplicate first and then write the focus events beside the other tables.
+   * The size of a run's event files (about 5.5M events) up to which the focus events start on the lane as soon as
+   * deduplication finds no repeat, beside the main thread's counts and manifest; larger runs write them beside the
+   * other derived tables only. Set when the focus events still ran beside deduplication itself, where the two working
+   * sets raised the peak RSS of a 10M-event ingest from 869 to 981 MiB; kept as a margin for the 1 GiB bound.
    */
   static final long OVERLAP_LIMIT_BYTES = 320L << 20;
 
@@ -75,7 +76,7 @@ public final class RunWriter implements AutoCloseable {
   private final StagingLane lane;
   /** The derived tables still to write once the events are final, and the lane's share of that work. */
   private DerivedTableWrites derivedWrites;
-  /** The focus events, written on the lane while deduplication runs: kept when the run drops no record. */
+  /** The focus events, written on the lane once deduplication found that the run drops no record. */
   private Future<Void> focusWrite;
   private final long overlapLimitBytes;
   private Future<Void> laneDerivedWrites;
@@ -199,14 +200,16 @@ public final class RunWriter implements AutoCloseable {
     Map<String, String> runEvents = Map.of("run_events", eventsGlob());
     try (Statement statement = connection.createStatement()) {
       createRunEventsView(statement);
-      // most runs drop no record: the focus events, the largest derived table, are written meanwhile on the lane
-      if (eventFileBytes() <= overlapLimitBytes) {
-        focusWrite = lane.submit(new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.FOCUS_EVENTS))
-            ::writeUntilDone);
-      }
       statement.execute(sql("store_find_dropped_events", runEvents));
       // a run that repeats no event has no copies to prefer or compare and no file to rewrite: it pays one count
       boolean repeats = repeatsAnEvent();
+      // Most runs drop no record: their focus events, the largest derived table, are final now and are written on the
+      // lane while the main thread counts and writes the rest. Not beside the dedup itself: with repeated records
+      // (the load test: 5M events, 532,048 duplicates) the two working sets took the peak RSS to 1,112 MiB.
+      if (!repeats && eventFileBytes() <= overlapLimitBytes) {
+        focusWrite = lane.submit(new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.FOCUS_EVENTS))
+            ::writeUntilDone);
+      }
       if (repeats) {
         if (preferFiles(preferredFiles)) {
           statement.execute(sql("store_find_dropped_events", runEvents));
@@ -221,7 +224,6 @@ public final class RunWriter implements AutoCloseable {
       }
       List<DerivedTable> toWrite = List.of(DerivedTable.values());
       if (repeats) {
-        discardFocusWrite();
         rewriteFilesWithDroppedEvents(statement, runEvents);
       } else if (focusWrite != null) {
         toWrite = toWrite.subList(1, toWrite.size());
@@ -249,23 +251,6 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(sql("store_rewrite_without_dropped", Map.of("file", file, "target", rewritten.toString())));
       Files.move(rewritten, original, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  /**
-   * Waits for the focus events written before deduplication and deletes them: they hold the records the run drops.
-   * A failure there is not the run's: the focus events are written again from the rewritten files.
-   */
-  private void discardFocusWrite() throws IOException {
-    if (focusWrite == null) {
-      return;
-    }
-    try {
-      StagingLane.await(focusWrite);
-    } catch (SQLException e) {
-      // written again from the rewritten files, where a failure that persists fails the run
-    }
-    focusWrite = null;
-    Files.deleteIfExists(output.resolve(DerivedTable.FOCUS_EVENTS.fileName()));
   }
 
   /** The bytes of the run's event files as staged. */
