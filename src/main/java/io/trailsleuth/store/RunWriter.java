@@ -44,14 +44,6 @@ public final class RunWriter implements AutoCloseable {
   /** Identifies a file's events in the staging table. */
   public record FileKey(String sourceFile, String sha256) {}
 
-  /**
-   * The size of a run's event files (about 5.5M events) up to which the focus events start on the lane as soon as
-   * deduplication finds no repeat, beside the main thread's counts and manifest; larger runs write them beside the
-   * other derived tables only. Set when the focus events still ran beside deduplication itself, where the two working
-   * sets raised the peak RSS of a 10M-event ingest from 869 to 981 MiB; kept as a margin for the 1 GiB bound.
-   */
-  static final long OVERLAP_LIMIT_BYTES = 320L << 20;
-
   private final StoreLayout layout;
   private final String runId;
   private final Path staging;
@@ -76,15 +68,11 @@ public final class RunWriter implements AutoCloseable {
   private final StagingLane lane;
   /** The derived tables still to write once the events are final, and the lane's share of that work. */
   private DerivedTableWrites derivedWrites;
-  /** The focus events, written on the lane once deduplication found that the run drops no record. */
-  private Future<Void> focusWrite;
-  private final long overlapLimitBytes;
   private Future<Void> laneDerivedWrites;
 
-  private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit,
-      long overlapLimitBytes) throws IOException, SQLException {
+  private RunWriter(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit)
+      throws IOException, SQLException {
     this.layout = layout;
-    this.overlapLimitBytes = overlapLimitBytes;
     this.runId = runId;
     this.staging = layout.staging(runId);
     Files.createDirectories(staging.resolve("tmp"));
@@ -121,14 +109,8 @@ public final class RunWriter implements AutoCloseable {
   /** Starts a run in a fresh staging directory. */
   public static RunWriter begin(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit)
       throws IOException {
-    return begin(layout, runId, allocator, memoryLimit, OVERLAP_LIMIT_BYTES);
-  }
-
-  /** As {@link #begin(StoreLayout, String, BufferAllocator, String)}, with the focus events' overlap limit given. */
-  static RunWriter begin(StoreLayout layout, String runId, BufferAllocator allocator, String memoryLimit,
-      long overlapLimitBytes) throws IOException {
     try {
-      return new RunWriter(layout, runId, allocator, memoryLimit, overlapLimitBytes);
+      return new RunWriter(layout, runId, allocator, memoryLimit);
     } catch (SQLException e) {
       throw new StoreException("cannot open the staging database in " + layout.staging(runId) + ": " + e.getMessage(), e);
     }
@@ -203,12 +185,11 @@ public final class RunWriter implements AutoCloseable {
       statement.execute(sql("store_find_dropped_events", runEvents));
       // a run that repeats no event has no copies to prefer or compare and no file to rewrite: it pays one count
       boolean repeats = repeatsAnEvent();
-      // Most runs drop no record: their focus events, the largest derived table, are final now and are written on the
-      // lane while the main thread counts and writes the rest. Not beside the dedup itself: with repeated records
-      // (the load test: 5M events, 532,048 duplicates) the two working sets took the peak RSS to 1,112 MiB.
-      if (!repeats && eventFileBytes() <= overlapLimitBytes) {
-        focusWrite = lane.submit(new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.FOCUS_EVENTS))
-            ::writeUntilDone);
+      // Most runs drop no record: their events are final now, and the lane starts on the derived tables (the focus
+      // events first) while the main thread counts and writes the rest. Not beside the dedup itself: with repeated
+      // records (the load test: 5M events, 532,048 duplicates) the two working sets took the peak RSS to 1,112 MiB.
+      if (!repeats) {
+        startDerivedWrites();
       }
       if (repeats) {
         if (preferFiles(preferredFiles)) {
@@ -222,14 +203,10 @@ public final class RunWriter implements AutoCloseable {
           stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
         }
       }
-      List<DerivedTable> toWrite = List.of(DerivedTable.values());
       if (repeats) {
         rewriteFilesWithDroppedEvents(statement, runEvents);
-      } else if (focusWrite != null) {
-        toWrite = toWrite.subList(1, toWrite.size());
+        startDerivedWrites();
       }
-      // the other tables go to whichever of the lane and the main thread (in commit) is free first
-      startDerivedWrites(toWrite);
     } catch (SQLException e) {
       throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
@@ -253,14 +230,12 @@ public final class RunWriter implements AutoCloseable {
     }
   }
 
-  /** The bytes of the run's event files as staged. */
-  private long eventFileBytes() throws IOException {
-    return RunCommit.filesIn(eventsDirectory()).values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** Hands the derived tables to write to the lane, which takes them one by one, as the main thread does in commit. */
-  private void startDerivedWrites(List<DerivedTable> tables) {
-    derivedWrites = new DerivedTableWrites(output, storeVersion, tables);
+  /**
+   * Hands the run's derived tables, largest first, to the lane, which takes them one by one, as the main thread does in
+   * commit: each table goes to whichever of the two is free first.
+   */
+  private void startDerivedWrites() {
+    derivedWrites = new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.values()));
     laneDerivedWrites = lane.submit(derivedWrites::writeUntilDone);
   }
 
@@ -297,17 +272,15 @@ public final class RunWriter implements AutoCloseable {
   /**
    * Writes the run's derived tables beside its events: its IAM, KMS and Lambda events, role sightings and events per
    * hour. The analysis reads these instead of scanning every event again. The lane has been writing them since
-   * deduplication began; the main thread takes the tables the lane has not taken yet, then waits for the lane.
+   * deduplication found the run's events final; the main thread takes the tables the lane has not taken yet, then
+   * waits for the lane.
    */
   private void writeDerivedTables(Statement statement) throws SQLException, IOException {
     if (derivedWrites == null) {
       createRunEventsView(statement);
-      startDerivedWrites(List.of(DerivedTable.values()));
+      startDerivedWrites();
     }
     derivedWrites.writeUntilDone(statement);
-    if (focusWrite != null) {
-      StagingLane.await(focusWrite);
-    }
     StagingLane.await(laneDerivedWrites);
   }
 

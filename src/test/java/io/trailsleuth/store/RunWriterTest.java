@@ -64,19 +64,6 @@ final class RunWriterTest {
   }
 
   @Test
-  void writesEveryDerivedTableOfARunTooLargeToWriteTheFocusEventsBesideDeduplication() throws Exception {
-    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
-    List<EventRow> rows = List.of(
-        row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
-        row("object-1", "s3.amazonaws.com", "GetObject", 1));
-
-    ingest(layout, rows, 0);
-
-    assertThat(strings(layout, "SELECT event_id FROM focus_events")).containsExactly("grant-1");
-    assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("2");
-  }
-
-  @Test
   void failsTheRunAndLeavesTheStoreUnchangedWhenTheLaneCannotWriteADerivedTable() throws Exception {
     StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
     String runId = layout.nextRunId();
@@ -97,14 +84,9 @@ final class RunWriterTest {
   }
 
   private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows) throws Exception {
-    return ingest(layout, rows, RunWriter.OVERLAP_LIMIT_BYTES);
-  }
-
-  private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows, long overlapLimitBytes)
-      throws Exception {
     String runId = layout.nextRunId();
     try (BufferAllocator allocator = new RootAllocator();
-        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB", overlapLimitBytes)) {
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
       stage(writer, allocator, rows);
       Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
       writer.commit(List.of());
