@@ -17,6 +17,7 @@ import io.trailsleuth.model.Reject;
 import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.EventBatchBuilder;
+import io.trailsleuth.store.EventIdHashes;
 import io.trailsleuth.store.RunWriter;
 import io.trailsleuth.store.SourceEntry;
 import io.trailsleuth.store.StoreLayout;
@@ -28,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +150,8 @@ public final class IngestPipeline {
       writer.finishProducing();
       progress.writing();
       List<FileOutcome> parsed = outcomes;
-      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(() -> verifiedKeys(verifiedCopies.get(), parsed));
+      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(() -> verifiedKeys(verifiedCopies.get(), parsed),
+          parsedPerFile(outcomes));
       int unchanged = 0;
       for (FileOutcome outcome : outcomes) {
         if (outcome.unchanged()) {
@@ -170,6 +173,18 @@ public final class IngestPipeline {
       return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons),
           writer.conflictingCopies());
     }
+  }
+
+  /** The events each file read in this run handed to the batches, by relative path and content hash. */
+  private static Map<RunWriter.FileKey, Long> parsedPerFile(List<FileOutcome> outcomes) {
+    Map<RunWriter.FileKey, Long> parsed = new HashMap<>();
+    for (FileOutcome outcome : outcomes) {
+      if (!outcome.unchanged()) {
+        parsed.merge(new RunWriter.FileKey(outcome.file().relativePath(), outcome.sha256()), outcome.result().accepted(),
+            Long::sum);
+      }
+    }
+    return parsed;
   }
 
   /**
@@ -255,6 +270,7 @@ public final class IngestPipeline {
   private static final class Worker implements EventSink, AutoCloseable {
     private final RunWriter writer;
     private final EventBatchBuilder batch;
+    private final EventIdHashes.Recorder eventIds;
     private final SourceReader reader;
     /** Holds each file's bytes and hashes them: one array and one digest for all of this worker's files. */
     private final SnapshotBuffer snapshotBuffer = new SnapshotBuffer();
@@ -272,6 +288,7 @@ public final class IngestPipeline {
         DecodedContentHashes decodedHashes) {
       this.writer = writer;
       this.batch = new EventBatchBuilder(allocator, BATCH_ROWS);
+      this.eventIds = writer.eventIds().recorder();
       // only a digest check beside the ingest pays for hashing the decoded content
       this.reader = decodedHashes.isCollecting()
           ? SourceReader.hashingDecodedContent(JsonSettings.mapper(), maxDecompressedBytes)
@@ -314,6 +331,7 @@ public final class IngestPipeline {
       long time = (Long) row.get(EventColumn.EVENT_TIME);
       first = first == null ? time : Math.min(first, time);
       last = last == null ? time : Math.max(last, time);
+      eventIds.add(row);
       if (batch.append(row)) {
         try {
           writer.queue().put(batch);
@@ -351,6 +369,7 @@ public final class IngestPipeline {
     }
 
     void flush() throws InterruptedException, IOException {
+      eventIds.finish();
       writer.queue().put(batch);
       flushRejects();
     }

@@ -23,12 +23,14 @@ public final class DuckDb {
   }
 
   /**
-   * A database file with one worker thread, used for staging an ingest run. The parser threads keep the cores busy
-   * meanwhile: at 5M events one DuckDB thread wrote the same Parquet with 15-20 % less CPU than two, and in less wall
-   * time (bench/README.md).
+   * An in-memory database with one worker thread, used for staging an ingest run; what outgrows its memory limit spills
+   * into {@code tempDirectory}. The parser threads keep the cores busy meanwhile: at 5M events one DuckDB thread wrote
+   * the same Parquet with 15-20 % less CPU than two, and in less wall time (bench/README.md). The run's events go
+   * straight to Parquet files, so the database holds only the manifest's tables; a database file added only a
+   * checkpoint when the run closed it (30 ms at 200k events; bench/README.md, round nine).
    */
-  public static Connection staging(Path database, String memoryLimit, Path tempDirectory) throws SQLException {
-    return open("jdbc:duckdb:" + database.toAbsolutePath(), memoryLimit, tempDirectory, 1);
+  public static Connection staging(String memoryLimit, Path tempDirectory) throws SQLException {
+    return open("jdbc:duckdb:", memoryLimit, tempDirectory, 1);
   }
 
   /**

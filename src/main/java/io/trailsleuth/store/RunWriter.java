@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -36,13 +37,27 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes one ingest run: stages parsed Arrow batches in a DuckDB file, drops events the store already
- * holds, writes Parquet, and publishes the run with one atomic rename. Until {@link #commit()} the
- * store is unchanged; closing an uncommitted writer deletes its staging directory.
+ * Writes one ingest run: streams parsed Arrow batches through an in-memory DuckDB database into Parquet, drops events
+ * the store already holds, and publishes the run with one atomic rename. Until {@link #commit()} the store is
+ * unchanged; closing an uncommitted writer deletes its staging directory.
  */
 public final class RunWriter implements AutoCloseable {
+  private static final long ID_HASHES_LIMIT = 1_500_000;
   /** Identifies a file's events in the staging table. */
-  public record FileKey(String sourceFile, String sha256) {}
+  public record FileKey(String sourceFile, String sha256) {
+    // Written out: a record's own equals and hashCode bind method handles on first use, which took 10-15 ms on the
+    // critical path of every ingest's tail (bench/README.md, round nine).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof FileKey key && Objects.equals(sourceFile, key.sourceFile)
+          && Objects.equals(sha256, key.sha256);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(sourceFile) + Objects.hashCode(sha256);
+    }
+  }
 
   private final StoreLayout layout;
   private final String runId;
@@ -64,6 +79,12 @@ public final class RunWriter implements AutoCloseable {
   /** The digest-verified copies dedup preferred, or null when none were given (digests not checked). */
   private Set<FileKey> verifiedFiles;
   private final DuckDBAppender snapshotAppender;
+  /**
+   * Hashes of the parsed events' IDs, which can prove a run repeats no event without a query, on a store that holds no
+   * events yet (otherwise each must be checked against the stored ones). Up to 1.5M IDs, 16 MB of heap: past that the
+   * heap would grow beside DuckDB's own peak, in the runs where the tail's share of the whole is smallest.
+   */
+  private final EventIdHashes eventIds;
   /** Writes derived tables beside the main thread's statements once the parse is done. */
   private final StagingLane lane;
   /** The derived tables still to write once the events are final, and the lane's share of that work. */
@@ -81,7 +102,7 @@ public final class RunWriter implements AutoCloseable {
     this.eventFileLayout = EventFileLayout.of(storeVersion);
     // DuckDB writes a version-4 run's event files into this directory and creates no parent directories itself
     Files.createDirectories(eventsDirectory());
-    this.connection = DuckDb.staging(staging.resolve("staging.duckdb"), memoryLimit, staging.resolve("tmp"));
+    this.connection = DuckDb.staging(memoryLimit, staging.resolve("tmp"));
     this.queue = new BatchQueue(allocator, 2);
     this.stream = ArrowArrayStream.allocateNew(allocator);
     try (Statement statement = connection.createStatement()) {
@@ -91,6 +112,7 @@ public final class RunWriter implements AutoCloseable {
       statement.execute("CREATE TABLE preferred_files (source_file VARCHAR, source_sha256 VARCHAR)");
       statement.execute(TableDdl.create("run_snapshots", SnapshotColumn.ALL));
       List<String> storedFiles = layout.scan().eventFiles();
+      this.eventIds = storedFiles.isEmpty() ? EventIdHashes.upTo(ID_HASHES_LIMIT) : EventIdHashes.off();
       if (!storedFiles.isEmpty()) {
         statement.execute(CaseStore.storeView(eventFileLayout.storedIdsQuery(), "events_files", storedFiles));
       } else {
@@ -118,6 +140,11 @@ public final class RunWriter implements AutoCloseable {
 
   public String runId() {
     return runId;
+  }
+
+  /** Where parser threads hash their events' IDs, each with a recorder of its own, before the events are batched. */
+  public EventIdHashes eventIds() {
+    return eventIds;
   }
 
   /** Where parser threads put their batches. */
@@ -165,16 +192,41 @@ public final class RunWriter implements AutoCloseable {
    * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
    */
   public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
-    return deduplicateAndWrite(Set::of);
+    return deduplicateInSql(Set::of);
   }
 
   /**
    * As {@link #deduplicateAndWrite()}, keeping of each repeated event the copy in a {@code preferredFiles} file (the
    * digest-verified copies, by relative path and content hash, so that of two input roots holding different copies at
    * one path only the copy that matched its digest is preferred) when there is one. The supplier is asked only when
-   * the run repeats an event.
+   * the run repeats an event. {@code parsedPerFile} holds the events each file handed to the batches: when the
+   * {@linkplain #eventIds() ID hashes} prove that none repeats, they are the stored counts, and no query looks for
+   * repeats; the events written must then add up to them.
    */
-  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles) throws IOException {
+  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles, Map<FileKey, Long> parsedPerFile)
+      throws IOException {
+    long parsed = parsedPerFile.values().stream().mapToLong(Long::longValue).sum();
+    if (parsed == 0 || !eventIds.provesNoRepeat(parsed)) {
+      return deduplicateInSql(preferredFiles);
+    }
+    try (Statement statement = connection.createStatement()) {
+      createRunEventsView(statement);
+      startDerivedWrites();
+      try (ResultSet rows = statement.executeQuery(sql("store_count_run_events", Map.of()))) {
+        rows.next();
+        if (rows.getLong(1) != parsed) {
+          throw new StoreException("the run's event files hold " + rows.getLong(1) + " events where " + parsed
+              + " were parsed");
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("counting the run's events failed: " + e.getMessage(), e);
+    }
+    return new HashMap<>(parsedPerFile);
+  }
+
+  /** Finds the records to drop with queries over the run's event files, and rewrites the files that hold any. */
+  private Map<FileKey, Long> deduplicateInSql(Supplier<Set<FileKey>> preferredFiles) throws IOException {
     Map<FileKey, Long> stored = new HashMap<>();
     if (!FileTrees.containsParquet(eventsDirectory())) {
       return stored;

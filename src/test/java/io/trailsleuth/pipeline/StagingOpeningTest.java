@@ -40,7 +40,7 @@ final class StagingOpeningTest {
         RunWriter writer = StagingOpening.start(() -> RunWriter.begin(layout, "run-000001", allocator, "256MB"))
             .writer()) {
       assertThat(writer.runId()).isEqualTo("run-000001");
-      assertThat(layout.staging("run-000001").resolve("staging.duckdb")).exists();
+      assertThat(layout.staging("run-000001").resolve("tmp")).isDirectory();
     }
   }
 

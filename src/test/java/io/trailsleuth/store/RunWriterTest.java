@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,61 @@ final class RunWriterTest {
     assertThat(layout.staging(runId)).doesNotExist();
   }
 
+  @Test
+  void takesTheParsedCountsAsStoredWhenTheIdHashesProveNoRepeat() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    String runId = layout.nextRunId();
+    Map<RunWriter.FileKey, Long> parsed = Map.of(new RunWriter.FileKey(FILE, SHA256), 2L,
+        new RunWriter.FileKey("2025/03/01/empty.json", "b".repeat(64)), 0L);
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
+      stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
+          row("object-1", "s3.amazonaws.com", "GetObject", 1)), true);
+
+      assertThat(writer.deduplicateAndWrite(Set::of, parsed)).isEqualTo(parsed);
+      writer.commit(List.of());
+    }
+    assertThat(strings(layout, "SELECT event_id FROM focus_events")).containsExactly("grant-1");
+    assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("2");
+  }
+
+  @Test
+  void deduplicatesInSqlWhenTwoIdsHashAlike() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    String runId = layout.nextRunId();
+    Map<RunWriter.FileKey, Long> stored;
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
+      stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
+          row("grant-1", "kms.amazonaws.com", "CreateGrant", 1), row("role-1", "iam.amazonaws.com", "CreateRole", 2)),
+          true);
+
+      stored = writer.deduplicateAndWrite(Set::of, Map.of(new RunWriter.FileKey(FILE, SHA256), 3L));
+      writer.commit(List.of());
+    }
+    assertThat(stored).containsExactly(Map.entry(new RunWriter.FileKey(FILE, SHA256), 2L));
+    assertThat(strings(layout, "SELECT event_id FROM focus_events ORDER BY event_id"))
+        .containsExactly("grant-1", "role-1");
+  }
+
+  @Test
+  void failsARunWhoseEventFilesHoldFewerEventsThanItsFilesHandedOn() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    String runId = layout.nextRunId();
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
+      EventIdHashes.Recorder lost = writer.eventIds().recorder();
+      lost.add(row("lost-1", "kms.amazonaws.com", "Decrypt", 9));
+      lost.finish();
+      stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0)), true);
+
+      assertThatThrownBy(() -> writer.deduplicateAndWrite(Set::of, Map.of(new RunWriter.FileKey(FILE, SHA256), 2L)))
+          .isInstanceOf(StoreException.class)
+          .hasMessage("the run's event files hold 1 events where 2 were parsed");
+    }
+    assertThat(layout.committedRuns()).isEmpty();
+  }
+
   private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows) throws Exception {
     String runId = layout.nextRunId();
     try (BufferAllocator allocator = new RootAllocator();
@@ -95,6 +151,17 @@ final class RunWriterTest {
   }
 
   private static void stage(RunWriter writer, BufferAllocator allocator, List<EventRow> rows) throws Exception {
+    stage(writer, allocator, rows, false);
+  }
+
+  /** Stages the rows as one parser thread does, hashing their IDs first when {@code hashIds}. */
+  private static void stage(RunWriter writer, BufferAllocator allocator, List<EventRow> rows, boolean hashIds)
+      throws Exception {
+    if (hashIds) {
+      EventIdHashes.Recorder recorder = writer.eventIds().recorder();
+      rows.forEach(recorder::add);
+      recorder.finish();
+    }
     writer.startConsuming(allocator);
     try (EventBatchBuilder builder = new EventBatchBuilder(allocator, rows.size())) {
       rows.forEach(builder::append);
