@@ -138,10 +138,23 @@ public final class SourceWalker {
         "cannot read " + relative + ": " + e.getClass().getSimpleName() + " " + e.getMessage() + "; check its permissions");
   }
 
-  /** The path of {@code file} relative to {@code base} (absolute and normalised), with '/' separators. */
+  /**
+   * The path of {@code file} relative to {@code base} (absolute and normalised), with '/' separators. Cut from the
+   * path's text, not with {@code relativize}, which walks both paths name by name: once per file of the walk, that made
+   * the JIT compile the path classes' name lookups (about 30 ms of compilation at 3,000 files).
+   */
   private static String relative(Path base, Path file) {
     Path target = file.toAbsolutePath().normalize();
-    String relative = target.startsWith(base) ? base.relativize(target).toString() : target.getFileName().toString();
+    String relative;
+    if (target.equals(base)) {
+      relative = "";
+    } else if (target.startsWith(base)) {
+      String prefix = base.toString();
+      String separator = base.getFileSystem().getSeparator();
+      relative = target.toString().substring(prefix.endsWith(separator) ? prefix.length() : prefix.length() + 1);
+    } else {
+      relative = target.getFileName().toString();
+    }
     return relative.replace('\\', '/');
   }
 
