@@ -42,7 +42,7 @@ final class EvidenceJson {
       json.writeStringField("eventName", item.eventName());
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeNumberField("sourceRecord", item.sourceRecord());
-      json.writeStringField("inputRoot", sources.sourceOf(item).map(SourceCopy::inputRoot).orElse(null));
+      json.writeStringField("inputRoot", sources.sourceOf(item).map(EvidenceJson::inputRoot).orElse(null));
       if (conflicting.contains(item.eventId())) {
         json.writeBooleanField("conflictingCopies", true);
       }
@@ -58,11 +58,20 @@ final class EvidenceJson {
       json.writeStringField("snapshotKind", item.kind());
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeStringField("sourceSha256", item.sourceSha256());
-      String inputRoot = sources.snapshotFile(item.sourceFile(), item.sourceSha256()).inputRoot();
-      json.writeStringField("inputRoot", inputRoot.isEmpty() ? null : inputRoot);
+      json.writeStringField("inputRoot", snapshotInputRoot(item.sourceFile(), item.sourceSha256()));
       json.writeNumberField("itemIndex", item.itemIndex());
       json.writeStringField("shows", item.summary());
       json.writeEndObject();
     }
+  }
+
+  /** The input root a snapshot file was read under; null when the store was not asked. */
+  String snapshotInputRoot(String sourceFile, String sourceSha256) {
+    return inputRoot(sources.snapshotFile(sourceFile, sourceSha256));
+  }
+
+  /** The input root a copy was read under; null when it is not known (findings made without a store). */
+  static String inputRoot(SourceCopy source) {
+    return source.inputRoot().isEmpty() ? null : source.inputRoot();
   }
 }
