@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Writes the findings JSON's evidence items: {@code cloudtrail-event} items (the event, the file and record it was read
- * from, and {@code conflictingCopies: true} for an event whose copies differ) and {@code snapshot-item} items, each with
- * the input root its file was read under ({@code inputRoot}, null when the store was not asked).
+ * from, and {@code conflictingCopies}, true for an event whose copies differ) and {@code snapshot-item} items, each with
+ * the input root its file was read under ({@code inputRoot}, null when the store was not asked). As everywhere in the
+ * findings JSON, every member is written: a value not known is null, never left out.
  */
 final class EvidenceJson {
   private final Set<String> conflicting;
@@ -43,9 +44,7 @@ final class EvidenceJson {
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeNumberField("sourceRecord", item.sourceRecord());
       json.writeStringField("inputRoot", sources.sourceOf(item).map(EvidenceJson::inputRoot).orElse(null));
-      if (conflicting.contains(item.eventId())) {
-        json.writeBooleanField("conflictingCopies", true);
-      }
+      json.writeBooleanField("conflictingCopies", conflicting.contains(item.eventId()));
       json.writeEndObject();
     }
   }
