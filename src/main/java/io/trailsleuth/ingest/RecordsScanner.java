@@ -96,12 +96,9 @@ final class RecordsScanner {
 
   /** Scans {@code length} bytes; returns false when the file must take the streaming path. */
   boolean scan(byte[] input, int length) {
-    bytes = input;
-    end = length;
     records = 0;
-    depth = 0;
+    int position = begin(input, length);
     try {
-      int position = whiteSpace(0);
       position = expect(position, '{');
       position = whiteSpace(position);
       if (!startsWith(position, RECORDS)) {
@@ -139,12 +136,9 @@ final class RecordsScanner {
    * JSON, an escaped name, limits near Jackson's); then nothing is kept.
    */
   boolean scanFirstObject(byte[] input, int length) {
-    bytes = input;
-    end = length;
-    depth = 0;
     members = 0;
+    int position = begin(input, length);
     try {
-      int position = whiteSpace(0);
       if (at(position) != '{') {
         return false;
       }
@@ -181,6 +175,14 @@ final class RecordsScanner {
       members = 0;
       return false;
     }
+  }
+
+  /** Starts reading {@code length} bytes of {@code input} at depth 0; returns the position after any white space. */
+  private int begin(byte[] input, int length) {
+    bytes = input;
+    end = length;
+    depth = 0;
+    return whiteSpace(0);
   }
 
   /** Members of the object found by the last successful {@link #scanFirstObject}. */

@@ -33,7 +33,7 @@ final class ConflictsJson {
         item.put("sourceFile", version.sourceFile());
         item.put("sourceRecord", version.sourceRecord());
         item.put("sourceSha256", version.sourceSha256());
-        item.put("inputRoot", version.source().inputRoot().isEmpty() ? null : version.source().inputRoot());
+        item.put("inputRoot", EvidenceJson.inputRoot(version.source()));
         item.put("recordSha256", version.recordSha256());
         if (integrity.isPresent()) {
           item.put("verified", integrity.get().statusOf(version.source().inputRoot(), version.sourceFile())

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Writes the findings JSON's evidence items: {@code cloudtrail-event} items (the event, the file and record it was read
- * from, and {@code conflictingCopies: true} for an event whose copies differ) and {@code snapshot-item} items, each with
- * the input root its file was read under ({@code inputRoot}, null when the store was not asked).
+ * from, and {@code conflictingCopies}, true for an event whose copies differ) and {@code snapshot-item} items, each with
+ * the input root its file was read under ({@code inputRoot}, null when the store was not asked). As everywhere in the
+ * findings JSON, every member is written: a value not known is null, never left out.
  */
 final class EvidenceJson {
   private final Set<String> conflicting;
@@ -42,10 +43,8 @@ final class EvidenceJson {
       json.writeStringField("eventName", item.eventName());
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeNumberField("sourceRecord", item.sourceRecord());
-      json.writeStringField("inputRoot", sources.sourceOf(item).map(SourceCopy::inputRoot).orElse(null));
-      if (conflicting.contains(item.eventId())) {
-        json.writeBooleanField("conflictingCopies", true);
-      }
+      json.writeStringField("inputRoot", sources.sourceOf(item).map(EvidenceJson::inputRoot).orElse(null));
+      json.writeBooleanField("conflictingCopies", conflicting.contains(item.eventId()));
       json.writeEndObject();
     }
   }
@@ -58,11 +57,20 @@ final class EvidenceJson {
       json.writeStringField("snapshotKind", item.kind());
       json.writeStringField("sourceFile", item.sourceFile());
       json.writeStringField("sourceSha256", item.sourceSha256());
-      String inputRoot = sources.snapshotFile(item.sourceFile(), item.sourceSha256()).inputRoot();
-      json.writeStringField("inputRoot", inputRoot.isEmpty() ? null : inputRoot);
+      json.writeStringField("inputRoot", snapshotInputRoot(item.sourceFile(), item.sourceSha256()));
       json.writeNumberField("itemIndex", item.itemIndex());
       json.writeStringField("shows", item.summary());
       json.writeEndObject();
     }
+  }
+
+  /** The input root a snapshot file was read under; null when the store was not asked. */
+  String snapshotInputRoot(String sourceFile, String sourceSha256) {
+    return inputRoot(sources.snapshotFile(sourceFile, sourceSha256));
+  }
+
+  /** The input root a copy was read under; null when it is not known (findings made without a store). */
+  static String inputRoot(SourceCopy source) {
+    return source.inputRoot().isEmpty() ? null : source.inputRoot();
   }
 }

@@ -52,8 +52,8 @@ public final class FindingsJson {
   }
 
   /**
-   * The findings as above, each event evidence item naming the input root of the file it was read from, as the
-   * report and the evidence pack cite it.
+   * The findings as above, each evidence item and each listed snapshot file naming the input root of the file it was
+   * read from, as the report and the evidence pack cite it.
    */
   public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
       CitedSources sources) {
@@ -119,6 +119,7 @@ public final class FindingsJson {
         json.writeStartObject();
         json.writeStringField("file", file.sourceFile());
         json.writeStringField("sha256", file.sha256());
+        json.writeStringField("inputRoot", evidence.snapshotInputRoot(file.sourceFile(), file.sha256()));
         json.writeStringField("kind", file.kind());
         json.writeNumberField("items", file.items());
         json.writeEndObject();

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +43,13 @@ final class ForgedTwinTest {
   }
 
   private JsonNode investigate(Path report, String... more) throws IOException {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     List<String> arguments = new ArrayList<>(List.of("investigate", "-q", archive.toString(), "--out", report.toString(),
         "--json", "-"));
     arguments.addAll(List.of(more));
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), arguments.toArray(String[]::new));
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(err.toString() + out).doesNotContain("Exception");
-    return MAPPER.readTree(out.toString());
+    CliRun run = CliRun.of(arguments.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err() + run.out()).doesNotContain("Exception");
+    return MAPPER.readTree(run.out());
   }
 
   @Test

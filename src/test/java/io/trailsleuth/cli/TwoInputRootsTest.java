@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +106,25 @@ final class TwoInputRootsTest extends TwoRootArchive {
     JsonNode items = run.findings().path("breakages").get(0).path("evidence");
     assertThat(items).filteredOn(item -> item.path("type").asText().equals("snapshot-item")).isNotEmpty()
         .allSatisfy(item -> assertThat(item.path("inputRoot").asText()).isIn(first.toString(), second.toString()));
+  }
+
+  @Test
+  void namesTheInputRootOfEachListedSnapshotFileWhenTwoRootsHoldDifferentFilesAtOnePath() throws IOException {
+    Path first = temp.resolve("collected-first");
+    Path second = temp.resolve("collected-second");
+    Run run = investigateCollectedTwice(first, second, "kms-list-grants-payments-api.json");
+
+    JsonNode snapshots = run.findings().path("snapshots");
+    assertThat(snapshots).filteredOn(file -> file.path("file").asText().equals("kms-list-grants-payments-api.json"))
+        .extracting(file -> file.path("sha256").asText(), file -> file.path("inputRoot").asText())
+        .containsExactlyInAnyOrder(
+            Tuple.tuple(sha256OnDisk(first.resolve("kms-list-grants-payments-api.json")),
+                first.toString()),
+            Tuple.tuple(sha256OnDisk(second.resolve("kms-list-grants-payments-api.json")),
+                second.toString()));
+    // a file that is the same under both roots was read once: it names the root it was read under
+    assertThat(snapshots).hasSizeGreaterThan(2)
+        .allSatisfy(file -> assertThat(file.path("inputRoot").asText()).isIn(first.toString(), second.toString()));
   }
 
   @Test

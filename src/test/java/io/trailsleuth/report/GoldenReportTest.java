@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class GoldenReportTest {
     Path out = Path.of("target", "golden", name, "report.md");
     Files.createDirectories(out.getParent());
 
-    ReportRun run = ReportRun.of("investigate", directory.resolve("input").toString(), "-q", "--out", out.toString());
+    CliRun run = CliRun.of("investigate", directory.resolve("input").toString(), "-q", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String actual = Files.readString(out, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class HostileStringsTest {
   static void investigate() throws Exception {
     Path logs = temp.resolve("logs");
     ReportStories.hostile().write(logs, "hostile.jsonl");
-    ReportRun run = ReportRun.of("investigate", logs.toString(), "-q", "--out", temp.resolve("report.md").toString(),
+    CliRun run = CliRun.of("investigate", logs.toString(), "-q", "--out", temp.resolve("report.md").toString(),
         "--html", temp.resolve("report.html").toString(), "--json", temp.resolve("findings.json").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     markdown = Files.readString(temp.resolve("report.md"), StandardCharsets.UTF_8);

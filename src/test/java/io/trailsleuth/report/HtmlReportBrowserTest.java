@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class HtmlReportBrowserTest {
     chromium = HeadlessChromium.find();
     Assumptions.assumeTrue(chromium != null, "chromium is not installed (.ci/run installs it)");
     page = temp.resolve("report.html");
-    ReportRun run = ReportRun.of("investigate", "sample-logs", "-q", "--html", page.toString());
+    CliRun run = CliRun.of("investigate", "sample-logs", "-q", "--html", page.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 

@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ class HtmlReportTest {
   Path temp;
 
   private String render(Path logs, Path page) throws Exception {
-    ReportRun run = ReportRun.of("investigate", logs.toString(), "-q", "--html", page.toString());
+    CliRun run = CliRun.of("investigate", logs.toString(), "-q", "--html", page.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     return Files.readString(page, StandardCharsets.UTF_8);
   }

@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import io.trailsleuth.integrity.TrailBucket;
 import io.trailsleuth.query.ResultTable;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class LogDownloadAdviceTest {
   void organisationTrailAdviceSyncsTheRecreationDayUnderTheOrganisationPath() throws Exception {
     // the walkthrough's case: the org archive narrowed to one region, so the IAM events (us-east-1) are missing
     Path report = temp.resolve("report.md");
-    ReportRun run = ReportRun.of("investigate", "sample-logs/AWSLogs", "--account", "111122223333",
+    CliRun run = CliRun.of("investigate", "sample-logs/AWSLogs", "--account", "111122223333",
         "--region", "eu-west-1", "-q", "--out", report.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailsleuth.analysis.policy.PolicyStory;
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class PolicyDriftReportTest {
   static void investigate() throws Exception {
     Path logs = temp.resolve("logs");
     story().write(logs, "policies.jsonl");
-    ReportRun run = ReportRun.of("investigate", logs.toString(), "-q", "--out", temp.resolve("report.md").toString(),
+    CliRun run = CliRun.of("investigate", logs.toString(), "-q", "--out", temp.resolve("report.md").toString(),
         "--html", temp.resolve("report.html").toString(), "--json", temp.resolve("findings.json").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     markdown = Files.readString(temp.resolve("report.md"), StandardCharsets.UTF_8);
@@ -141,7 +142,7 @@ class PolicyDriftReportTest {
   @Test
   void sameLogsGiveByteIdenticalReports() throws Exception {
     Path again = temp.resolve("again");
-    ReportRun run = ReportRun.of("investigate", temp.resolve("logs").toString(), "-q", "--out",
+    CliRun run = CliRun.of("investigate", temp.resolve("logs").toString(), "-q", "--out",
         again.resolveSibling("again.md").toString(), "--json", again.resolveSibling("again.json").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readString(again.resolveSibling("again.json"), StandardCharsets.UTF_8)).isEqualTo(findingsText);

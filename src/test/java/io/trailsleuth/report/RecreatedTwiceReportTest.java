@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class RecreatedTwiceReportTest {
   void investigate() throws Exception {
     Path logs = temp.resolve("logs");
     ReportStories.recreatedTwice().write(logs, "twice.jsonl");
-    ReportRun run = ReportRun.of("investigate", logs.toString(), "-q", "--out", temp.resolve("report.md").toString(),
+    CliRun run = CliRun.of("investigate", logs.toString(), "-q", "--out", temp.resolve("report.md").toString(),
         "--html", temp.resolve("report.html").toString(), "--json", temp.resolve("findings.json").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     markdown = Files.readString(temp.resolve("report.md"), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class RejectListingTest {
             + "\"eventSource\":\"s3.amazonaws.com\"},{\"eventID\": }]}");
     Path report = dir.resolve("report.md");
 
-    ReportRun run = ReportRun.of("investigate", logs.toString(), "--out", report.toString(), "-q");
+    CliRun run = CliRun.of("investigate", logs.toString(), "--out", report.toString(), "-q");
 
     String text = Files.readString(report, StandardCharsets.UTF_8);
     assertThat(run.exitCode()).isZero();
@@ -50,7 +51,7 @@ final class RejectListingTest {
     Files.writeString(second.resolve("alone.json"), "");
     Path report = dir.resolve("report.md");
 
-    ReportRun run = ReportRun.of("investigate", second.toString(), first.toString(), "--out", report.toString(), "-q");
+    CliRun run = CliRun.of("investigate", second.toString(), first.toString(), "--out", report.toString(), "-q");
 
     String text = Files.readString(report, StandardCharsets.UTF_8);
     assertThat(run.exitCode()).isZero();
@@ -69,7 +70,7 @@ final class RejectListingTest {
             + "\"eventSource\":\"s3.amazonaws.com\"},{\"eventID\": ]}");
     Path report = dir.resolve("report.md");
 
-    ReportRun.of("investigate", logs.toString(), "--out", report.toString(), "-q");
+    CliRun.of("investigate", logs.toString(), "--out", report.toString(), "-q");
 
     List<String> lines = Files.readAllLines(report, StandardCharsets.UTF_8).stream()
         .filter(line -> line.startsWith("    - `a")).toList();

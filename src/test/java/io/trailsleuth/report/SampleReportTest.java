@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class SampleReportTest {
     args.addAll(java.util.List.of(inputs.split(" ")));
     args.addAll(java.util.List.of("--out", reportPath));
     try {
-      ReportRun run = ReportRun.of(args.toArray(String[]::new));
+      CliRun run = CliRun.of(args.toArray(String[]::new));
       assertThat(run.exitCode()).as(run.err()).isZero();
       fresh = Files.readString(report, StandardCharsets.UTF_8);
     } finally {

@@ -2,6 +2,7 @@ package io.trailsleuth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class TerminalControlCharactersTest {
     ReportStories.sharedRoleAtRisk(ROLE, FUNCTION).write(logs, "story.jsonl");
     Path report = temp.resolve("report.md");
 
-    ReportRun run = ReportRun.of("investigate", logs.toString(), "-q", "--out", report.toString());
+    CliRun run = CliRun.of("investigate", logs.toString(), "-q", "--out", report.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("function:f\\x1b[31mRED\\x0dX\\x9b\\x7f").contains("role r\\x1b[2J\\x1b]0;owned\\x07")
@@ -41,8 +42,8 @@ final class TerminalControlCharactersTest {
     Path logs = temp.resolve("logs");
     ReportStories.sharedRoleAtRisk(ROLE, FUNCTION).write(logs, "story.jsonl");
 
-    ReportRun findings = ReportRun.of("investigate", logs.toString(), "-q", "--json", "-");
-    ReportRun timeline = ReportRun.of("timeline", logs.toString(), "--format", "jsonl");
+    CliRun findings = CliRun.of("investigate", logs.toString(), "-q", "--json", "-");
+    CliRun timeline = CliRun.of("timeline", logs.toString(), "--format", "jsonl");
 
     assertThat(findings.exitCode()).as(findings.err()).isZero();
     assertThat(findings.out()).doesNotContainPattern(CONTROLS).contains("\\u009B\\u007F");
@@ -56,7 +57,7 @@ final class TerminalControlCharactersTest {
   void errorMessagesShowControlCharactersInFileNamesEscaped() throws Exception {
     Path missing = temp.resolve("gone\u001b[2J\u0007.json");
 
-    ReportRun run = ReportRun.of("investigate", missing.toString());
+    CliRun run = CliRun.of("investigate", missing.toString());
 
     assertThat(run.err()).contains("gone\\x1b[2J\\x07.json").doesNotContainPattern(CONTROLS);
   }

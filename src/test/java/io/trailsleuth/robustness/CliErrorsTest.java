@@ -2,6 +2,7 @@ package io.trailsleuth.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import io.trailsleuth.pipeline.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ final class CliErrorsTest {
     Path notADirectory = Files.writeString(store.resolve("runs"), "x");
     String input = TestStores.fixture("trail-records/compact.json").toString();
 
-    Cli quiet = Cli.run("ingest", input, "--store", store.toString(), "-q");
-    Cli verbose = Cli.run("ingest", input, "--store", store.toString(), "-q", "--verbose");
+    CliRun quiet = CliRun.of("ingest", input, "--store", store.toString(), "-q");
+    CliRun verbose = CliRun.of("ingest", input, "--store", store.toString(), "-q", "--verbose");
 
     assertThat(quiet.exitCode()).isNotZero();
     assertThat(quiet.err()).startsWith("trailsleuth: ").contains(notADirectory.toString()).doesNotContain("\tat ")
@@ -35,7 +36,7 @@ final class CliErrorsTest {
   void namesTheMissingInputAndCountsItAsAReject() throws Exception {
     Path missing = temp.resolve("no-such-archive");
 
-    Cli run = Cli.run("ingest", missing.toString(), "--store", temp.resolve("store").toString(), "-q");
+    CliRun run = CliRun.of("ingest", missing.toString(), "--store", temp.resolve("store").toString(), "-q");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out() + run.err()).doesNotContain("\tat ");

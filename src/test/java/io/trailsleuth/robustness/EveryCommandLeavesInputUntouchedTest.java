@@ -2,6 +2,7 @@ package io.trailsleuth.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -43,7 +44,7 @@ final class EveryCommandLeavesInputUntouchedTest {
         new String[] {"verify", archive.toString(), "--json", temp.resolve("verify.json").toString()});
 
     for (String[] command : commands) {
-      Cli run = Cli.run(command);
+      CliRun run = CliRun.of(command);
       assertThat(run.err()).as(command[0]).doesNotContain("internal error");
       assertThat(snapshot(archive)).as("input after %s", command[0]).isEqualTo(before);
     }

@@ -2,6 +2,7 @@ package io.trailsleuth.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailsleuth.cli.CliRun;
 import io.trailsleuth.pipeline.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ final class NoInjectionTest {
     Path plain = Archives.rewrittenLogs(generated, temp.resolve("plain"), Map.of());
     Path planted = Archives.rewrittenLogs(generated, temp.resolve("planted"), hostile);
 
-    Cli plainRun = Cli.run("investigate", plain.toString(), "--json", temp.resolve("plain.json").toString(), "-q");
-    Cli plantedRun = Cli.run("investigate", planted.toString(), "--store", temp.resolve("store").toString(),
+    CliRun plainRun = CliRun.of("investigate", plain.toString(), "--json", temp.resolve("plain.json").toString(), "-q");
+    CliRun plantedRun = CliRun.of("investigate", planted.toString(), "--store", temp.resolve("store").toString(),
         "--json", temp.resolve("planted.json").toString(), "-q");
 
     assertThat(plainRun.exitCode()).as(plainRun.err()).isZero();

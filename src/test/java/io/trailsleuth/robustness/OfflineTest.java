@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.trailsleuth.cli.CliRun;
 import io.trailsleuth.pipeline.TestStores;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.DuckDb;
@@ -51,7 +52,7 @@ final class OfflineTest {
   void investigateGivesTheSameFindingsWithTheNetworkUnreachable() throws Exception {
     assumeTrue(commandSucceeds("unshare", "-n", "true"), "unshare -n is allowed here");
     Path archive = Archives.recreatedRole(temp.resolve("archive"), 3_000);
-    Cli online = Cli.run("investigate", archive.toString(), "--json", temp.resolve("online.json").toString(), "-q");
+    CliRun online = CliRun.of("investigate", archive.toString(), "--json", temp.resolve("online.json").toString(), "-q");
     assertThat(online.exitCode()).as(online.err()).isZero();
 
     List<String> command = new ArrayList<>(List.of("unshare", "-n"));

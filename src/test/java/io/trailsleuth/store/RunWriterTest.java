@@ -3,8 +3,10 @@ package io.trailsleuth.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trailsleuth.common.SqlParameters;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,6 +64,31 @@ final class RunWriterTest {
     }
     assertThat(strings(layout, "SELECT event_id FROM focus_events")).containsExactly("grant-1");
     assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("2");
+  }
+
+  @Test
+  void writesTheDerivedTablesWithTheEventsParquetSettingsAndTheFocusEventsWithoutTheRawIdentity() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    // a role's session reading a bucket, then denied it: a row in every derived table
+    EventRow read = row("read-1", "s3.amazonaws.com", "GetObject", 0);
+    read.set(EventColumn.USER_IDENTITY_TYPE, "AssumedRole");
+    read.set(EventColumn.SESSION_ISSUER_TYPE, "Role");
+    read.set(EventColumn.SESSION_ISSUER_PRINCIPAL_ID, "AROAEXAMPLEEXAMPLE01");
+    read.set(EventColumn.SESSION_ISSUER_USER_NAME, "worker-exec");
+    read.set(EventColumn.REQUEST_PARAMETERS, "{\"bucketName\":\"reports\"}".getBytes(StandardCharsets.UTF_8));
+    EventRow denied = row("read-2", "s3.amazonaws.com", "GetObject", 1);
+    denied.set(EventColumn.ERROR_CODE, "AccessDenied");
+    ingest(layout, List.of(read, denied));
+
+    Path run = layout.committedRuns().get(0);
+    for (DerivedTable table : DerivedTable.values()) {
+      String file = SqlParameters.quote(run.resolve(table.fileName()).toString());
+      assertThat(strings(layout, "SELECT DISTINCT compression || ' bloom filters: ' || (bloom_filter_offset IS NOT NULL)"
+          + " FROM parquet_metadata(" + file + ")")).as(table.fileName()).containsExactly("ZSTD bloom filters: false");
+    }
+    assertThat(strings(layout, "SELECT name FROM parquet_schema("
+        + SqlParameters.quote(run.resolve(DerivedTable.FOCUS_EVENTS.fileName()).toString()) + ")"))
+        .contains(EventColumn.EVENT_ID.columnName()).doesNotContain(EventColumn.USER_IDENTITY.columnName());
   }
 
   @Test
