@@ -118,7 +118,7 @@ public final class SourceReader {
     decodedSha256 = "";
     digestAhead = false;
     if (scanner != null) {
-      boolean gzip = length >= 2 && (bytes[0] & 0xff) == GZIP_MAGIC_1 && (bytes[1] & 0xff) == GZIP_MAGIC_2;
+      boolean gzip = length >= 2 && isGzipMagic(bytes[0] & 0xff, bytes[1] & 0xff);
       FileReadResult scanned = readScanned(new ByteArrayInputStream(bytes, 0, length), gzip, sourceFile, sha256, sink);
       if (scanned != null) {
         return scanned;
@@ -245,6 +245,11 @@ public final class SourceReader {
     int first = buffered.read();
     int second = buffered.read();
     buffered.reset();
+    return isGzipMagic(first, second);
+  }
+
+  /** True when a file's first two bytes are gzip's magic bytes. */
+  private static boolean isGzipMagic(int first, int second) {
     return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
   }
 

@@ -158,8 +158,7 @@ public final class IngestPipeline {
           unchanged++;
           continue;
         }
-        entries.add(outcome.toEntry(stored.getOrDefault(new RunWriter.FileKey(outcome.file().relativePath(),
-            outcome.sha256()), 0L)));
+        entries.add(outcome.toEntry(stored.getOrDefault(outcome.key(), 0L)));
         outcome.rejectReasons().forEach((code, count) -> rejectReasons.merge(code, count, Long::sum));
       }
       entries.sort(Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile));
@@ -180,8 +179,7 @@ public final class IngestPipeline {
     Map<RunWriter.FileKey, Long> parsed = new HashMap<>();
     for (FileOutcome outcome : outcomes) {
       if (!outcome.unchanged()) {
-        parsed.merge(new RunWriter.FileKey(outcome.file().relativePath(), outcome.sha256()), outcome.result().accepted(),
-            Long::sum);
+        parsed.merge(outcome.key(), outcome.result().accepted(), Long::sum);
       }
     }
     return parsed;
@@ -195,7 +193,7 @@ public final class IngestPipeline {
     Set<RunWriter.FileKey> keys = new HashSet<>();
     for (FileOutcome outcome : outcomes) {
       if (!outcome.sha256().isEmpty() && verifiedCopies.contains(RootedPath.of(outcome.file()))) {
-        keys.add(new RunWriter.FileKey(outcome.file().relativePath(), outcome.sha256()));
+        keys.add(outcome.key());
       }
     }
     return keys;
@@ -383,6 +381,11 @@ public final class IngestPipeline {
   /** What happened to one file before deduplication. */
   private record FileOutcome(SourceFile file, long sizeBytes, String sha256, FileReadResult result,
       Map<String, Long> rejectReasons, Long firstMicros, Long lastMicros, boolean unchanged) {
+    /** The file's events in the run writer: its relative path and content hash (the stored events know no input root). */
+    RunWriter.FileKey key() {
+      return new RunWriter.FileKey(file.relativePath(), sha256);
+    }
+
     SourceEntry toEntry(long stored) {
       String status = result.manifestStatus();
       long duplicates = result.accepted() - stored;

@@ -24,11 +24,13 @@ public final class EventIdHashes {
 
   private final long limit;
   private final List<Recorder> recorders = new ArrayList<>();
-  /** Open addressing, at most three quarters full; null once the hashes are abandoned. */
+  /** Open addressing, at most three quarters full; null once settled. */
   private long[] slots;
   private long size;
-  private boolean repeated;
-  /** Set once a repeat is found or the hashes are abandoned: recorders then stop hashing. */
+  /**
+   * Set, and the slots dropped, once the hashes can prove nothing: a repeat was found, the limit passed, or hashing is
+   * off. Recorders then stop hashing.
+   */
   private volatile boolean settled;
 
   private EventIdHashes(long limit, boolean off) {
@@ -38,8 +40,8 @@ public final class EventIdHashes {
   }
 
   /**
-   * Hashes up to {@code limit} IDs: the set then holds at most 16 bytes per ID on the heap (room for 1.5M IDs takes
-   * 16 MB), and a larger run is deduplicated in SQL.
+   * Hashes up to {@code limit} IDs, in slots of 8 bytes at most three quarters full (1.5M IDs take 2^21 slots, 16 MB of
+   * heap); a larger run is deduplicated in SQL.
    */
   public static EventIdHashes upTo(long limit) {
     return new EventIdHashes(limit, false);
@@ -68,7 +70,7 @@ public final class EventIdHashes {
         throw new IllegalStateException("a parser thread's event IDs are not finished");
       }
     }
-    return slots != null && !repeated && size == events;
+    return !settled && size == events;
   }
 
   /** Takes {@code count} hashes into the set, growing it, or abandoning it past the limit. */
@@ -77,8 +79,7 @@ public final class EventIdHashes {
       return;
     }
     if (size + count > limit) {
-      slots = null;
-      settled = true;
+      settle();
       return;
     }
     if ((size + count) * 4 > (long) slots.length * 3) {
@@ -86,12 +87,17 @@ public final class EventIdHashes {
     }
     for (int i = 0; i < count; i++) {
       if (!insert(slots, hashes[i])) {
-        repeated = true;
-        settled = true;
+        settle();
         return;
       }
       size++;
     }
+  }
+
+  /** Ends hashing for good: what was taken can no longer prove anything, and its memory is let go. */
+  private void settle() {
+    slots = null;
+    settled = true;
   }
 
   private void grow(long needed) {

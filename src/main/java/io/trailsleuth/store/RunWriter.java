@@ -242,8 +242,7 @@ public final class RunWriter implements AutoCloseable {
       // records (the load test: 5M events, 532,048 duplicates) the two working sets took the peak RSS to 1,112 MiB.
       if (!repeats) {
         startDerivedWrites();
-      }
-      if (repeats) {
+      } else {
         if (preferFiles(preferredFiles)) {
           statement.execute(sql("store_find_dropped_events", runEvents));
         }
