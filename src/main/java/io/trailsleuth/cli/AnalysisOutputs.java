@@ -76,8 +76,7 @@ public final class AnalysisOutputs {
     EvidencePack.Summary pack = null;
     UserException packFailure = null;
     try (Connection connection = CaseStore.connect(layout, "1GB")) {
-      AnalysisViews.install(connection);
-      AnalysisViews.materialize(connection);
+      AnalysisViews.installMaterialized(connection);
       ConflictImpact.Result adjusted = ConflictImpact.apply(Analyzer.analyze(connection), ConflictingEvents.load(connection));
       findings = adjusted.findings();
       conflicts = adjusted.conflicts();

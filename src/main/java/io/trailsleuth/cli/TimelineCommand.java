@@ -97,8 +97,7 @@ public final class TimelineCommand implements Callable<Integer> {
       putIfSet(parameters, "until", time(until, "--until"));
       ResultTable rows;
       try (Connection connection = CaseStore.connect(layout, "1GB")) {
-        AnalysisViews.install(connection);
-        AnalysisViews.materialize(connection);
+        AnalysisViews.installMaterialized(connection);
         rows = QueryRunner.run(connection, SqlFiles.get("timeline"), parameters);
       }
       spec.commandLine().getOut().print(timelineFormat.render(rows));

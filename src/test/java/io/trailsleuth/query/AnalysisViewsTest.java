@@ -24,20 +24,17 @@ final class AnalysisViewsTest {
     Path store = temp.resolve("store");
     TestStores.ingest(store, Path.of("sample-logs/AWSLogs"));
     try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "1GB")) {
-      AnalysisViews.install(connection);
-      long lineageRows = count(connection, "SELECT count(*) FROM role_lineage");
-      long ledgerRows = count(connection, "SELECT count(*) FROM policy_ledger");
-
-      AnalysisViews.materialize(connection);
+      AnalysisViews.installMaterialized(connection);
 
       assertThat(SqlFiles.bundled().values().stream().filter(SqlFile::materialized).map(SqlFile::id))
           .containsExactlyInAnyOrder("policy_ledger", "role_lineage");
       assertThat(count(connection, "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name IN"
           + " ('role_lineage', 'policy_ledger')")).isEqualTo(2);
-      assertThat(count(connection, "SELECT count(*) FROM role_lineage")).isEqualTo(lineageRows).isPositive();
+      assertThat(count(connection, "SELECT count(*) FROM role_lineage")).isPositive();
       assertThat(count(connection, "SELECT count(*) FROM (SELECT * FROM role_lineage EXCEPT ALL"
           + " SELECT * FROM main.role_lineage)")).isZero();
-      assertThat(count(connection, "SELECT count(*) FROM policy_ledger")).isEqualTo(ledgerRows);
+      assertThat(count(connection, "SELECT count(*) FROM (SELECT * FROM policy_ledger EXCEPT ALL"
+          + " SELECT * FROM main.policy_ledger)")).isZero();
     }
   }
 

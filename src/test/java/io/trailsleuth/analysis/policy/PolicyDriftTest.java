@@ -11,7 +11,16 @@ import static io.trailsleuth.analysis.policy.PolicyStory.roleArn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.analysis.Findings;
+import io.trailsleuth.common.SqlFile;
+import io.trailsleuth.common.SqlFiles;
+import io.trailsleuth.query.AnalysisViews;
+import io.trailsleuth.store.CaseStore;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +40,40 @@ class PolicyDriftTest {
             request("bucketName", "shared-bucket").put("key", "out/1.csv"), "arn:aws:s3:::shared-bucket/out/1.csv")
         .denied("2026-03-02T11:05:00Z", roleAccount, "app-role", NEW, "s3.amazonaws.com", "PutObject",
             request("bucketName", "shared-bucket").put("key", "out/2.csv"), "arn:aws:s3:::shared-bucket/out/2.csv");
+  }
+
+  @Test
+  void everyViewReadsTheSameRowsWhenTheLineageAndLedgerAreMaterialisedBeforeTheLaterViewsAreCreated() throws Exception {
+    Path store = DriftScenarios.ingest(temp, bucketStory(ACCOUNT));
+    try (Connection installed = CaseStore.connect(CaseStore.openExisting(store), "512MB");
+        Connection materialised = CaseStore.connect(CaseStore.openExisting(store), "512MB")) {
+      AnalysisViews.install(installed);
+      AnalysisViews.installMaterialized(materialised);
+
+      List<String> views = SqlFiles.bundled().values().stream().filter(SqlFile::view).map(SqlFile::id).sorted().toList();
+      assertThat(views).contains("role_lineage", "policy_ledger", "policy_access", "policy_drift");
+      for (String view : views) {
+        String sql = "SELECT * FROM " + view + " ORDER BY ALL";
+        assertThat(rows(materialised, sql)).as(view).isEqualTo(rows(installed, sql));
+      }
+      assertThat(rows(installed, "SELECT * FROM policy_drift")).isNotEmpty();
+      assertThat(rows(materialised, "SELECT count(*) FROM duckdb_tables() WHERE temporary")).containsExactly("2");
+    }
+  }
+
+  private static List<String> rows(Connection connection, String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> cells = new ArrayList<>();
+        for (int column = 1; column <= columns; column++) {
+          cells.add(String.valueOf(result.getObject(column)));
+        }
+        rows.add(String.join(" | ", cells));
+      }
+    }
+    return rows;
   }
 
   @Test
