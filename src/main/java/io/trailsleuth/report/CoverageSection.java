@@ -17,7 +17,8 @@ final class CoverageSection {
 
   private CoverageSection() {}
 
-  static void write(StringBuilder out, Coverage c, List<SnapshotFile> snapshots, ReportContext context) {
+  static void write(StringBuilder out, Coverage c, List<SnapshotFile> snapshots, ReportContext context,
+      TrailLayouts layouts) {
     line(out, "## Coverage and limits");
     line(out, "");
     line(out, "- Time window: " + (c.firstEventTime() == null ? "none (no events)"
@@ -43,7 +44,6 @@ final class CoverageSection {
         + " duplicates + " + c.rejected() + " rejected");
     rejects(out, context.rejectReasons().rows());
     gaps(out, context);
-    TrailLayouts layouts = TrailLayouts.of(context);
     for (String account : c.accountsWithoutIamEvents()) {
       line(out, "- **IAM events absent for account " + cell(account) + ":** no role creation or deletion of that account "
           + "can be seen here. Collect its `us-east-1` log files (" + usEast1Prefixes(layouts, account)

@@ -96,7 +96,7 @@ public final class MarkdownReport {
     IntegritySection.write(out, context.integrity());
     ConflictsSection.write(out, context);
     evidence();
-    CoverageSection.write(out, findings.coverage(), findings.snapshots(), context);
+    CoverageSection.write(out, findings.coverage(), findings.snapshots(), context, layouts);
     line("## Reproduce");
     line("");
     line("- Command: " + code(context.commandLine()));

@@ -61,7 +61,13 @@ class LogDownloadAdviceTest {
         List.of("lookup", "events.json"),
         // the directory's account differs from the file name's: not a path CloudTrail writes
         List.of("odd", "AWSLogs/o-zzzzzzzzzz/777788889999/CloudTrail/eu-west-1/2026/03/02/"
-            + "999999999999_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz")));
+            + "999999999999_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz"),
+        // an input root under a directory named AWSLogs: the layout starts at the later AWSLogs segment
+        List.of("/mnt/AWSLogs/2025-copy", "AWSLogs/222233334444/CloudTrail/us-east-1/2026/03/02/"
+            + "222233334444_CloudTrail_us-east-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz"),
+        // AWSLogs/ inside a directory's name is not a segment of its own
+        List.of("renamed", "oldAWSLogs/555566667777/CloudTrail/us-east-1/2026/03/02/"
+            + "555566667777_CloudTrail_us-east-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz")));
     TrailLayouts layouts = TrailLayouts.of(sources, List.of());
 
     assertThat(layouts.forAccount("111122223333"))
@@ -70,6 +76,9 @@ class LogDownloadAdviceTest {
         .isEqualTo(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.ACCOUNT_FILES));
     assertThat(layouts.forAccount("777788889999"))
         .isEqualTo(new TrailLayouts.Layout(List.of("o-abcdefghij"), TrailLayouts.Shown.OTHER_ACCOUNTS));
+    assertThat(layouts.forAccount("222233334444"))
+        .isEqualTo(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.ACCOUNT_FILES));
+    assertThat(layouts.forAccount("555566667777").shown()).isEqualTo(TrailLayouts.Shown.OTHER_ACCOUNTS);
     assertThat(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"), List.of(List.of("lookup",
         "events.json"))), List.of()).forAccount("111122223333"))
         .isEqualTo(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.NOTHING));
