@@ -37,9 +37,7 @@ public final class CitedSources {
   /** The sources of every event a breakage, at-risk or policy drift finding cites, from the store's stored versions. */
   public static CitedSources load(Connection connection, Findings findings) throws SQLException {
     Set<String> ids = new TreeSet<>();
-    findings.breakages().forEach(b -> b.evidence().stream().map(Evidence::eventId).forEach(ids::add));
-    findings.atRisk().forEach(r -> r.evidence().stream().map(Evidence::eventId).forEach(ids::add));
-    findings.policyDrift().forEach(d -> d.evidence().stream().map(Evidence::eventId).forEach(ids::add));
+    findings.citedEvidence().stream().map(Evidence::eventId).forEach(ids::add);
     try (Statement statement = connection.createStatement()) {
       statement.execute(SqlFiles.get("store_evidence_cited_ids").sql());
     }

@@ -20,6 +20,7 @@ import io.trailsleuth.analysis.policy.PolicyDrift;
 import io.trailsleuth.analysis.policy.PolicyDriftStatus;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** Writes the incident report as markdown: summary, impact, root cause, per-function timelines, fix, evidence, coverage. */
@@ -295,10 +296,7 @@ public final class MarkdownReport {
     line("");
     line("| Event ID | Time | Event | Source file # record | File SHA-256 | File integrity |");
     line("| --- | --- | --- | --- | --- | --- |");
-    TreeSet<Evidence> all = new TreeSet<>();
-    findings.breakages().forEach(b -> all.addAll(b.evidence()));
-    findings.atRisk().forEach(r -> all.addAll(r.evidence()));
-    findings.policyDrift().forEach(d -> all.addAll(d.evidence()));
+    SortedSet<Evidence> all = findings.citedEvidence();
     for (Evidence e : all) {
       SourceCopy source = context.sourceOf(e);
       line("| " + cellCode(e.eventId()) + " | " + time(e.eventTime()) + " | " + cell(e.eventName())

@@ -16,20 +16,20 @@ import java.util.Optional;
  *
  * @param commandLine the command as the user ran it
  * @param toolVersion trailsleuth version
- * @param sourceFiles the report_source_files query result
+ * @param manifest what the report takes from the store's sources (the input manifest's hash, the log file layouts)
  * @param rejectReasons the report_reject_reasons query result
  * @param coverageGaps the report_coverage_gaps query result
  * @param integrity the digest verification of the input archive, when it was run
  * @param conflicts events whose copies differ in content, with the findings that cite them
  * @param citedSources the copy of its source file each cited event was read from, as the evidence pack cites it
  */
-public record ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
+public record ReportContext(String commandLine, String toolVersion, SourceManifest manifest, ResultTable rejectReasons,
     ResultTable coverageGaps, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
     CitedSources citedSources) {
   public ReportContext {
     requireNonNull(commandLine, "commandLine is null");
     requireNonNull(toolVersion, "toolVersion is null");
-    requireNonNull(sourceFiles, "sourceFiles is null");
+    requireNonNull(manifest, "manifest is null");
     requireNonNull(rejectReasons, "rejectReasons is null");
     requireNonNull(coverageGaps, "coverageGaps is null");
     requireNonNull(integrity, "integrity is null");
@@ -37,26 +37,9 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
     requireNonNull(citedSources, "citedSources is null");
   }
 
-  /** A context whose cited events' sources were not looked up: they are cited by relative path alone. */
-  public ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
-      ResultTable coverageGaps, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts) {
-    this(commandLine, toolVersion, sourceFiles, rejectReasons, coverageGaps, integrity, conflicts, CitedSources.none());
-  }
-
-  /** A context without conflicting copies. */
-  public ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons,
-      ResultTable coverageGaps, Optional<IntegrityReport> integrity) {
-    this(commandLine, toolVersion, sourceFiles, rejectReasons, coverageGaps, integrity, List.of());
-  }
-
   /** True when the event has copies that differ in content. */
   public boolean hasConflictingCopies(String eventId) {
     return conflicts.stream().anyMatch(c -> c.eventId().equals(eventId));
-  }
-
-  /** A context without coverage gaps or an integrity check. */
-  public ReportContext(String commandLine, String toolVersion, ResultTable sourceFiles, ResultTable rejectReasons) {
-    this(commandLine, toolVersion, sourceFiles, rejectReasons, new ResultTable(List.of(), List.of()), Optional.empty());
   }
 
   /**
@@ -64,18 +47,7 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
    * a report written into the archive do not change it).
    */
   public String manifestHash() {
-    try {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      for (var row : sourceFiles.rows()) {
-        if ("skipped".equals(row.get(3))) {
-          continue;
-        }
-        digest.update((row.get(0) + "/" + row.get(1) + " " + row.get(2) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return manifest.sha256();
   }
 
   /**
@@ -93,8 +65,8 @@ public record ReportContext(String commandLine, String toolVersion, ResultTable 
         .orElse("not checked");
   }
 
-  /** The SHA-256 of a source file by its relative path, or "" when unknown. */
+  /** The first SHA-256 the sources list for a cited file, by its relative path, or "" when unknown. */
   private String sha256Of(String sourceFile) {
-    return sourceFiles.rows().stream().filter(r -> sourceFile.equals(r.get(1))).map(r -> r.get(2)).findFirst().orElse("");
+    return manifest.firstSha256(sourceFile).orElse("");
   }
 }

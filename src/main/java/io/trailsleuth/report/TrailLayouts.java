@@ -66,7 +66,8 @@ final class TrailLayouts {
 
   /** The layouts the paths of the files read show, and the buckets the digest files of the integrity check name. */
   static TrailLayouts of(ReportContext context) {
-    return of(context.sourceFiles(), context.integrity().map(IntegrityReport::trailBuckets).orElse(List.of()));
+    return context.manifest().layouts()
+        .withBuckets(context.integrity().map(IntegrityReport::trailBuckets).orElse(List.of()));
   }
 
   /**
@@ -74,19 +75,39 @@ final class TrailLayouts {
    * days of the log files the scope options left out, and the buckets the digest files read name.
    */
   static TrailLayouts of(ResultTable sourceFiles, List<TrailBucket> buckets) {
-    Map<String, SortedSet<String>> organizationsByAccount = new TreeMap<>();
-    Map<String, SortedSet<String>> outOfScopeDays = new TreeMap<>();
+    Builder builder = new Builder();
     for (List<String> row : sourceFiles.rows()) {
-      Matcher path = logFilePath(row.get(0) + "/" + row.get(1));
+      builder.add(row.get(0), row.get(1), row.size() > 3 ? row.get(3) : null);
+    }
+    return builder.build().withBuckets(buckets);
+  }
+
+  /** These layouts with the buckets the digest files of an integrity check name. */
+  TrailLayouts withBuckets(List<TrailBucket> trailBuckets) {
+    return new TrailLayouts(organizationsByAccount, outOfScopeDays, trailBuckets);
+  }
+
+  /** Collects the layouts from the sources' rows one at a time, so that no list of every file is held. */
+  static final class Builder {
+    private final Map<String, SortedSet<String>> organizationsByAccount = new TreeMap<>();
+    private final Map<String, SortedSet<String>> outOfScopeDays = new TreeMap<>();
+
+    /** One row of the sources: its input root, its path under that root and its status (null when not known). */
+    void add(String inputRoot, String sourceFile, String status) {
+      Matcher path = logFilePath(inputRoot + "/" + sourceFile);
       if (path != null && path.group(2).equals(path.group(5)) && path.group(3).equals(path.group(6))) {
         organizationsByAccount.computeIfAbsent(path.group(2), account -> new TreeSet<>())
             .add(path.group(1) == null ? NO_ORGANIZATION : path.group(1));
-        if (row.size() > 3 && OUT_OF_SCOPE.equals(row.get(3))) {
+        if (OUT_OF_SCOPE.equals(status)) {
           outOfScopeDays.computeIfAbsent(path.group(2) + "/" + path.group(3), key -> new TreeSet<>()).add(path.group(4));
         }
       }
     }
-    return new TrailLayouts(organizationsByAccount, outOfScopeDays, buckets);
+
+    /** The layouts of the rows added, without buckets. */
+    TrailLayouts build() {
+      return new TrailLayouts(organizationsByAccount, outOfScopeDays, List.of());
+    }
   }
 
   /**
