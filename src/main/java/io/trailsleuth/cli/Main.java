@@ -71,7 +71,13 @@ public final class Main implements Runnable {
           || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--verbose"));
       return handle(exception, line.getErr(), verbose);
     });
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; the objects of the failed command are unreachable by now
+      code = handle(e, err, verbose(args));
+    }
     out.flush();
     err.flush();
     return code;
@@ -119,7 +125,22 @@ public final class Main implements Runnable {
     return commandLine;
   }
 
-  private static int handle(Exception exception, PrintWriter err, boolean verbose) {
+  private static boolean verbose(String... args) {
+    return java.util.Arrays.asList(args).contains("--verbose");
+  }
+
+  private static int handle(Throwable exception, PrintWriter err, boolean verbose) {
+    if (causedByHeapExhaustion(exception)) {
+      err.println("trailsleuth: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MiB usable) is too small for this run. A run keeps some heap for every input file until it ends: the"
+          + " launcher's default heap of 256 MiB holds an ingest of about 340,000 files and an investigate of about"
+          + " 230,000. Run again with a larger heap (TRAILSLEUTH_HEAP=1g ./trailsleuth ...), or ingest the archive in"
+          + " parts into one store (--since and --until, --account, --region) and analyze that store.");
+      if (verbose) {
+        exception.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL_ERROR;
+    }
     // messages may name files and records from the inputs: their control characters are escaped
     if (exception instanceof UserException user) {
       err.println("trailsleuth: " + TerminalText.lines(user.getMessage()));
@@ -136,6 +157,15 @@ public final class Main implements Runnable {
       err.println("(rerun with --verbose for the stack trace, and report it as a bug)");
     }
     return ExitCode.INTERNAL_ERROR;
+  }
+
+  private static boolean causedByHeapExhaustion(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof OutOfMemoryError error && !String.valueOf(error.getMessage()).contains("Direct buffer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static void main(String[] args) {

@@ -35,7 +35,7 @@ public final class SourceWalker {
     List<WalkProblem> problems = new ArrayList<>();
     for (String named : paths) {
       if ("-".equals(named)) {
-        files.add(new SourceFile(null, "-", "<stdin>", 0));
+        files.add(SourceFile.standardInput());
         continue;
       }
       Path root = Path.of(named);
@@ -46,7 +46,7 @@ public final class SourceWalker {
       } else {
         Path base = root.toAbsolutePath().normalize().getParent();
         try {
-          addFile(named, base, root, attributesFollowingLinks(root), files, problems);
+          addFile(named, base, root, root, attributesFollowingLinks(root), files, problems);
         } catch (IOException e) {
           problems.add(unreadable(named, relative(base, root), e));
         }
@@ -68,7 +68,7 @@ public final class SourceWalker {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          addFile(named, base, file, attributes, files, problems);
+          addFile(named, base, root, file, attributes, files, problems);
           return FileVisitResult.CONTINUE;
         }
 
@@ -94,7 +94,7 @@ public final class SourceWalker {
    * a link's own attributes mean its target could not be read (missing, a loop). Using them saves two system calls per
    * file over asking again.
    */
-  private static void addFile(String named, Path base, Path file, BasicFileAttributes attributes,
+  private static void addFile(String named, Path base, Path walkRoot, Path file, BasicFileAttributes attributes,
       List<SourceFile> files, List<WalkProblem> problems) {
     String relative = relative(base, file);
     if (attributes.isSymbolicLink()) {
@@ -109,8 +109,28 @@ public final class SourceWalker {
       problems.add(new WalkProblem(named, relative, "unreadable",
           "permission denied reading " + relative + "; fix its permissions and ingest again"));
     } else {
-      files.add(new SourceFile(file, named, relative, attributes.size()));
+      String underRoot = underRoot(walkRoot, file);
+      // the usual case, a root named without '.' or '..' parts: one string for both
+      files.add(new SourceFile(walkRoot, underRoot.equals(relative) ? relative : underRoot, named, relative,
+          attributes.size()));
     }
+  }
+
+  /**
+   * The text of {@code file} after that of {@code walkRoot}, which the walk resolved it from: {@code
+   * walkRoot.resolve(underRoot)} is {@code file} again, spelled as the walk spelled it.
+   */
+  private static String underRoot(Path walkRoot, Path file) {
+    if (file.equals(walkRoot)) {
+      return "";
+    }
+    String root = walkRoot.toString();
+    String separator = walkRoot.getFileSystem().getSeparator();
+    String path = file.toString();
+    if (!path.startsWith(root)) {
+      throw new IllegalStateException(file + " was walked from " + walkRoot + " but does not start with it");
+    }
+    return path.substring(root.endsWith(separator) ? root.length() : root.length() + separator.length());
   }
 
   private static boolean isLoop(Path link) {

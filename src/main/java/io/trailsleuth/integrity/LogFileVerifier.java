@@ -106,7 +106,7 @@ final class LogFileVerifier {
 
   /** The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else read here. */
   private String hash(SourceFile file) throws IOException, InterruptedException {
-    Optional<String> decoded = decodedHashes.awaitHash(file.path());
+    Optional<String> decoded = decodedHashes.awaitHash(file);
     return decoded.isPresent() ? decoded.get() : FileContent.sha256Hex(file.path());
   }
 

@@ -277,8 +277,10 @@ public final class IngestPipeline {
     private final List<Reject> rejects = new ArrayList<>();
     private final List<SnapshotItem> snapshotItems = new ArrayList<>();
     private final Map<String, Long> rejectReasons = new TreeMap<>();
-    private Long first;
-    private Long last;
+    /** The earliest and latest event time of the file being read, when {@link #timed}. */
+    private long first;
+    private long last;
+    private boolean timed;
     /** The SHA-256 of the file being read, for its rejects: two input roots may hold different files at one path. */
     private String sha256;
 
@@ -303,18 +305,19 @@ public final class IngestPipeline {
         long size = snapshot.sizeBytes();
         String sha256 = snapshot.sha256();
         if (snapshot.usable() && (known.contains(sha256) || !readInUnit.add(sha256))) {
-          return new FileOutcome(file, size, sha256, null, Map.of(), null, null, true);
+          return new FileOutcome(file, size, sha256, null, Map.of(), 0, 0, false, true);
         }
-        first = null;
-        last = null;
+        timed = false;
         this.sha256 = sha256.isEmpty() ? null : sha256;
         rejectReasons.clear();
         FileReadResult result = snapshot.read(reader, file.relativePath(), this);
         if (!result.decodedSha256().isEmpty() && !file.isStandardInput()) {
-          decodedHashes.put(file.path(), result.decodedSha256());
+          decodedHashes.put(file, result.decodedSha256());
         }
         flushRejects();
-        return new FileOutcome(file, size, sha256, result, new TreeMap<>(rejectReasons), first, last, false);
+        // most files reject nothing: no map of their own (one per file outlived the parse, 48 bytes each)
+        return new FileOutcome(file, size, sha256, result,
+            rejectReasons.isEmpty() ? Map.of() : new TreeMap<>(rejectReasons), first, last, timed, false);
       }
     }
 
@@ -327,8 +330,9 @@ public final class IngestPipeline {
     @Override
     public void accept(EventRow row) {
       long time = (Long) row.get(EventColumn.EVENT_TIME);
-      first = first == null ? time : Math.min(first, time);
-      last = last == null ? time : Math.max(last, time);
+      first = timed ? Math.min(first, time) : time;
+      last = timed ? Math.max(last, time) : time;
+      timed = true;
       eventIds.add(row);
       if (batch.append(row)) {
         try {
@@ -380,7 +384,7 @@ public final class IngestPipeline {
 
   /** What happened to one file before deduplication. */
   private record FileOutcome(SourceFile file, long sizeBytes, String sha256, FileReadResult result,
-      Map<String, Long> rejectReasons, Long firstMicros, Long lastMicros, boolean unchanged) {
+      Map<String, Long> rejectReasons, long firstMicros, long lastMicros, boolean timed, boolean unchanged) {
     /** The file's events in the run writer: its relative path and content hash (the stored events know no input root). */
     RunWriter.FileKey key() {
       return new RunWriter.FileKey(file.relativePath(), sha256);
@@ -391,7 +395,7 @@ public final class IngestPipeline {
       long duplicates = result.accepted() - stored;
       return new SourceEntry(file.inputRoot(), file.relativePath(), sizeBytes, sha256, result.decompressedBytes(),
           result.compression(), result.shape().label(), status, result.recordsRead(), stored, duplicates,
-          result.rejected(), firstMicros, lastMicros, result.detail());
+          result.rejected(), timed ? firstMicros : null, timed ? lastMicros : null, result.detail());
     }
   }
 }

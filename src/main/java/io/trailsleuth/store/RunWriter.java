@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,8 @@ public final class RunWriter implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("counting the run's events failed: " + e.getMessage(), e);
     }
-    return new HashMap<>(parsedPerFile);
+    // the parsed counts themselves, not a copy: one entry per file read, which a run of many files feels
+    return Collections.unmodifiableMap(parsedPerFile);
   }
 
   /** Finds the records to drop with queries over the run's event files, and rewrites the files that hold any. */

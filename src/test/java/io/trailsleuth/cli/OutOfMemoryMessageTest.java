@@ -1,0 +1,44 @@
+package io.trailsleuth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** A run that exhausts the heap says so and what to do, whether the error reached it directly or wrapped. */
+final class OutOfMemoryMessageTest {
+  @Command(name = "direct")
+  static final class Direct implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Command(name = "wrapped")
+  static final class Wrapped implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+      // as a parser thread's error reaches the command
+      throw new IOException(new OutOfMemoryError("GC overhead limit exceeded"));
+    }
+  }
+
+  @Test
+  void namesTheHeapAndTheWaysOutInsteadOfAStackTrace() {
+    for (Object command : new Object[] {new Direct(), new Wrapped()}) {
+      StringWriter err = new StringWriter();
+
+      int code = Main.execute(new CommandLine(command), new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+      assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR);
+      assertThat(err.toString()).startsWith("trailsleuth: out of memory: the Java heap (")
+          .contains("TRAILSLEUTH_HEAP=1g", "--since and --until").doesNotContain("internal error", "\tat ");
+    }
+  }
+}

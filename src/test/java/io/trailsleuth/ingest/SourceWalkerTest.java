@@ -1,0 +1,51 @@
+package io.trailsleuth.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each file the walk finds opens at the path the walk found it under, however its root was named. */
+final class SourceWalkerTest {
+  @TempDir
+  Path temp;
+
+  @Test
+  void eachFileOpensWhereTheWalkFoundItAndKeepsItsRelativePath() throws Exception {
+    Path logs = Files.createDirectories(temp.resolve("case/logs/AWSLogs/111122223333"));
+    Files.writeString(logs.resolve("a.json"), "{\"Records\":[]}", StandardCharsets.UTF_8);
+    Files.writeString(temp.resolve("case/single.json"), "{}", StandardCharsets.UTF_8);
+    Files.createDirectories(temp.resolve("case/other"));
+    // a root named with '..' and one named with a trailing separator walk the same files
+    String dotted = temp.resolve("case/other/../logs").toString();
+    String trailing = temp.resolve("case/logs") + "/";
+    String single = temp.resolve("case/single.json").toString();
+
+    SourceWalker.Walk walk = SourceWalker.walk(List.of(dotted, trailing, single));
+
+    assertThat(walk.problems()).isEmpty();
+    assertThat(walk.files()).extracting(SourceFile::relativePath)
+        .containsExactly("AWSLogs/111122223333/a.json", "AWSLogs/111122223333/a.json", "single.json");
+    for (SourceFile file : walk.files()) {
+      assertThat(Files.isSameFile(file.path(), temp.resolve(file.inputRoot().equals(single)
+          ? "case/single.json" : "case/logs/" + file.relativePath()))).as(file.toString()).isTrue();
+      assertThat(file.path().toString()).startsWith(file.inputRoot().replaceAll("/$", ""));
+    }
+    // spelled as the walk spelled it, '..' and all
+    assertThat(walk.files().stream().filter(f -> f.inputRoot().equals(dotted)).findFirst().orElseThrow().path())
+        .hasToString(dotted + "/AWSLogs/111122223333/a.json");
+  }
+
+  @Test
+  void standardInputHasNoPath() {
+    SourceFile input = SourceWalker.walk(List.of("-")).files().get(0);
+
+    assertThat(input.isStandardInput()).isTrue();
+    assertThat(input.path()).isNull();
+    assertThat(input.relativePath()).isEqualTo("<stdin>");
+  }
+}
