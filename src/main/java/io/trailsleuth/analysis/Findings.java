@@ -27,7 +27,10 @@ public record Findings(Coverage coverage, List<Breakage> breakages, List<AtRisk>
     this(coverage, breakages, atRisk, deletedRoles, unexplainedDecryptFailures, snapshots, List.of());
   }
 
-  /** The evidence the report cites: of the breakages, the functions at risk and the policy drift, in order. */
+  /**
+   * The evidence the report cites, of the breakages, the functions at risk and the policy drift: each item once, in
+   * {@link Evidence}'s order.
+   */
   public SortedSet<Evidence> citedEvidence() {
     SortedSet<Evidence> all = new TreeSet<>();
     breakages.forEach(b -> all.addAll(b.evidence()));

@@ -31,11 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import io.trailsleuth.integrity.IntegrityReport;
 import picocli.CommandLine.Option;
 
@@ -85,9 +83,7 @@ public final class AnalysisOutputs {
       conflicts = adjusted.conflicts();
       // looked up once: the report, the JSON and the pack cite the same copy of each source file
       sources = CitedSources.load(connection, findings);
-      Set<String> citedFiles = new HashSet<>();
-      findings.citedEvidence().forEach(e -> citedFiles.add(e.sourceFile()));
-      context = new ReportContext(commandLine, VersionProvider.version(), SourceManifest.read(connection, citedFiles),
+      context = new ReportContext(commandLine, VersionProvider.version(), SourceManifest.read(connection, findings),
           QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity, conflicts, sources);
       Optional<String> htmlText = html == null ? Optional.empty()

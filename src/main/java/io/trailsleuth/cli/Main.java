@@ -5,6 +5,9 @@ import io.trailsleuth.store.StoreBusyException;
 import io.trailsleuth.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -45,6 +48,9 @@ public final class Main implements Runnable {
       CompletionCommand.class, CommandLine.HelpCommand.class);
   /** Subcommands that read the whole command model: {@code help} lists or describes the others, {@code completion} all. */
   private static final Set<Class<?>> READING_THE_MODEL = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
+  /** The messages of the OutOfMemoryErrors a larger heap cures. */
+  private static final Set<String> HEAP_EXHAUSTION = Set.of("Java heap space", "GC overhead limit exceeded");
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
@@ -126,16 +132,16 @@ public final class Main implements Runnable {
   }
 
   private static boolean verbose(String... args) {
-    return java.util.Arrays.asList(args).contains("--verbose");
+    return Arrays.asList(args).contains("--verbose");
   }
 
   private static int handle(Throwable exception, PrintWriter err, boolean verbose) {
     if (causedByHeapExhaustion(exception)) {
       err.println("trailsleuth: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-          + " MiB usable) is too small for this run. A run keeps some heap for every input file until it ends: the"
-          + " launcher's default heap of 256 MiB holds an ingest of about 340,000 files and an investigate of about"
-          + " 230,000. Run again with a larger heap (TRAILSLEUTH_HEAP=1g ./trailsleuth ...), or ingest the archive in"
-          + " parts into one store (--since and --until, --account, --region) and analyze that store.");
+          + " MiB usable) is too small for this run; run again with a larger one (TRAILSLEUTH_HEAP=1g ./trailsleuth"
+          + " ...). An ingest keeps some heap for every input file until it ends: the launcher's default of 256 MiB"
+          + " holds an ingest of about 340,000 files and an investigate of about 230,000. A larger archive can also be"
+          + " ingested in parts into one store (--since and --until, --account, --region) and analysed there.");
       if (verbose) {
         exception.printStackTrace(err);
       }
@@ -159,9 +165,15 @@ public final class Main implements Runnable {
     return ExitCode.INTERNAL_ERROR;
   }
 
+  /**
+   * True when the heap ran out, directly or as the cause of another exception (a parser thread's error reaches the
+   * command wrapped). Other OutOfMemoryErrors (threads, metaspace, direct buffers, an array past the VM's limit) are
+   * not helped by a larger heap and take the internal-error path.
+   */
   private static boolean causedByHeapExhaustion(Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof OutOfMemoryError error && !String.valueOf(error.getMessage()).contains("Direct buffer")) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError error && HEAP_EXHAUSTION.contains(String.valueOf(error.getMessage()))) {
         return true;
       }
     }

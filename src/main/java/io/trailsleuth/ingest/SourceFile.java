@@ -8,10 +8,12 @@ import java.nio.file.Path;
  * One input file found under an input root. Its path is kept as the walk's root, shared by every file of the walk, and
  * the text under it, which is the relative path itself in the usual case: a {@code Path} per file held the path's
  * bytes a second time (about 230 bytes a file, which at 300,000 files outgrew the launcher's heap; bench/README.md).
+ * A file whose path that text does not give back exactly (see {@code SourceWalker}) keeps its own path.
  *
- * @param walkRoot the path the walk started from, as named (a file named directly is its own walk root); null for
- *     standard input
- * @param underRoot the file's path under {@code walkRoot} as the walk spelled it, "" for the walk root itself
+ * @param walkRoot the path the walk started from, as named (a file named directly is its own walk root), or the
+ *     file's own path; null for standard input
+ * @param underRoot the file's path under {@code walkRoot} as the walk spelled it, "" when {@code walkRoot} is the
+ *     file
  * @param inputRoot the root as the user named it
  * @param relativePath the path relative to that root, with '/' separators
  * @param sizeBytes its size when the walk found it (0 for standard input)

@@ -5,6 +5,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -109,28 +110,39 @@ public final class SourceWalker {
       problems.add(new WalkProblem(named, relative, "unreadable",
           "permission denied reading " + relative + "; fix its permissions and ingest again"));
     } else {
-      String underRoot = underRoot(walkRoot, file);
-      // the usual case, a root named without '.' or '..' parts: one string for both
-      files.add(new SourceFile(walkRoot, underRoot.equals(relative) ? relative : underRoot, named, relative,
-          attributes.size()));
+      files.add(sourceFile(named, walkRoot, file, relative, attributes.size()));
     }
   }
 
   /**
-   * The text of {@code file} after that of {@code walkRoot}, which the walk resolved it from: {@code
-   * walkRoot.resolve(underRoot)} is {@code file} again, spelled as the walk spelled it.
+   * The file as the walk found it: by the walk's root and the text under it when that text resolves against the root
+   * to exactly the walked path, else by the walked path itself. A name whose bytes do not survive as text (not valid in
+   * the platform's encoding, or not ASCII under the C locale) and a root named by the empty path keep their own.
    */
-  private static String underRoot(Path walkRoot, Path file) {
+  static SourceFile sourceFile(String named, Path walkRoot, Path file, String relative, long sizeBytes) {
     if (file.equals(walkRoot)) {
-      return "";
+      return new SourceFile(walkRoot, "", named, relative, sizeBytes);
     }
     String root = walkRoot.toString();
-    String separator = walkRoot.getFileSystem().getSeparator();
     String path = file.toString();
-    if (!path.startsWith(root)) {
-      throw new IllegalStateException(file + " was walked from " + walkRoot + " but does not start with it");
+    String separator = walkRoot.getFileSystem().getSeparator();
+    if (!root.isEmpty() && path.startsWith(root)) {
+      String underRoot = path.substring(root.endsWith(separator) ? root.length() : root.length() + separator.length());
+      // the usual case, a root named without '.' or '..' parts: one string for both
+      String text = underRoot.equals(relative) ? relative : underRoot;
+      if (resolvesTo(walkRoot, text, file)) {
+        return new SourceFile(walkRoot, text, named, relative, sizeBytes);
+      }
     }
-    return path.substring(root.endsWith(separator) ? root.length() : root.length() + separator.length());
+    return new SourceFile(file, "", named, relative, sizeBytes);
+  }
+
+  private static boolean resolvesTo(Path walkRoot, String underRoot, Path file) {
+    try {
+      return walkRoot.resolve(underRoot).equals(file);
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private static boolean isLoop(Path link) {

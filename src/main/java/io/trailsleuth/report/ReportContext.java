@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * @param commandLine the command as the user ran it
  * @param toolVersion trailsleuth version
- * @param manifest what the report takes from the store's sources (the input manifest's hash, the log file layouts)
+ * @param manifest what the report takes from the store's sources: the input manifest's hash, the log file layouts and
+ *     the first SHA-256 of each cited file
  * @param rejectReasons the report_reject_reasons query result
  * @param coverageGaps the report_coverage_gaps query result
  * @param integrity the digest verification of the input archive, when it was run

@@ -1,5 +1,6 @@
 package io.trailsleuth.report;
 
+import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.common.SqlFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +33,15 @@ public final class SourceManifest {
     this.firstSha256s = Map.copyOf(firstSha256s);
   }
 
+  /** Reads the sources of the store open on {@code connection}, for a report of these findings. */
+  public static SourceManifest read(Connection connection, Findings findings) throws SQLException {
+    Set<String> citedFiles = new HashSet<>();
+    findings.citedEvidence().forEach(evidence -> citedFiles.add(evidence.sourceFile()));
+    return read(connection, citedFiles);
+  }
+
   /** Reads the sources of the store open on {@code connection}; keeps the first SHA-256 of the {@code citedFiles}. */
-  public static SourceManifest read(Connection connection, Set<String> citedFiles) throws SQLException {
+  static SourceManifest read(Connection connection, Set<String> citedFiles) throws SQLException {
     Reader reader = new Reader(citedFiles);
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(SqlFiles.get("report_source_files").sql())) {

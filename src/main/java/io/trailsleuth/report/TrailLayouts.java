@@ -104,7 +104,7 @@ final class TrailLayouts {
       }
     }
 
-    /** The layouts of the rows added, without buckets. */
+    /** The layouts of the rows added, without buckets; they take this builder's maps, so add no rows after this. */
     TrailLayouts build() {
       return new TrailLayouts(organizationsByAccount, outOfScopeDays, List.of());
     }

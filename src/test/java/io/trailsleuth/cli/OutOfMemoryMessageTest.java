@@ -7,10 +7,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** A run that exhausts the heap says so and what to do, whether the error reached it directly or wrapped. */
+/**
+ * A run that exhausts the heap says so and what to do, whether the error reached it directly or wrapped; other
+ * OutOfMemoryErrors, and causes that loop, take the internal-error path.
+ */
 final class OutOfMemoryMessageTest {
   @Command(name = "direct")
   static final class Direct implements Callable<Integer> {
@@ -29,6 +33,24 @@ final class OutOfMemoryMessageTest {
     }
   }
 
+  @Command(name = "threads")
+  static final class Threads implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+      throw new IOException(new OutOfMemoryError("unable to create native thread: possibly out of memory"));
+    }
+  }
+
+  @Command(name = "cycle")
+  static final class Cycle implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+      IOException first = new IOException("first");
+      first.initCause(new IllegalStateException("second", first));
+      throw first;
+    }
+  }
+
   @Test
   void namesTheHeapAndTheWaysOutInsteadOfAStackTrace() {
     for (Object command : new Object[] {new Direct(), new Wrapped()}) {
@@ -39,6 +61,19 @@ final class OutOfMemoryMessageTest {
       assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR);
       assertThat(err.toString()).startsWith("trailsleuth: out of memory: the Java heap (")
           .contains("TRAILSLEUTH_HEAP=1g", "--since and --until").doesNotContain("internal error", "\tat ");
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void anOutOfMemoryErrorThatALargerHeapDoesNotCureIsAnInternalError() {
+    for (Object command : new Object[] {new Threads(), new Cycle()}) {
+      StringWriter err = new StringWriter();
+
+      int code = Main.execute(new CommandLine(command), new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+      assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR);
+      assertThat(err.toString()).startsWith("trailsleuth: internal error: ").doesNotContain("TRAILSLEUTH_HEAP");
     }
   }
 }

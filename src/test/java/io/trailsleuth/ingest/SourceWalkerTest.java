@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each file the walk finds opens at the path the walk found it under, however its root was named. */
+/**
+ * Each file the walk finds opens at the path the walk found it under: with a root named with '..', a trailing
+ * separator, the empty path or a single file, and with a name whose bytes are not valid UTF-8.
+ */
 final class SourceWalkerTest {
   @TempDir
   Path temp;
@@ -38,6 +41,29 @@ final class SourceWalkerTest {
     // spelled as the walk spelled it, '..' and all
     assertThat(walk.files().stream().filter(f -> f.inputRoot().equals(dotted)).findFirst().orElseThrow().path())
         .hasToString(dotted + "/AWSLogs/111122223333/a.json");
+  }
+
+  @Test
+  void aRootNamedByTheEmptyPathKeepsEachFilesOwnPath() {
+    // Path.of("") walks the current directory: its files' text has no root text to cut
+    SourceFile file = SourceWalker.sourceFile("", Path.of(""), Path.of("x/f.json"), "x/f.json", 1);
+    SourceFile top = SourceWalker.sourceFile("", Path.of(""), Path.of("f.json"), "f.json", 1);
+
+    assertThat(file.path()).isEqualTo(Path.of("x/f.json"));
+    assertThat(top.path()).isEqualTo(Path.of("f.json"));
+  }
+
+  @Test
+  void aNameThatIsNotValidUtf8OpensTheFileTheWalkFound() throws Exception {
+    Path logs = Files.createDirectories(temp.resolve("logs"));
+    // a name with the byte 0xFF, which no UTF-8 text spells: made by the shell, since Java cannot name it
+    Process touch = new ProcessBuilder("sh", "-c", "printf '{}' > \"$(printf 'bad\\377.json')\"")
+        .directory(logs.toFile()).start();
+    assertThat(touch.waitFor()).isZero();
+
+    SourceFile file = SourceWalker.walk(List.of(logs.toString())).files().get(0);
+
+    assertThat(Files.readString(file.path(), StandardCharsets.UTF_8)).isEqualTo("{}");
   }
 
   @Test
