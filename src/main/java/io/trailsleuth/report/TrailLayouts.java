@@ -2,7 +2,6 @@ package io.trailsleuth.report;
 
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.integrity.TrailBucket;
-import io.trailsleuth.query.ResultTable;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -68,18 +67,6 @@ final class TrailLayouts {
   static TrailLayouts of(ReportContext context) {
     return context.manifest().layouts()
         .withBuckets(context.integrity().map(IntegrityReport::trailBuckets).orElse(List.of()));
-  }
-
-  /**
-   * The layouts the paths of the report_source_files rows (input root, path under it, sha256, status, …) show, the
-   * days of the log files the scope options left out, and the buckets the digest files read name.
-   */
-  static TrailLayouts of(ResultTable sourceFiles, List<TrailBucket> buckets) {
-    Builder builder = new Builder();
-    for (List<String> row : sourceFiles.rows()) {
-      builder.add(row.get(0), row.get(1), row.size() > 3 ? row.get(3) : null);
-    }
-    return builder.build().withBuckets(buckets);
   }
 
   /** These layouts with the buckets the digest files of an integrity check name. */

@@ -68,7 +68,7 @@ class LogDownloadAdviceTest {
         // AWSLogs/ inside a directory's name is not a segment of its own
         List.of("renamed", "oldAWSLogs/555566667777/CloudTrail/us-east-1/2026/03/02/"
             + "555566667777_CloudTrail_us-east-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz")));
-    TrailLayouts layouts = TrailLayouts.of(sources, List.of());
+    TrailLayouts layouts = layouts(sources, List.of());
 
     assertThat(layouts.forAccount("111122223333"))
         .isEqualTo(new TrailLayouts.Layout(List.of("o-abcdefghij"), TrailLayouts.Shown.ACCOUNT_FILES));
@@ -79,7 +79,7 @@ class LogDownloadAdviceTest {
     assertThat(layouts.forAccount("222233334444"))
         .isEqualTo(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.ACCOUNT_FILES));
     assertThat(layouts.forAccount("555566667777").shown()).isEqualTo(TrailLayouts.Shown.OTHER_ACCOUNTS);
-    assertThat(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"), List.of(List.of("lookup",
+    assertThat(layouts(new ResultTable(List.of("input_root", "source_file"), List.of(List.of("lookup",
         "events.json"))), List.of()).forAccount("111122223333"))
         .isEqualTo(new TrailLayouts.Layout(List.of(""), TrailLayouts.Shown.NOTHING));
   }
@@ -91,7 +91,7 @@ class LogDownloadAdviceTest {
             + "111122223333_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz"),
         List.of("logs", "AWSLogs/444455556666/CloudTrail/eu-west-1/2026/03/02/"
             + "444455556666_CloudTrail_eu-west-1_20260302T1025Z_Ab12Cd34Ef56Gh78.json.gz")));
-    TrailLayouts layouts = TrailLayouts.of(sources, List.of(
+    TrailLayouts layouts = layouts(sources, List.of(
         new TrailBucket("999999999999", "o-abcdefghij", "org-trail-bucket", "cloudtrail"),
         new TrailBucket("444455556666", "", "own-bucket", ""),
         new TrailBucket("444455556666", "", "other-bucket", "")));
@@ -105,7 +105,7 @@ class LogDownloadAdviceTest {
 
   @Test
   void unknownLayoutKeepsTheBucketPlaceholderAndNamesTheOrganisationPath() {
-    List<String> commands = LogDownload.commands(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"),
+    List<String> commands = LogDownload.commands(layouts(new ResultTable(List.of("input_root", "source_file"),
         List.of()), List.of()), "111122223333", "us-east-1", Instant.parse("2026-03-03T10:02:28Z"), Instant.parse("2026-03-03T10:20:14Z"), "why");
 
     assertThat(commands).containsExactly("aws s3 sync "
@@ -126,7 +126,7 @@ class LogDownloadAdviceTest {
   @Test
   void shellReceivesEachArgumentIntactWhateverTheDigestsKeyPrefixSays() throws Exception {
     String hostile = "p'; touch pwned; echo '$(id)`x`\"$HOME\"\n#";
-    TrailLayouts layouts = TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"), List.of()),
+    TrailLayouts layouts = layouts(new ResultTable(List.of("input_root", "source_file"), List.of()),
         List.of(new TrailBucket("111122223333", "", "case-bucket", hostile)));
     List<String> commands = LogDownload.commands(layouts, "111122223333", "us-east-1",
         Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-03T10:00:00Z"), "why");
@@ -141,7 +141,7 @@ class LogDownloadAdviceTest {
 
   @Test
   void accountIdFromTheLogsStaysOnePathSegment() throws Exception {
-    List<String> commands = LogDownload.commands(TrailLayouts.of(new ResultTable(List.of("input_root", "source_file"),
+    List<String> commands = LogDownload.commands(layouts(new ResultTable(List.of("input_root", "source_file"),
         List.of()), List.of()), "../../x'y", "us-east-1", Instant.parse("2026-03-02T10:00:00Z"),
         Instant.parse("2026-03-02T11:00:00Z"), "why");
 
@@ -157,5 +157,14 @@ class LogDownloadAdviceTest {
     assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(bash.exitValue()).as(output).isZero();
     return output;
+  }
+
+  /** The layouts of source rows (input root, path under it, and optionally SHA-256 and status), as the report reads them. */
+  private static TrailLayouts layouts(ResultTable sources, List<TrailBucket> buckets) {
+    TrailLayouts.Builder builder = new TrailLayouts.Builder();
+    for (List<String> row : sources.rows()) {
+      builder.add(row.get(0), row.get(1), row.size() > 3 ? row.get(3) : null);
+    }
+    return builder.build().withBuckets(buckets);
   }
 }
