@@ -18,6 +18,7 @@ import io.trailsleuth.model.SnapshotItem;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.EventBatchBuilder;
 import io.trailsleuth.store.EventIdHashes;
+import io.trailsleuth.store.KnownContents;
 import io.trailsleuth.store.RunWriter;
 import io.trailsleuth.store.SourceEntry;
 import io.trailsleuth.store.StoreLayout;
@@ -106,7 +107,7 @@ public final class IngestPipeline {
     // a failure to open it fails the run as before, and a failed walk waits for it and closes it
     StagingOpening staging = StagingOpening.start(() -> RunWriter.begin(layout, runId, allocator, options.memoryLimit()));
     SourceWalker.Walk walk;
-    Set<String> known;
+    KnownContents known;
     List<SourceEntry> entries = new ArrayList<>();
     Map<String, Long> rejectReasons = new TreeMap<>();
     List<SourceFile> files = new ArrayList<>();
@@ -199,7 +200,7 @@ public final class IngestPipeline {
     return keys;
   }
 
-  private static List<FileOutcome> parseAll(List<SourceFile> files, Set<String> known, IngestOptions options,
+  private static List<FileOutcome> parseAll(List<SourceFile> files, KnownContents known, IngestOptions options,
       RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
       DecodedContentHashes decodedHashes) throws InterruptedException, IOException {
     List<int[]> units = unitsByRelativePath(files);
@@ -298,7 +299,8 @@ public final class IngestPipeline {
     }
 
     /** Reads one file, unless the store or an earlier file of its unit ({@code readInUnit}) has the same content. */
-    FileOutcome process(SourceFile file, Set<String> known, Set<String> readInUnit) throws IOException, InterruptedException {
+    FileOutcome process(SourceFile file, KnownContents known, Set<String> readInUnit)
+        throws IOException, InterruptedException {
       Path path = file.isStandardInput() ? copyStandardInput() : file.path();
       // one read for hash and parse; a file that changes meanwhile or cannot be read is rejected whole
       try (SourceSnapshot snapshot = SourceSnapshot.take(path, file.relativePath(), scratch, snapshotBuffer)) {

@@ -16,10 +16,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /** Opens a case store: creates it for writing, or exposes its events, sources and rejects views for reading. */
@@ -165,18 +163,18 @@ public final class CaseStore {
    * SHA-256 of every file the store has already read, for incremental ingest; a file rejected only for the
    * decompression limit is not among them, so a run with a higher limit reads it.
    */
-  public static Set<String> knownSourceHashes(StoreLayout layout) throws SQLException, IOException {
-    Set<String> hashes = new HashSet<>();
+  public static KnownContents knownSourceHashes(StoreLayout layout) throws SQLException, IOException {
     if (layout.scan().committed().isEmpty()) {
-      return hashes;
+      return KnownContents.none();
     }
     try (Connection connection = connect(layout, "256MB");
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(SqlFiles.get("store_known_source_hashes").sql())) {
+      KnownContents.Builder known = new KnownContents.Builder();
       while (rows.next()) {
-        hashes.add(rows.getString(1));
+        known.add(rows.getString(1));
       }
+      return known.build();
     }
-    return hashes;
   }
 }
