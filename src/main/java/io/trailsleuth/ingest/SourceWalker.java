@@ -125,9 +125,8 @@ public final class SourceWalker {
     }
     String root = walkRoot.toString();
     String path = file.toString();
-    String separator = walkRoot.getFileSystem().getSeparator();
     if (!root.isEmpty() && path.startsWith(root)) {
-      String underRoot = path.substring(root.endsWith(separator) ? root.length() : root.length() + separator.length());
+      String underRoot = textUnder(walkRoot, path);
       // the usual case, a root named without '.' or '..' parts: one string for both
       String text = underRoot.equals(relative) ? relative : underRoot;
       if (resolvesTo(walkRoot, text, file)) {
@@ -135,6 +134,13 @@ public final class SourceWalker {
       }
     }
     return new SourceFile(file, "", named, relative, sizeBytes);
+  }
+
+  /** The text of {@code path}, which starts with the text of {@code prefix}, after it and the separator that follows. */
+  private static String textUnder(Path prefix, String path) {
+    String text = prefix.toString();
+    String separator = prefix.getFileSystem().getSeparator();
+    return path.substring(text.endsWith(separator) ? text.length() : text.length() + separator.length());
   }
 
   private static boolean resolvesTo(Path walkRoot, String underRoot, Path file) {
@@ -181,9 +187,7 @@ public final class SourceWalker {
     if (target.equals(base)) {
       relative = "";
     } else if (target.startsWith(base)) {
-      String prefix = base.toString();
-      String separator = base.getFileSystem().getSeparator();
-      relative = target.toString().substring(prefix.endsWith(separator) ? prefix.length() : prefix.length() + 1);
+      relative = textUnder(base, target.toString());
     } else {
       relative = target.getFileName().toString();
     }
