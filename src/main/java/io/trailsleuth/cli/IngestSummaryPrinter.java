@@ -6,6 +6,7 @@ import io.trailsleuth.pipeline.IngestSummary;
 import io.trailsleuth.store.SourceEntry;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ final class IngestSummaryPrinter {
           + "conflicts view and the report%n", summary.conflictingCopies());
     }
     summary.rejectReasons().forEach((reason, count) -> out.printf("  rejected %s: %d%n", reason, count));
-    List<SourceEntry> unreadable = summary.entries().stream().filter(e -> e.status().equals("unreadable")).toList();
+    List<SourceEntry> unreadable = summary.unreadable();
     unreadable.stream().limit(MAX_NAMED).forEach(e -> out.printf("  not read: %s%n", TerminalText.value(e.detail())));
     if (unreadable.size() > MAX_NAMED) {
       out.printf("  not read: %d more (see the sources view)%n", unreadable.size() - MAX_NAMED);
@@ -72,10 +73,10 @@ final class IngestSummaryPrinter {
   /** The one line that says why nothing could be read from {@code paths}, for exit code 3. */
   static String nothingRead(IngestSummary summary, List<String> paths) {
     String from = "nothing could be read from " + String.join(" ", paths) + ": ";
-    if (summary.entries().isEmpty()) {
+    if (summary.filesByStatus().isEmpty()) {
       return from + "no input files were found there";
     }
-    if (summary.entries().stream().allMatch(e -> e.status().equals(IngestPipeline.OUT_OF_SCOPE))) {
+    if (summary.filesByStatus().keySet().equals(Set.of(IngestPipeline.OUT_OF_SCOPE))) {
       return from + "every file is outside --since, --until, --account and --region";
     }
     return from + "every file was rejected or could not be read, for the reasons counted above";

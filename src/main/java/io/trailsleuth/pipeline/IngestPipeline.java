@@ -21,6 +21,7 @@ import io.trailsleuth.store.EventIdHashes;
 import io.trailsleuth.store.KnownContents;
 import io.trailsleuth.store.RunWriter;
 import io.trailsleuth.store.SourceEntry;
+import io.trailsleuth.store.StoreException;
 import io.trailsleuth.store.StoreLayout;
 import io.trailsleuth.store.StoreLock;
 import java.io.IOException;
@@ -29,10 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,15 +104,17 @@ public final class IngestPipeline {
     // the staging database opens (DuckDB, its tables, the stored events' ids: about 60 ms) while the inputs are walked;
     // a failure to open it fails the run as before, and a failed walk waits for it and closes it
     StagingOpening staging = StagingOpening.start(() -> RunWriter.begin(layout, runId, allocator, options.memoryLimit()));
-    SourceWalker.Walk walk;
+    List<WalkProblem> walkProblems;
     KnownContents known;
+    // the entries of files not read (unreadable, out of scope), until the staging database takes them
     List<SourceEntry> entries = new ArrayList<>();
     Map<String, Long> rejectReasons = new TreeMap<>();
     List<SourceFile> files = new ArrayList<>();
     try {
-      walk = SourceWalker.walk(options.inputs());
+      SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
+      walkProblems = walk.problems();
       known = CaseStore.knownSourceHashes(layout);
-      for (WalkProblem problem : walk.problems()) {
+      for (WalkProblem problem : walkProblems) {
         entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
             "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
         rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
@@ -138,75 +138,65 @@ public final class IngestPipeline {
     }
 
     try (allocator; RunWriter writer = staging.writer()) {
-      writer.addRejects(walk.problems().stream()
+      writer.addRejects(walkProblems.stream()
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
           .toList(), null);
+      SourceTotals.Tally tally = new SourceTotals.Tally();
+      for (SourceEntry entry : entries) {
+        writer.addSource(entry);
+        tally.add(entry);
+      }
+      List<SourceEntry> unreadable = IngestSummary.unreadableOf(entries);
+      entries.clear();
       writer.startConsuming(allocator);
-      List<FileOutcome> outcomes;
+      int unchanged;
       try {
-        outcomes = parseAll(files, known, options, writer, allocator, layout, progress, decodedHashes);
+        unchanged = parseAll(files, known, options, writer, allocator, layout, progress, decodedHashes, rejectReasons,
+            tally);
       } finally {
         decodedHashes.parseEnded();
       }
+      files.clear();
       writer.finishProducing();
       progress.writing();
-      List<FileOutcome> parsed = outcomes;
-      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite(() -> verifiedKeys(verifiedCopies.get(), parsed),
-          parsedPerFile(outcomes));
-      int unchanged = 0;
-      for (FileOutcome outcome : outcomes) {
-        if (outcome.unchanged()) {
-          unchanged++;
-          continue;
-        }
-        entries.add(outcome.toEntry(stored.getOrDefault(outcome.key(), 0L)));
-        outcome.rejectReasons().forEach((code, count) -> rejectReasons.merge(code, count, Long::sum));
-      }
-      entries.sort(Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile));
+      long stored = writer.deduplicateAndWrite(() -> verifiedKeys(writer, verifiedCopies.get()), tally.handedOn());
+      SourceTotals totals = tally.totals(stored);
       // files left out by the scope are listed in a run's manifest, but do not make a run of their own
-      boolean anythingNew = entries.stream().anyMatch(e -> !e.status().equals("unreadable") && !e.status().equals(OUT_OF_SCOPE))
-          || !walk.problems().isEmpty();
+      boolean anythingNew = totals.files() > totals.files("unreadable") + totals.files(OUT_OF_SCOPE)
+          || !walkProblems.isEmpty();
       if (anythingNew) {
-        writer.commit(entries);
+        writer.commit();
       }
       progress.finished();
-      return new IngestSummary(anythingNew ? runId : "", entries, unchanged, new TreeMap<>(rejectReasons),
+      return new IngestSummary(anythingNew ? runId : "", totals, unreadable, unchanged, new TreeMap<>(rejectReasons),
           writer.conflictingCopies());
     }
-  }
-
-  /** The events each file read in this run handed to the batches, by relative path and content hash. */
-  private static Map<RunWriter.FileKey, Long> parsedPerFile(List<FileOutcome> outcomes) {
-    Map<RunWriter.FileKey, Long> parsed = new HashMap<>();
-    for (FileOutcome outcome : outcomes) {
-      if (!outcome.unchanged()) {
-        parsed.merge(outcome.key(), outcome.result().accepted(), Long::sum);
-      }
-    }
-    return parsed;
   }
 
   /**
    * The run's files among the verified copies, by relative path and content hash: the stored events know no input
    * root, and two roots may hold different copies at one path.
    */
-  private static Set<RunWriter.FileKey> verifiedKeys(Set<RootedPath> verifiedCopies, List<FileOutcome> outcomes) {
-    Set<RunWriter.FileKey> keys = new HashSet<>();
-    for (FileOutcome outcome : outcomes) {
-      if (!outcome.sha256().isEmpty() && verifiedCopies.contains(RootedPath.of(outcome.file()))) {
-        keys.add(outcome.key());
-      }
+  private static Set<RunWriter.FileKey> verifiedKeys(RunWriter writer, Set<RootedPath> verifiedCopies) {
+    try {
+      return writer.readFiles((inputRoot, relativePath) -> verifiedCopies.contains(new RootedPath(inputRoot, relativePath)));
+    } catch (SQLException e) {
+      throw new StoreException("cannot list the run's files: " + e.getMessage(), e);
     }
-    return keys;
   }
 
-  private static List<FileOutcome> parseAll(List<SourceFile> files, KnownContents known, IngestOptions options,
-      RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
-      DecodedContentHashes decodedHashes) throws InterruptedException, IOException {
-    List<int[]> units = unitsByRelativePath(files);
+  /**
+   * Reads the files on the parser threads, each file's manifest entry going to the run writer and {@code tally} as it
+   * is read (its events counted as stored until deduplication), and adds the rejects per reason to
+   * {@code rejectReasons}; returns the number of files not read again.
+   */
+  private static int parseAll(List<SourceFile> files, KnownContents known, IngestOptions options, RunWriter writer,
+      BufferAllocator allocator, StoreLayout layout, IngestProgress progress, DecodedContentHashes decodedHashes,
+      Map<String, Long> rejectReasons, SourceTotals.Tally tally) throws InterruptedException, IOException {
+    ReadUnits units = ReadUnits.of(files.size(), i -> files.get(i).relativePath());
     AtomicInteger next = new AtomicInteger();
-    FileOutcome[] outcomes = new FileOutcome[files.size()];
-    int threads = Math.max(1, Math.min(options.threads(), units.size()));
+    AtomicInteger unchanged = new AtomicInteger();
+    int threads = Math.max(1, Math.min(options.threads(), units.count()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread thread = new Thread(r, "trailsleuth-parser");
       thread.setDaemon(true);
@@ -217,15 +207,19 @@ public final class IngestPipeline {
       for (int t = 0; t < threads; t++) {
         futures.add(pool.submit(() -> {
           try (Worker worker = new Worker(writer, allocator, options.maxDecompressedBytes(),
-              layout.staging(writer.runId()), decodedHashes)) {
-            for (int u = next.getAndIncrement(); u < units.size(); u = next.getAndIncrement()) {
+              layout.staging(writer.runId()), decodedHashes, progress, tally)) {
+            for (int u = next.getAndIncrement(); u < units.count(); u = next.getAndIncrement()) {
               Set<String> readInUnit = new HashSet<>();
-              for (int i : units.get(u)) {
-                outcomes[i] = worker.process(files.get(i), known, readInUnit);
-                progress.fileDone(outcomes[i].sizeBytes(), outcomes[i].result() == null ? 0 : outcomes[i].result().accepted());
+              for (int i : units.files(u)) {
+                if (!worker.process(files.get(i), known, readInUnit)) {
+                  unchanged.incrementAndGet();
+                }
               }
             }
             worker.flush();
+            synchronized (rejectReasons) {
+              worker.rejectReasons.forEach((code, count) -> rejectReasons.merge(code, count, Long::sum));
+            }
           }
           return null;
         }));
@@ -249,20 +243,7 @@ public final class IngestPipeline {
     } finally {
       pool.shutdownNow();
     }
-    return List.of(outcomes);
-  }
-
-  /**
-   * Groups the files by relative path, in walk order: files that share one (the same archive under two roots) are
-   * read by one worker in walk order, so a byte-identical copy is recognised as such, the first copy in walk order is
-   * the one stored, and no two stored records ever share a (source_file, source_sha256, source_record) key.
-   */
-  private static List<int[]> unitsByRelativePath(List<SourceFile> files) {
-    Map<String, List<Integer>> byPath = new LinkedHashMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      byPath.computeIfAbsent(files.get(i).relativePath(), p -> new ArrayList<>()).add(i);
-    }
-    return byPath.values().stream().map(indices -> indices.stream().mapToInt(Integer::intValue).toArray()).toList();
+    return unchanged.get();
   }
 
   /** One parser thread: its reader, its Arrow batch and its pending rejects. */
@@ -277,7 +258,10 @@ public final class IngestPipeline {
     private final DecodedContentHashes decodedHashes;
     private final List<Reject> rejects = new ArrayList<>();
     private final List<SnapshotItem> snapshotItems = new ArrayList<>();
+    /** Rejected records per reason over every file this worker read. */
     private final Map<String, Long> rejectReasons = new TreeMap<>();
+    private final IngestProgress progress;
+    private final SourceTotals.Tally tally;
     /** The earliest and latest event time of the file being read, when {@link #timed}. */
     private long first;
     private long last;
@@ -286,8 +270,10 @@ public final class IngestPipeline {
     private String sha256;
 
     Worker(RunWriter writer, BufferAllocator allocator, long maxDecompressedBytes, Path scratch,
-        DecodedContentHashes decodedHashes) {
+        DecodedContentHashes decodedHashes, IngestProgress progress, SourceTotals.Tally tally) {
       this.writer = writer;
+      this.progress = progress;
+      this.tally = tally;
       this.batch = new EventBatchBuilder(allocator, BATCH_ROWS);
       this.eventIds = writer.eventIds().recorder();
       // only a digest check beside the ingest pays for hashing the decoded content
@@ -298,8 +284,13 @@ public final class IngestPipeline {
       this.decodedHashes = decodedHashes;
     }
 
-    /** Reads one file, unless the store or an earlier file of its unit ({@code readInUnit}) has the same content. */
-    FileOutcome process(SourceFile file, KnownContents known, Set<String> readInUnit)
+    /**
+     * Reads one file, unless the store or an earlier file of its unit ({@code readInUnit}) has the same content (then
+     * returns false), and writes its manifest entry, every event it handed on counted as stored (deduplication
+     * corrects that). Nothing of the file stays on the heap: kept until the run's end, a few hundred bytes per file
+     * ran out of heap at a few hundred thousand files.
+     */
+    boolean process(SourceFile file, KnownContents known, Set<String> readInUnit)
         throws IOException, InterruptedException {
       Path path = file.isStandardInput() ? copyStandardInput() : file.path();
       // one read for hash and parse; a file that changes meanwhile or cannot be read is rejected whole
@@ -307,19 +298,28 @@ public final class IngestPipeline {
         long size = snapshot.sizeBytes();
         String sha256 = snapshot.sha256();
         if (snapshot.usable() && (known.contains(sha256) || !readInUnit.add(sha256))) {
-          return new FileOutcome(file, size, sha256, null, Map.of(), 0, 0, false, true);
+          progress.fileDone(size, 0);
+          return false;
         }
         timed = false;
         this.sha256 = sha256.isEmpty() ? null : sha256;
-        rejectReasons.clear();
         FileReadResult result = snapshot.read(reader, file.relativePath(), this);
         if (!result.decodedSha256().isEmpty() && !file.isStandardInput()) {
           decodedHashes.put(file, result.decodedSha256());
         }
         flushRejects();
-        // most files reject nothing: no map of their own (one per file outlived the parse, 48 bytes each)
-        return new FileOutcome(file, size, sha256, result,
-            rejectReasons.isEmpty() ? Map.of() : new TreeMap<>(rejectReasons), first, last, timed, false);
+        SourceEntry entry = new SourceEntry(file.inputRoot(), file.relativePath(), size, sha256,
+            result.decompressedBytes(), result.compression(), result.shape().label(), result.manifestStatus(),
+            result.recordsRead(), result.accepted(), 0, result.rejected(), timed ? first : null, timed ? last : null,
+            result.detail());
+        try {
+          writer.addSource(entry);
+        } catch (SQLException e) {
+          throw new IOException("cannot record the manifest entry of " + file.relativePath() + ": " + e.getMessage(), e);
+        }
+        tally.add(entry);
+        progress.fileDone(size, result.accepted());
+        return true;
       }
     }
 
@@ -381,23 +381,6 @@ public final class IngestPipeline {
     @Override
     public void close() {
       batch.close();
-    }
-  }
-
-  /** What happened to one file before deduplication. */
-  private record FileOutcome(SourceFile file, long sizeBytes, String sha256, FileReadResult result,
-      Map<String, Long> rejectReasons, long firstMicros, long lastMicros, boolean timed, boolean unchanged) {
-    /** The file's events in the run writer: its relative path and content hash (the stored events know no input root). */
-    RunWriter.FileKey key() {
-      return new RunWriter.FileKey(file.relativePath(), sha256);
-    }
-
-    SourceEntry toEntry(long stored) {
-      String status = result.manifestStatus();
-      long duplicates = result.accepted() - stored;
-      return new SourceEntry(file.inputRoot(), file.relativePath(), sizeBytes, sha256, result.decompressedBytes(),
-          result.compression(), result.shape().label(), status, result.recordsRead(), stored, duplicates,
-          result.rejected(), timed ? firstMicros : null, timed ? lastMicros : null, result.detail());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.trailsleuth.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.trailsleuth.store.SourceEntry;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,65 +13,73 @@ import java.util.TreeMap;
  * The accounting of one ingest: every file and record read, and where it went.
  *
  * @param runId the run written, or "" when nothing new was found
- * @param entries one manifest entry per file read in this run (new files and files that failed)
+ * @param files the files read in this run (new files and files that failed), added up from their manifest entries
+ * @param unreadable the manifest entries of the inputs that could not be read at all, by input root and path
  * @param unchangedFiles files skipped because the store, or an earlier input with the same relative path in this run,
  *     holds a file with the same SHA-256
  * @param rejectsByReason rejected records per reason code
  * @param conflictingCopies duplicates whose content differs from the copy kept: counted among the duplicates and
  *     listed, with every version, in the store's {@code conflicts} view
  */
-public record IngestSummary(String runId, List<SourceEntry> entries, int unchangedFiles,
+public record IngestSummary(String runId, SourceTotals files, List<SourceEntry> unreadable, int unchangedFiles,
     SortedMap<String, Long> rejectsByReason, long conflictingCopies) {
+  private static final Comparator<SourceEntry> ORDER =
+      Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile);
+
   public IngestSummary {
     requireNonNull(runId, "runId is null");
-    entries = List.copyOf(entries);
+    requireNonNull(files, "files is null");
+    unreadable = List.copyOf(unreadable);
     rejectsByReason = new TreeMap<>(rejectsByReason);
   }
 
-  /** A summary without conflicting copies. */
-  public IngestSummary(String runId, List<SourceEntry> entries, int unchangedFiles,
+  /** The summary of a run whose manifest entries are all at hand, without conflicting copies (the Spark ingest). */
+  public static IngestSummary of(String runId, List<SourceEntry> entries, int unchangedFiles,
       SortedMap<String, Long> rejectsByReason) {
-    this(runId, entries, unchangedFiles, rejectsByReason, 0);
+    SourceTotals.Tally tally = new SourceTotals.Tally();
+    entries.forEach(tally::add);
+    return new IngestSummary(runId, tally.totals(), unreadableOf(entries), unchangedFiles, rejectsByReason, 0);
+  }
+
+  /** The entries of inputs that could not be read at all, by input root and path. */
+  static List<SourceEntry> unreadableOf(List<SourceEntry> entries) {
+    return entries.stream().filter(e -> e.status().equals("unreadable")).sorted(ORDER).toList();
   }
 
   public long recordsRead() {
-    return entries.stream().mapToLong(SourceEntry::recordsRead).sum();
+    return files.recordsRead();
   }
 
   public long stored() {
-    return entries.stream().mapToLong(SourceEntry::stored).sum();
+    return files.stored();
   }
 
   public long duplicates() {
-    return entries.stream().mapToLong(SourceEntry::duplicates).sum();
+    return files.duplicates();
   }
 
   public long rejected() {
-    return entries.stream().mapToLong(SourceEntry::rejected).sum();
+    return files.rejected();
   }
 
-  /** Files read (or tried) this run: every entry but those the scope left out. */
+  /** Files read (or tried) this run: every file but those the scope left out. */
   public long filesRead() {
-    return entries.stream().filter(e -> !e.status().equals(IngestPipeline.OUT_OF_SCOPE)).count();
+    return files.files() - files.files(IngestPipeline.OUT_OF_SCOPE);
   }
 
   /** Files per status (ingested, skipped, rejected, unreadable, out-of-scope). */
   public SortedMap<String, Long> filesByStatus() {
-    SortedMap<String, Long> counts = new TreeMap<>();
-    entries.forEach(e -> counts.merge(e.status(), 1L, Long::sum));
-    return counts;
+    return files.filesByStatus();
   }
 
   /** Skipped files per shape (digests, Config, other JSON). */
   public SortedMap<String, Long> skippedByShape() {
-    SortedMap<String, Long> counts = new TreeMap<>();
-    entries.stream().filter(e -> e.status().equals("skipped")).forEach(e -> counts.merge(e.shape(), 1L, Long::sum));
-    return counts;
+    return files.skippedByShape();
   }
 
   /** True when files were named but none could be read at all. */
   public boolean nothingReadable() {
-    return unchangedFiles == 0 && entries.stream().noneMatch(e -> e.status().equals("ingested") || e.status().equals("skipped"));
+    return unchangedFiles == 0 && files.files("ingested") + files.files("skipped") == 0;
   }
 
   /**
@@ -78,8 +87,7 @@ public record IngestSummary(String runId, List<SourceEntry> entries, int unchang
    * were skipped, out of scope, unreadable or rejected) and none was the same as a stored file.
    */
   public boolean nothingUsable() {
-    return unchangedFiles == 0 && entries.stream().noneMatch(e -> e.stored() + e.duplicates() > 0
-        || e.status().equals("snapshot"));
+    return unchangedFiles == 0 && !files.usable();
   }
 
   /** Rejects per reason as an unmodifiable map. */

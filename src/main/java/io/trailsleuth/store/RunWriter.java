@@ -16,20 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -80,6 +79,8 @@ public final class RunWriter implements AutoCloseable {
   /** The digest-verified copies dedup preferred, or null when none were given (digests not checked). */
   private Set<FileKey> verifiedFiles;
   private final DuckDBAppender snapshotAppender;
+  /** The run's manifest rows, one per file, written as each file is read (see {@link #addSource}). */
+  private final DuckDBAppender sourceAppender;
   /**
    * Hashes of the parsed events' IDs, which can prove a run repeats no event without a query, on a store that holds no
    * events yet (otherwise each must be checked against the stored ones). Up to 1.5M IDs, 16 MB of heap: past that the
@@ -126,6 +127,8 @@ public final class RunWriter implements AutoCloseable {
         "run_rejects");
     this.snapshotAppender = rejectConnection.unwrap(DuckDBConnection.class)
         .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_snapshots");
+    this.sourceAppender = rejectConnection.unwrap(DuckDBConnection.class)
+        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_sources");
     this.lane = new StagingLane(connection);
   }
 
@@ -189,81 +192,103 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /**
-   * Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file.
-   * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
+   * Drops events already stored or repeated in this run, keeping of each repeated event the copy in a
+   * {@code preferredFiles} file (the digest-verified copies, by relative path and content hash, so that of two input
+   * roots holding different copies at one path only the copy that matched its digest is preferred) when there is one,
+   * and writes the rest as Parquet; returns the number of events stored. The supplier is asked only when the run
+   * repeats an event. {@code parsed} is the number of events the run's files handed to the batches, each file's
+   * {@linkplain #addSource manifest row} counting its own as stored: when the {@linkplain #eventIds() ID hashes} prove
+   * that none repeats, no query looks for repeats; otherwise the rows of files that lost records are corrected here.
+   * Either way the run's event files must hold exactly the events its manifest rows count as stored.
    */
-  public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
-    return deduplicateInSql(Set::of);
-  }
-
-  /**
-   * As {@link #deduplicateAndWrite()}, keeping of each repeated event the copy in a {@code preferredFiles} file (the
-   * digest-verified copies, by relative path and content hash, so that of two input roots holding different copies at
-   * one path only the copy that matched its digest is preferred) when there is one. The supplier is asked only when
-   * the run repeats an event. {@code parsedPerFile} holds the events each file handed to the batches: when the
-   * {@linkplain #eventIds() ID hashes} prove that none repeats, they are the stored counts, and no query looks for
-   * repeats; the events written must then add up to them.
-   */
-  public Map<FileKey, Long> deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles, Map<FileKey, Long> parsedPerFile)
-      throws IOException {
-    long parsed = parsedPerFile.values().stream().mapToLong(Long::longValue).sum();
-    if (parsed == 0 || !eventIds.provesNoRepeat(parsed)) {
-      return deduplicateInSql(preferredFiles);
-    }
+  public long deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles, long parsed) throws IOException {
+    boolean proven = parsed > 0 && eventIds.provesNoRepeat(parsed);
+    long stored = parsed;
     try (Statement statement = connection.createStatement()) {
-      createRunEventsView(statement);
-      startDerivedWrites();
-      try (ResultSet rows = statement.executeQuery(sql("store_count_run_events", Map.of()))) {
-        rows.next();
-        if (rows.getLong(1) != parsed) {
-          throw new StoreException("the run's event files hold " + rows.getLong(1) + " events where " + parsed
-              + " were parsed");
-        }
+      synchronized (this) {
+        sourceAppender.flush();
       }
-    } catch (SQLException e) {
-      throw new StoreException("counting the run's events failed: " + e.getMessage(), e);
-    }
-    // the parsed counts themselves, not a copy: one entry per file read, which a run of many files feels
-    return Collections.unmodifiableMap(parsedPerFile);
-  }
-
-  /** Finds the records to drop with queries over the run's event files, and rewrites the files that hold any. */
-  private Map<FileKey, Long> deduplicateInSql(Supplier<Set<FileKey>> preferredFiles) throws IOException {
-    Map<FileKey, Long> stored = new HashMap<>();
-    if (!FileTrees.containsParquet(eventsDirectory())) {
-      return stored;
-    }
-    Map<String, String> runEvents = Map.of("run_events", eventsGlob());
-    try (Statement statement = connection.createStatement()) {
-      createRunEventsView(statement);
-      statement.execute(sql("store_find_dropped_events", runEvents));
-      // a run that repeats no event has no copies to prefer or compare and no file to rewrite: it pays one count
-      boolean repeats = repeatsAnEvent();
-      // Most runs drop no record: their events are final now, and the lane starts on the derived tables (the focus
-      // events first) while the main thread counts and writes the rest. Not beside the dedup itself: with repeated
-      // records (the load test: 5M events, 532,048 duplicates) the two working sets took the peak RSS to 1,112 MiB.
-      if (!repeats) {
+      if (proven) {
+        createRunEventsView(statement);
         startDerivedWrites();
-      } else {
-        if (preferFiles(preferredFiles)) {
-          statement.execute(sql("store_find_dropped_events", runEvents));
-        }
-        statement.execute(sql("store_view_event_copies", runEvents));
-        conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
+      } else if (deduplicateInSql(statement, preferredFiles)) {
+        statement.execute(sql("store_update_stored_per_file",
+            Map.of("stored_per_file", SqlFiles.get("store_stored_per_file").sql())));
+        stored = count(statement, "store_sum_stored_sources");
       }
-      try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of()))) {
-        while (rows.next()) {
-          stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
-        }
+      if (parsed > 0 && count(statement, "store_count_run_events") != stored) {
+        throw new StoreException("the run's event files hold " + count(statement, "store_count_run_events")
+            + " events where " + stored + " were " + (proven ? "parsed" : "kept"));
       }
-      if (repeats) {
-        rewriteFilesWithDroppedEvents(statement, runEvents);
-        startDerivedWrites();
+      if (count(statement, "store_count_unbalanced_sources") != 0) {
+        throw new StoreException("the run's manifest holds files whose records are not stored + duplicates + rejected");
       }
     } catch (SQLException e) {
       throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
     return stored;
+  }
+
+  /**
+   * Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file.
+   * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
+   */
+  public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
+    try (Statement statement = connection.createStatement()) {
+      deduplicateInSql(statement, Set::of);
+      return FileTrees.containsParquet(eventsDirectory()) ? storedPerFile(statement) : Map.of();
+    } catch (SQLException e) {
+      throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The events each file of the run stores, by relative path and content hash, once the run is deduplicated. */
+  private static Map<FileKey, Long> storedPerFile(Statement statement) throws SQLException {
+    Map<FileKey, Long> stored = new HashMap<>();
+    try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of()))) {
+      while (rows.next()) {
+        stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
+      }
+    }
+    return stored;
+  }
+
+  private static long count(Statement statement, String queryId) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql(queryId, Map.of()))) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /**
+   * Finds the records to drop with queries over the run's event files, and rewrites the files that hold any; true when
+   * it dropped any. A run without event files has nothing to drop.
+   */
+  private boolean deduplicateInSql(Statement statement, Supplier<Set<FileKey>> preferredFiles)
+      throws SQLException, IOException {
+    if (!FileTrees.containsParquet(eventsDirectory())) {
+      return false;
+    }
+    Map<String, String> runEvents = Map.of("run_events", eventsGlob());
+    createRunEventsView(statement);
+    statement.execute(sql("store_find_dropped_events", runEvents));
+    // a run that repeats no event has no copies to prefer or compare and no file to rewrite: it pays one count
+    boolean repeats = count(statement, "store_count_dropped") > 0;
+    // Most runs drop no record: their events are final now, and the lane starts on the derived tables (the focus
+    // events first) while the main thread counts and writes the rest. Not beside the dedup itself: with repeated
+    // records (the load test: 5M events, 532,048 duplicates) the two working sets took the peak RSS to 1,112 MiB.
+    if (!repeats) {
+      startDerivedWrites();
+      return false;
+    }
+    if (preferFiles(preferredFiles)) {
+      statement.execute(sql("store_find_dropped_events", runEvents));
+    }
+    statement.execute(sql("store_view_event_copies", runEvents));
+    conflictingCopies = ConflictFinder.record(connection, runId, verifiedFiles);
+    rewriteFilesWithDroppedEvents(statement, runEvents);
+    startDerivedWrites();
+    return true;
   }
 
   /** Rewrites each of the run's event files that holds a dropped record without it. */
@@ -290,15 +315,6 @@ public final class RunWriter implements AutoCloseable {
   private void startDerivedWrites() {
     derivedWrites = new DerivedTableWrites(output, storeVersion, List.of(DerivedTable.values()));
     laneDerivedWrites = lane.submit(derivedWrites::writeUntilDone);
-  }
-
-  /** True when a record of the run was dropped: its event is stored already or repeats in the run. */
-  private boolean repeatsAnEvent() throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql("store_count_dropped", Map.of()))) {
-      rows.next();
-      return rows.getLong(1) > 0;
-    }
   }
 
   /** Loads the preferred files; true when there are any, so that they can change which copy is kept. */
@@ -361,33 +377,12 @@ public final class RunWriter implements AutoCloseable {
    * Writes the manifest rows and rejects and the run's commit marker ({@link RunCommit}), then publishes the run with
    * one atomic rename.
    */
-  public void commit(List<SourceEntry> entries) throws IOException {
+  public void commit() throws IOException {
     try (Statement statement = connection.createStatement()) {
       synchronized (this) {
         rejectAppender.flush();
         snapshotAppender.flush();
-      }
-      try (DuckDBAppender sources = connection.unwrap(DuckDBConnection.class)
-          .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_sources")) {
-        for (SourceEntry entry : entries) {
-          sources.beginRow()
-              .append(runId)
-              .append(entry.inputRoot())
-              .append(entry.sourceFile())
-              .append(entry.sizeBytes())
-              .append(entry.sha256())
-              .append(entry.decompressedBytes())
-              .append(entry.compression())
-              .append(entry.shape())
-              .append(entry.status())
-              .append(entry.recordsRead())
-              .append(entry.stored())
-              .append(entry.duplicates())
-              .append(entry.rejected());
-          appendTimestamp(sources, entry.firstEventMicros());
-          appendTimestamp(sources, entry.lastEventMicros());
-          sources.append(entry.detail()).endRow();
-        }
+        sourceAppender.flush();
       }
       statement.execute(sql("store_fill_reject_hashes", Map.of()));
       statement.execute(sql("store_write_sources", Map.of("path", output.resolve("sources.parquet").toString())));
@@ -441,6 +436,50 @@ public final class RunWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Records the manifest row of one file of the run, as it is read; thread-safe. A file that handed events on counts
+   * them all as stored: {@link #deduplicateAndWrite(Supplier, long)} corrects the rows of files that lost any.
+   */
+  public synchronized void addSource(SourceEntry entry) throws SQLException {
+    sourceAppender.beginRow()
+        .append(runId)
+        .append(entry.inputRoot())
+        .append(entry.sourceFile())
+        .append(entry.sizeBytes())
+        .append(entry.sha256())
+        .append(entry.decompressedBytes())
+        .append(entry.compression())
+        .append(entry.shape())
+        .append(entry.status())
+        .append(entry.recordsRead())
+        .append(entry.stored())
+        .append(entry.duplicates())
+        .append(entry.rejected());
+    appendTimestamp(sourceAppender, entry.firstEventMicros());
+    appendTimestamp(sourceAppender, entry.lastEventMicros());
+    sourceAppender.append(entry.detail()).endRow();
+  }
+
+  /**
+   * The files of the run whose bytes were read (a SHA-256 known), by relative path and content hash, of those whose
+   * input root and relative path {@code copies} accepts.
+   */
+  public Set<FileKey> readFiles(BiPredicate<String, String> copies) throws SQLException {
+    synchronized (this) {
+      sourceAppender.flush();
+    }
+    Set<FileKey> files = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql("store_run_file_copies", Map.of()))) {
+      while (rows.next()) {
+        if (copies.test(rows.getString(1), rows.getString(2))) {
+          files.add(new FileKey(rows.getString(2), rows.getString(3)));
+        }
+      }
+    }
+    return files;
+  }
+
   /** Records items of snapshot files (CLI outputs, AWS Config files); thread-safe. */
   public synchronized void addSnapshotItems(List<SnapshotItem> items) throws SQLException {
     for (SnapshotItem item : items) {
@@ -487,6 +526,7 @@ public final class RunWriter implements AutoCloseable {
       try {
         rejectAppender.close();
         snapshotAppender.close();
+        sourceAppender.close();
         rejectConnection.close();
         connection.close();
       } catch (SQLException e) {

@@ -41,15 +41,17 @@ final class MixedArchiveSparkTest {
   }
 
   @Test
-  void accountsForEveryFileAndRecordAsIngestDoes() {
-    assertThat(firstSpark.entries()).isEqualTo(firstIngest.entries());
+  void accountsForEveryFileAndRecordAsIngestDoes() throws Exception {
+    assertThat(firstSpark.files()).isEqualTo(firstIngest.files());
+    assertThat(firstSpark.unreadable()).isEqualTo(firstIngest.unreadable());
+    assertThat(TestStores.entries(sparked, firstSpark)).isEqualTo(TestStores.entries(ingested, firstIngest));
     assertThat(firstSpark.rejectReasons()).isEqualTo(firstIngest.rejectReasons());
     assertThat(firstSpark.unchangedFiles()).isEqualTo(firstIngest.unchangedFiles());
     assertThat(firstSpark.duplicates()).isPositive();
     assertThat(firstSpark.rejected()).isPositive();
     assertThat(firstSpark.unchangedFiles()).isPositive();
-    assertThat(firstSpark.entries()).anyMatch(e -> e.status().equals("snapshot"));
-    for (SourceEntry entry : firstSpark.entries()) {
+    assertThat(firstSpark.filesByStatus()).containsKey("snapshot");
+    for (SourceEntry entry : TestStores.entries(sparked, firstSpark)) {
       assertThat(entry.recordsRead()).as(entry.sourceFile())
           .isEqualTo(entry.stored() + entry.duplicates() + entry.rejected());
     }
@@ -67,10 +69,12 @@ final class MixedArchiveSparkTest {
   }
 
   @Test
-  void secondRunOverTheGrownArchiveAddsOnlyTheNewFiles() {
+  void secondRunOverTheGrownArchiveAddsOnlyTheNewFiles() throws Exception {
     assertThat(secondSpark.runId()).isEqualTo("run-000002");
-    assertThat(secondSpark.entries()).isEqualTo(secondIngest.entries());
-    assertThat(secondSpark.entries()).extracting(SourceEntry::sourceFile)
+    assertThat(secondSpark.files()).isEqualTo(secondIngest.files());
+    assertThat(secondSpark.unreadable()).isEqualTo(secondIngest.unreadable());
+    assertThat(TestStores.entries(sparked, secondSpark)).isEqualTo(TestStores.entries(ingested, secondIngest));
+    assertThat(TestStores.entries(sparked, secondSpark)).extracting(SourceEntry::sourceFile)
         .containsExactly("grown/added.json.gz");
     assertThat(secondSpark.stored()).isPositive();
     assertThat(secondSpark.unchangedFiles()).isEqualTo(secondIngest.unchangedFiles());

@@ -132,7 +132,7 @@ public final class SparkIngest {
           || !listing.problems().isEmpty();
       if (!anythingNew) {
         store.discard(runId);
-        return new IngestSummary("", entries, unchanged, new TreeMap<>(rejectReasons));
+        return IngestSummary.of("", entries, unchanged, new TreeMap<>(rejectReasons));
       }
       Path scratch = new Path(store.staging(runId), "tables");
       writeDerivedTables(spark, store, runId, events, scratch);
@@ -144,7 +144,7 @@ public final class SparkIngest {
       SingleParquetFile.write(spark.createDataFrame(sourceRows, SparkColumns.SOURCES),
           new Path(store.stagedRun(runId), StoreLayout.SOURCES_FILE), new Path(scratch, "sources"), store.fileSystem());
       store.commit(runId);
-      return new IngestSummary(runId, entries, unchanged, new TreeMap<>(rejectReasons));
+      return IngestSummary.of(runId, entries, unchanged, new TreeMap<>(rejectReasons));
     } catch (IOException | RuntimeException e) {
       store.discard(runId);
       throw e;

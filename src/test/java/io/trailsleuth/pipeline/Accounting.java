@@ -3,6 +3,7 @@ package io.trailsleuth.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.store.SourceEntry;
+import java.nio.file.Path;
 
 /**
  * The accounting invariant in one place, for every file and in total: each record read is stored, a duplicate or
@@ -12,8 +13,8 @@ public final class Accounting {
   private Accounting() {}
 
   /** Asserts the invariant for every manifest entry of the ingest and for its totals. */
-  public static void assertBalanced(IngestSummary summary) {
-    for (SourceEntry entry : summary.entries()) {
+  public static void assertBalanced(Path store, IngestSummary summary) throws Exception {
+    for (SourceEntry entry : TestStores.entries(store, summary)) {
       assertThat(entry.recordsRead()).as("records read from %s", entry.sourceFile())
           .isEqualTo(entry.stored() + entry.duplicates() + entry.rejected());
       assertThat(entry.stored()).as("stored from %s", entry.sourceFile()).isNotNegative();

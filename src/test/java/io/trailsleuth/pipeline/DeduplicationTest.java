@@ -48,7 +48,7 @@ final class DeduplicationTest {
 
     assertThat(first.runId()).isEqualTo("run-000001");
     assertThat(second.runId()).isEmpty();
-    assertThat(second.entries()).isEmpty();
+    assertThat(second.filesByStatus()).isEmpty();
     assertThat(second.unchangedFiles()).isEqualTo(2);
     assertThat(CaseStore.openExisting(store).committedRuns()).hasSize(1);
     assertThat(count(store, "SELECT count(*) FROM events")).isEqualTo(first.stored()).isEqualTo(3);
@@ -66,8 +66,8 @@ final class DeduplicationTest {
 
     assertThat(second.runId()).isEqualTo("run-000002");
     assertThat(second.unchangedFiles()).isEqualTo(1);
-    assertThat(second.entries()).extracting(SourceEntry::sourceFile).containsExactly("2025/03/05/b.jsonl");
-    SourceEntry grown = second.entries().get(0);
+    assertThat(TestStores.entries(store, second)).extracting(SourceEntry::sourceFile).containsExactly("2025/03/05/b.jsonl");
+    SourceEntry grown = TestStores.entries(store, second).get(0);
     assertThat(grown.recordsRead()).isEqualTo(3);
     assertThat(grown.duplicates()).as("CreateGrant is already stored from run 1").isEqualTo(1);
     assertThat(grown.stored()).isEqualTo(2);

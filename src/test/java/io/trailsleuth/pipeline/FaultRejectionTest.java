@@ -49,7 +49,7 @@ final class FaultRejectionTest {
 
   private Map<String, SourceEntry> ingestArchive() throws Exception {
     IngestSummary summary = TestStores.ingest(store, archive);
-    return summary.entries().stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
+    return TestStores.entries(store, summary).stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
   }
 
   @Test

@@ -51,7 +51,7 @@ final class IngestFuzzTest {
       IngestSummary summary = IngestPipeline.run(new IngestOptions(List.of(archive.toString()), store, 2,
           MAX_DECOMPRESSED_BYTES, "64MB", FileScope.EVERYTHING), IngestProgress.SILENT);
 
-      Accounting.assertBalanced(summary);
+      Accounting.assertBalanced(store, summary);
       inputs.assertUnchanged();
       if (!summary.runId().isEmpty()) {
         assertThat(TestStores.count(store, "SELECT count(*) FROM events")).isEqualTo(summary.stored());

@@ -27,7 +27,7 @@ final class RepeatedInputTest {
     IngestSummary summary = TestStores.ingest(store, first, second);
 
     assertThat(summary.unchangedFiles()).as("the byte-identical copy under the second root").isEqualTo(1);
-    assertThat(summary.entries()).extracting(SourceEntry::inputRoot, SourceEntry::sourceFile)
+    assertThat(TestStores.entries(store, summary)).extracting(SourceEntry::inputRoot, SourceEntry::sourceFile)
         .containsExactly(
             tuple(first.toString(), "AWSLogs/trail.json"),
             tuple(second.toString(), "AWSLogs/more.jsonl"));

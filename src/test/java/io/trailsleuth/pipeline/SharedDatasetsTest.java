@@ -46,7 +46,7 @@ final class SharedDatasetsTest {
     assertThat(summary.recordsRead()).isEqualTo(summary.stored() + summary.duplicates() + summary.rejected());
     assertThat(summary.conflictingCopies()).as("copies of one event across files and shapes are identical").isZero();
     assertThat(count(store, "SELECT count(*) FROM conflicts")).isZero();
-    return summary.entries().stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
+    return TestStores.entries(store, summary).stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
   }
 
   @Test
@@ -141,7 +141,7 @@ final class SharedDatasetsTest {
 
     IngestSummary summary = TestStores.ingest(store, unwrapped);
 
-    SourceEntry entry = summary.entries().get(0);
+    SourceEntry entry = TestStores.entries(store, summary).get(0);
     assertThat(entry.shape()).isEqualTo("json-lines");
     assertThat(entry.recordsRead()).isEqualTo(464);
     assertThat(entry.stored() + entry.duplicates() + entry.rejected()).isEqualTo(464);

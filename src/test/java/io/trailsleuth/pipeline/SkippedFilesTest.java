@@ -48,7 +48,7 @@ final class SkippedFilesTest {
   void skipsAnArrayOfNonCloudTrailObjectsAsOneFileNotOneRejectPerElement() throws Exception {
     IngestSummary summary = TestStores.ingest(temp.resolve("store"), fixture("other-json/s3-list-objects.json"));
 
-    assertThat(summary.entries()).singleElement().satisfies(entry -> {
+    assertThat(TestStores.entries(temp.resolve("store"), summary)).singleElement().satisfies(entry -> {
       assertThat(entry.status()).isEqualTo("skipped");
       assertThat(entry.shape()).isEqualTo("other-json");
       assertThat(entry.recordsRead()).isZero();
@@ -70,7 +70,7 @@ final class SkippedFilesTest {
     IngestSummary summary = TestStores.ingest(temp.resolve("store"), archive);
 
     Map<String, SourceEntry> byFile =
-        summary.entries().stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
+        TestStores.entries(temp.resolve("store"), summary).stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
     assertThat(byFile.get("README.md").status()).isEqualTo("skipped");
     assertThat(byFile.get("README.md").shape()).isEqualTo("not-json");
     assertThat(byFile.get("notes.txt").status()).isEqualTo("skipped");
@@ -95,7 +95,7 @@ final class SkippedFilesTest {
     IngestSummary summary = TestStores.ingest(temp.resolve("store"), archive);
 
     Map<String, SourceEntry> byFile =
-        summary.entries().stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
+        TestStores.entries(temp.resolve("store"), summary).stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
     assertThat(byFile.get("gzipped-but-named.json").compression()).isEqualTo("gzip");
     assertThat(byFile.get("gzipped-but-named.json").stored()).isEqualTo(2);
     assertThat(byFile.get("plain-but-named.json.gz").compression()).isEqualTo("none");

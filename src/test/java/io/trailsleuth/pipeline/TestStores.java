@@ -2,6 +2,7 @@ package io.trailsleuth.pipeline;
 
 import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.store.CaseStore;
+import io.trailsleuth.store.SourceEntry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -35,6 +36,34 @@ public final class TestStores {
     return IngestPipeline.run(
         new IngestOptions(paths, store, 2, IngestOptions.DEFAULT_MAX_DECOMPRESSED_BYTES, "256MB", scope),
         IngestProgress.SILENT);
+  }
+
+  /**
+   * The manifest entries of the run {@code summary} reports, read back from the store, by input root and path; none
+   * when the ingest wrote no run. An ingest keeps no entry per file in memory, only their totals.
+   */
+  public static List<SourceEntry> entries(Path store, IngestSummary summary) throws SQLException, IOException {
+    if (summary.runId().isEmpty()) {
+      return List.of();
+    }
+    List<SourceEntry> entries = new ArrayList<>();
+    for (Map<String, Object> row : rows(store, "SELECT input_root, source_file, size_bytes, sha256, decompressed_bytes,"
+        + " compression, shape, status, records_read, stored, duplicates, rejected, epoch_us(first_event_time) AS first,"
+        + " epoch_us(last_event_time) AS last, detail FROM sources WHERE run_id = ? ORDER BY input_root, source_file",
+        summary.runId())) {
+      entries.add(new SourceEntry((String) row.get("input_root"), (String) row.get("source_file"),
+          ((Number) row.get("size_bytes")).longValue(), (String) row.get("sha256"),
+          ((Number) row.get("decompressed_bytes")).longValue(), (String) row.get("compression"),
+          (String) row.get("shape"), (String) row.get("status"), ((Number) row.get("records_read")).longValue(),
+          ((Number) row.get("stored")).longValue(), ((Number) row.get("duplicates")).longValue(),
+          ((Number) row.get("rejected")).longValue(), micros(row.get("first")), micros(row.get("last")),
+          (String) row.get("detail")));
+    }
+    return entries;
+  }
+
+  private static Long micros(Object value) {
+    return value == null ? null : ((Number) value).longValue();
   }
 
   /** Runs SQL against the store's views with bound parameters; each row maps column label to value. */

@@ -51,7 +51,7 @@ final class ChangingFileTest {
       writer.join();
     }
 
-    SourceEntry changed = whileWriting.entries().stream().filter(e -> e.sourceFile().equals("growing.jsonl")).findFirst().orElseThrow();
+    SourceEntry changed = TestStores.entries(temp.resolve("store"), whileWriting).stream().filter(e -> e.sourceFile().equals("growing.jsonl")).findFirst().orElseThrow();
     assertThat(changed.status()).isEqualTo("rejected");
     assertThat(changed.recordsRead()).isEqualTo(1);
     assertThat(changed.stored()).isZero();

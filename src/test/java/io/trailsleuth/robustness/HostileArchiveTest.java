@@ -56,7 +56,7 @@ final class HostileArchiveTest {
     IngestSummary summary = IngestPipeline.run(new IngestOptions(List.of(archive.toString()), store, 2,
         maxDecompressedBytes, "256MB", FileScope.EVERYTHING), IngestProgress.SILENT);
     assertThat(summary.recordsRead()).isEqualTo(summary.stored() + summary.duplicates() + summary.rejected());
-    Map<String, SourceEntry> byFile = summary.entries().stream()
+    Map<String, SourceEntry> byFile = TestStores.entries(store, summary).stream()
         .collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));
     assertThat(byFile.get("good.json").stored()).as("the good file next to the fault").isEqualTo(2);
     return byFile;

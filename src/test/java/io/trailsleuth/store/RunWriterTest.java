@@ -103,7 +103,7 @@ final class RunWriterTest {
           .resolve("occupied"));
       writer.deduplicateAndWrite();
 
-      assertThatThrownBy(() -> writer.commit(List.of()))
+      assertThatThrownBy(() -> writer.commit())
           .isInstanceOf(StoreException.class)
           .hasMessageStartingWith("writing the run manifest failed: ");
     }
@@ -115,15 +115,13 @@ final class RunWriterTest {
   void takesTheParsedCountsAsStoredWhenTheIdHashesProveNoRepeat() throws Exception {
     StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
     String runId = layout.nextRunId();
-    Map<RunWriter.FileKey, Long> parsed = Map.of(new RunWriter.FileKey(FILE, SHA256), 2L,
-        new RunWriter.FileKey("2025/03/01/empty.json", "b".repeat(64)), 0L);
     try (BufferAllocator allocator = new RootAllocator();
         RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
       stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
           row("object-1", "s3.amazonaws.com", "GetObject", 1)), true);
 
-      assertThat(writer.deduplicateAndWrite(Set::of, parsed)).isEqualTo(parsed);
-      writer.commit(List.of());
+      assertThat(writer.deduplicateAndWrite(Set::of, 2)).isEqualTo(2);
+      writer.commit();
     }
     assertThat(strings(layout, "SELECT event_id FROM focus_events")).containsExactly("grant-1");
     assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("2");
@@ -133,17 +131,21 @@ final class RunWriterTest {
   void deduplicatesInSqlWhenTwoIdsHashAlike() throws Exception {
     StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
     String runId = layout.nextRunId();
-    Map<RunWriter.FileKey, Long> stored;
+    long stored;
     try (BufferAllocator allocator = new RootAllocator();
         RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
       stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
           row("grant-1", "kms.amazonaws.com", "CreateGrant", 1), row("role-1", "iam.amazonaws.com", "CreateRole", 2)),
           true);
+      writer.addSource(parsedEntry(FILE, SHA256, 3));
+      writer.addSource(parsedEntry("2025/03/01/other.json", "c".repeat(64), 0));
 
-      stored = writer.deduplicateAndWrite(Set::of, Map.of(new RunWriter.FileKey(FILE, SHA256), 3L));
-      writer.commit(List.of());
+      stored = writer.deduplicateAndWrite(Set::of, 3);
+      writer.commit();
     }
-    assertThat(stored).containsExactly(Map.entry(new RunWriter.FileKey(FILE, SHA256), 2L));
+    assertThat(stored).isEqualTo(2);
+    assertThat(strings(layout, "SELECT source_file || ' ' || stored || ' ' || duplicates FROM sources ORDER BY source_file"))
+        .containsExactly("2025/03/01/other.json 0 0", FILE + " 2 1");
     assertThat(strings(layout, "SELECT event_id FROM focus_events ORDER BY event_id"))
         .containsExactly("grant-1", "role-1");
   }
@@ -159,11 +161,17 @@ final class RunWriterTest {
       lost.finish();
       stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0)), true);
 
-      assertThatThrownBy(() -> writer.deduplicateAndWrite(Set::of, Map.of(new RunWriter.FileKey(FILE, SHA256), 2L)))
+      assertThatThrownBy(() -> writer.deduplicateAndWrite(Set::of, 2))
           .isInstanceOf(StoreException.class)
           .hasMessage("the run's event files hold 1 events where 2 were parsed");
     }
     assertThat(layout.committedRuns()).isEmpty();
+  }
+
+  /** A file's manifest row as a parser thread writes it: every record it handed on counted as stored. */
+  private static SourceEntry parsedEntry(String file, String sha256, long records) {
+    return new SourceEntry("in", file, 100, sha256, 1000, "none", "records-array", "ingested", records, records, 0, 0,
+        null, null, "");
   }
 
   private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows) throws Exception {
@@ -172,7 +180,7 @@ final class RunWriterTest {
         RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
       stage(writer, allocator, rows);
       Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
-      writer.commit(List.of());
+      writer.commit();
       return stored;
     }
   }

@@ -1,0 +1,67 @@
+package io.trailsleuth.pipeline;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * The files of a run grouped into units by relative path: files that share one (the same archive under two roots) form
+ * one unit, read by one worker in walk order, so that a byte-identical copy is recognised as such, the first copy in
+ * walk order is the one stored, and no two stored records ever share a (source_file, source_sha256, source_record) key.
+ * Held as two arrays of ints, not a list per path: at a million files the map of lists took about 100 MB of heap.
+ */
+final class ReadUnits {
+  /** File indices, unit by unit, each unit's in walk order. */
+  private final int[] order;
+  /** Where each unit starts in {@link #order}, and one more entry: the end of the last. */
+  private final int[] starts;
+
+  private ReadUnits(int[] order, int[] starts) {
+    this.order = order;
+    this.starts = starts;
+  }
+
+  /**
+   * Groups {@code files} files by their relative paths, file {@code i}'s given by {@code relativePaths}, in walk order.
+   * When no path repeats (one input root, the usual case) each file is a unit of its own, in walk order, unsorted.
+   */
+  static ReadUnits of(int files, IntFunction<String> relativePaths) {
+    int[] order;
+    if (strictlyIncreasing(files, relativePaths)) {
+      order = IntStream.range(0, files).toArray();
+    } else {
+      // a stable sort: the files that share a path stay in walk order
+      order = IntStream.range(0, files).boxed().sorted(Comparator.comparing(relativePaths::apply))
+          .mapToInt(Integer::intValue).toArray();
+    }
+    int[] starts = new int[files + 1];
+    int units = 0;
+    for (int k = 0; k < files; k++) {
+      if (k == 0 || !relativePaths.apply(order[k]).equals(relativePaths.apply(order[k - 1]))) {
+        starts[units++] = k;
+      }
+    }
+    starts[units] = files;
+    return new ReadUnits(order, Arrays.copyOf(starts, units + 1));
+  }
+
+  private static boolean strictlyIncreasing(int files, IntFunction<String> paths) {
+    for (int i = 1; i < files; i++) {
+      if (paths.apply(i - 1).compareTo(paths.apply(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number of units. */
+  int count() {
+    return starts.length - 1;
+  }
+
+  /** The indices of the files of unit {@code unit}, in walk order. */
+  int[] files(int unit) {
+    return Arrays.copyOfRange(order, starts[unit], starts[unit + 1]);
+  }
+}
