@@ -104,33 +104,11 @@ public final class IngestPipeline {
     // the staging database opens (DuckDB, its tables, the stored events' ids: about 60 ms) while the inputs are walked;
     // a failure to open it fails the run as before, and a failed walk waits for it and closes it
     StagingOpening staging = StagingOpening.start(() -> RunWriter.begin(layout, runId, allocator, options.memoryLimit()));
-    List<WalkProblem> walkProblems;
+    SourceWalker.Walk walk;
     KnownContents known;
-    // the entries of files not read (unreadable, out of scope), until the staging database takes them
-    List<SourceEntry> entries = new ArrayList<>();
-    Map<String, Long> rejectReasons = new TreeMap<>();
-    List<SourceFile> files = new ArrayList<>();
     try {
-      SourceWalker.Walk walk = SourceWalker.walk(options.inputs());
-      walkProblems = walk.problems();
+      walk = SourceWalker.walk(options.inputs());
       known = CaseStore.knownSourceHashes(layout);
-      for (WalkProblem problem : walkProblems) {
-        entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
-            "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
-        rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
-      }
-      long totalBytes = 0;
-      for (SourceFile file : walk.files()) {
-        Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
-        if (exclusion.isPresent()) {
-          entries.add(new SourceEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), "", 0, "none",
-              NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get()));
-          continue;
-        }
-        files.add(file);
-        totalBytes += file.sizeBytes();
-      }
-      progress.started(files.size(), totalBytes);
     } catch (Throwable failure) {
       staging.abandon(failure);
       allocator.close();
@@ -138,16 +116,38 @@ public final class IngestPipeline {
     }
 
     try (allocator; RunWriter writer = staging.writer()) {
+      List<WalkProblem> walkProblems = walk.problems();
+      Map<String, Long> rejectReasons = new TreeMap<>();
+      SourceTotals.Tally tally = new SourceTotals.Tally();
+      List<SourceEntry> unreadable = new ArrayList<>();
       writer.addRejects(walkProblems.stream()
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
           .toList(), null);
-      SourceTotals.Tally tally = new SourceTotals.Tally();
-      for (SourceEntry entry : entries) {
+      for (WalkProblem problem : walkProblems) {
+        SourceEntry entry = new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
+            "unreadable", 1, 0, 0, 1, null, null, problem.reason());
         writer.addSource(entry);
         tally.add(entry);
+        unreadable.add(entry);
+        rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
       }
-      List<SourceEntry> unreadable = IngestSummary.unreadableOf(entries);
-      entries.clear();
+      // the files left out by the scope go to the manifest at once: a scoped run may leave out most of a large archive
+      List<SourceFile> files = new ArrayList<>();
+      long totalBytes = 0;
+      for (SourceFile file : walk.files()) {
+        Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
+        if (exclusion.isPresent()) {
+          SourceEntry entry = new SourceEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), "", 0, "none",
+              NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get());
+          writer.addSource(entry);
+          tally.add(entry);
+          continue;
+        }
+        files.add(file);
+        totalBytes += file.sizeBytes();
+      }
+      walk = null;
+      progress.started(files.size(), totalBytes);
       writer.startConsuming(allocator);
       int unchanged;
       try {
@@ -179,7 +179,7 @@ public final class IngestPipeline {
    */
   private static Set<RunWriter.FileKey> verifiedKeys(RunWriter writer, Set<RootedPath> verifiedCopies) {
     try {
-      return writer.readFiles((inputRoot, relativePath) -> verifiedCopies.contains(new RootedPath(inputRoot, relativePath)));
+      return writer.filesReadAmong((inputRoot, relativePath) -> verifiedCopies.contains(new RootedPath(inputRoot, relativePath)));
     } catch (SQLException e) {
       throw new StoreException("cannot list the run's files: " + e.getMessage(), e);
     }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * The accounting of one ingest: every file and record read, and where it went.
  *
  * @param runId the run written, or "" when nothing new was found
- * @param files the files read in this run (new files and files that failed), added up from their manifest entries
+ * @param totals the files of this run's manifest (read, failed, or left out by the scope) by status, and their records,
+ *     added up as their entries were written
  * @param unreadable the manifest entries of the inputs that could not be read at all, by input root and path
  * @param unchangedFiles files skipped because the store, or an earlier input with the same relative path in this run,
  *     holds a file with the same SHA-256
@@ -21,14 +22,14 @@ import java.util.TreeMap;
  * @param conflictingCopies duplicates whose content differs from the copy kept: counted among the duplicates and
  *     listed, with every version, in the store's {@code conflicts} view
  */
-public record IngestSummary(String runId, SourceTotals files, List<SourceEntry> unreadable, int unchangedFiles,
+public record IngestSummary(String runId, SourceTotals totals, List<SourceEntry> unreadable, int unchangedFiles,
     SortedMap<String, Long> rejectsByReason, long conflictingCopies) {
   private static final Comparator<SourceEntry> ORDER =
       Comparator.comparing(SourceEntry::inputRoot).thenComparing(SourceEntry::sourceFile);
 
   public IngestSummary {
     requireNonNull(runId, "runId is null");
-    requireNonNull(files, "files is null");
+    requireNonNull(totals, "totals is null");
     unreadable = List.copyOf(unreadable);
     rejectsByReason = new TreeMap<>(rejectsByReason);
   }
@@ -47,39 +48,39 @@ public record IngestSummary(String runId, SourceTotals files, List<SourceEntry> 
   }
 
   public long recordsRead() {
-    return files.recordsRead();
+    return totals.recordsRead();
   }
 
   public long stored() {
-    return files.stored();
+    return totals.stored();
   }
 
   public long duplicates() {
-    return files.duplicates();
+    return totals.duplicates();
   }
 
   public long rejected() {
-    return files.rejected();
+    return totals.rejected();
   }
 
   /** Files read (or tried) this run: every file but those the scope left out. */
   public long filesRead() {
-    return files.files() - files.files(IngestPipeline.OUT_OF_SCOPE);
+    return totals.files() - totals.files(IngestPipeline.OUT_OF_SCOPE);
   }
 
   /** Files per status (ingested, skipped, rejected, unreadable, out-of-scope). */
   public SortedMap<String, Long> filesByStatus() {
-    return files.filesByStatus();
+    return totals.filesByStatus();
   }
 
   /** Skipped files per shape (digests, Config, other JSON). */
   public SortedMap<String, Long> skippedByShape() {
-    return files.skippedByShape();
+    return totals.skippedByShape();
   }
 
   /** True when files were named but none could be read at all. */
   public boolean nothingReadable() {
-    return unchangedFiles == 0 && files.files("ingested") + files.files("skipped") == 0;
+    return unchangedFiles == 0 && totals.files("ingested") + totals.files("skipped") == 0;
   }
 
   /**
@@ -87,7 +88,7 @@ public record IngestSummary(String runId, SourceTotals files, List<SourceEntry> 
    * were skipped, out of scope, unreadable or rejected) and none was the same as a stored file.
    */
   public boolean nothingUsable() {
-    return unchangedFiles == 0 && !files.usable();
+    return unchangedFiles == 0 && !totals.usable();
   }
 
   /** Rejects per reason as an unmodifiable map. */

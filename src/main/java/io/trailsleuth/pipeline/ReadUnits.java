@@ -24,7 +24,8 @@ final class ReadUnits {
 
   /**
    * Groups {@code files} files by their relative paths, file {@code i}'s given by {@code relativePaths}, in walk order.
-   * When no path repeats (one input root, the usual case) each file is a unit of its own, in walk order, unsorted.
+   * When the paths strictly increase in walk order (one input root, the usual case), no path repeats: each file is a
+   * unit of its own, in walk order, and nothing is sorted.
    */
   static ReadUnits of(int files, IntFunction<String> relativePaths) {
     int[] order;

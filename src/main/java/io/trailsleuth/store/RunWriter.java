@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ public final class RunWriter implements AutoCloseable {
   private final int storeVersion;
   private final EventFileLayout eventFileLayout;
   private final Connection connection;
-  /** A second connection: the first is busy pulling batches while parser threads record rejects. */
+  /** A second connection: the first is busy pulling batches while parser threads record rejects and manifest rows. */
   private final Connection rejectConnection;
   private final BatchQueue queue;
   private final ArrowArrayStream stream;
@@ -195,62 +194,49 @@ public final class RunWriter implements AutoCloseable {
    * Drops events already stored or repeated in this run, keeping of each repeated event the copy in a
    * {@code preferredFiles} file (the digest-verified copies, by relative path and content hash, so that of two input
    * roots holding different copies at one path only the copy that matched its digest is preferred) when there is one,
-   * and writes the rest as Parquet; returns the number of events stored. The supplier is asked only when the run
-   * repeats an event. {@code parsed} is the number of events the run's files handed to the batches, each file's
-   * {@linkplain #addSource manifest row} counting its own as stored: when the {@linkplain #eventIds() ID hashes} prove
-   * that none repeats, no query looks for repeats; otherwise the rows of files that lost records are corrected here.
-   * Either way the run's event files must hold exactly the events its manifest rows count as stored.
+   * and writes the rest as Parquet; returns the number of events stored. Copies of one event that differ in content are
+   * recorded as conflicts first (see {@link ConflictFinder}). The supplier is asked only when the run repeats an event.
+   *
+   * <p>{@code parsed} is the number of events the run's files handed to the batches, each file's
+   * {@linkplain #addSource manifest row} counting its own as stored. When the {@linkplain #eventIds() ID hashes} prove
+   * that none repeats, no query looks for repeats. Otherwise the staged events of every file must be the ones its row
+   * handed on, and the rows of files that lost records to deduplication are corrected. Either way the run's event files
+   * must hold exactly the events the rows count as stored, and every row must add up.
    */
   public long deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles, long parsed) throws IOException {
     boolean proven = parsed > 0 && eventIds.provesNoRepeat(parsed);
-    long stored = parsed;
     try (Statement statement = connection.createStatement()) {
       synchronized (this) {
         sourceAppender.flush();
       }
+      boolean staged = FileTrees.containsParquet(eventsDirectory());
       if (proven) {
         createRunEventsView(statement);
         startDerivedWrites();
-      } else if (deduplicateInSql(statement, preferredFiles)) {
-        statement.execute(sql("store_update_stored_per_file",
-            Map.of("stored_per_file", SqlFiles.get("store_stored_per_file").sql())));
-        stored = count(statement, "store_sum_stored_sources");
+      } else if (staged) {
+        boolean dropped = deduplicateInSql(statement, preferredFiles);
+        long unmatched = count(statement, "store_count_unmatched_files");
+        if (unmatched != 0) {
+          throw new StoreException("the run's event files do not hold the records its files handed on (" + unmatched
+              + " files differ)");
+        }
+        if (dropped) {
+          statement.execute(sql("store_update_stored_per_file", Map.of()));
+        }
       }
-      if (parsed > 0 && count(statement, "store_count_run_events") != stored) {
-        throw new StoreException("the run's event files hold " + count(statement, "store_count_run_events")
-            + " events where " + stored + " were " + (proven ? "parsed" : "kept"));
+      long stored = count(statement, "store_sum_stored_sources");
+      long written = staged ? count(statement, "store_count_run_events") : 0;
+      if (written != stored || (proven && written != parsed)) {
+        throw new StoreException("the run's event files hold " + written + " events where its files' manifest rows store "
+            + stored + " and " + parsed + " were parsed");
       }
       if (count(statement, "store_count_unbalanced_sources") != 0) {
         throw new StoreException("the run's manifest holds files whose records are not stored + duplicates + rejected");
       }
+      return stored;
     } catch (SQLException e) {
       throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
     }
-    return stored;
-  }
-
-  /**
-   * Drops events already stored or repeated in this run, writes the rest as Parquet, returns stored counts per file.
-   * Copies of one event that differ in content are recorded as conflicts first (see {@link ConflictFinder}).
-   */
-  public Map<FileKey, Long> deduplicateAndWrite() throws IOException {
-    try (Statement statement = connection.createStatement()) {
-      deduplicateInSql(statement, Set::of);
-      return FileTrees.containsParquet(eventsDirectory()) ? storedPerFile(statement) : Map.of();
-    } catch (SQLException e) {
-      throw new StoreException("deduplicating the run's events failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** The events each file of the run stores, by relative path and content hash, once the run is deduplicated. */
-  private static Map<FileKey, Long> storedPerFile(Statement statement) throws SQLException {
-    Map<FileKey, Long> stored = new HashMap<>();
-    try (ResultSet rows = statement.executeQuery(sql("store_stored_per_file", Map.of()))) {
-      while (rows.next()) {
-        stored.put(new FileKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
-      }
-    }
-    return stored;
   }
 
   private static long count(Statement statement, String queryId) throws SQLException {
@@ -261,14 +247,11 @@ public final class RunWriter implements AutoCloseable {
   }
 
   /**
-   * Finds the records to drop with queries over the run's event files, and rewrites the files that hold any; true when
-   * it dropped any. A run without event files has nothing to drop.
+   * Finds the records to drop with queries over the run's event files (there are some), and rewrites the files that
+   * hold any; true when it dropped any.
    */
   private boolean deduplicateInSql(Statement statement, Supplier<Set<FileKey>> preferredFiles)
       throws SQLException, IOException {
-    if (!FileTrees.containsParquet(eventsDirectory())) {
-      return false;
-    }
     Map<String, String> runEvents = Map.of("run_events", eventsGlob());
     createRunEventsView(statement);
     statement.execute(sql("store_find_dropped_events", runEvents));
@@ -464,7 +447,7 @@ public final class RunWriter implements AutoCloseable {
    * The files of the run whose bytes were read (a SHA-256 known), by relative path and content hash, of those whose
    * input root and relative path {@code copies} accepts.
    */
-  public Set<FileKey> readFiles(BiPredicate<String, String> copies) throws SQLException {
+  public Set<FileKey> filesReadAmong(BiPredicate<String, String> copies) throws SQLException {
     synchronized (this) {
       sourceAppender.flush();
     }

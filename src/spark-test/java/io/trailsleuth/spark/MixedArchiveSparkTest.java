@@ -42,7 +42,7 @@ final class MixedArchiveSparkTest {
 
   @Test
   void accountsForEveryFileAndRecordAsIngestDoes() throws Exception {
-    assertThat(firstSpark.files()).isEqualTo(firstIngest.files());
+    assertThat(firstSpark.totals()).isEqualTo(firstIngest.totals());
     assertThat(firstSpark.unreadable()).isEqualTo(firstIngest.unreadable());
     assertThat(TestStores.entries(sparked, firstSpark)).isEqualTo(TestStores.entries(ingested, firstIngest));
     assertThat(firstSpark.rejectReasons()).isEqualTo(firstIngest.rejectReasons());
@@ -71,7 +71,7 @@ final class MixedArchiveSparkTest {
   @Test
   void secondRunOverTheGrownArchiveAddsOnlyTheNewFiles() throws Exception {
     assertThat(secondSpark.runId()).isEqualTo("run-000002");
-    assertThat(secondSpark.files()).isEqualTo(secondIngest.files());
+    assertThat(secondSpark.totals()).isEqualTo(secondIngest.totals());
     assertThat(secondSpark.unreadable()).isEqualTo(secondIngest.unreadable());
     assertThat(TestStores.entries(sparked, secondSpark)).isEqualTo(TestStores.entries(ingested, secondIngest));
     assertThat(TestStores.entries(sparked, secondSpark)).extracting(SourceEntry::sourceFile)

@@ -46,7 +46,7 @@ final class SampleLogsSparkTest {
 
   @Test
   void storesExactlyWhatIngestStores() throws Exception {
-    assertThat(actual.files()).isEqualTo(expected.files());
+    assertThat(actual.totals()).isEqualTo(expected.totals());
     assertThat(actual.unreadable()).isEqualTo(expected.unreadable());
     assertThat(TestStores.entries(sparked, actual)).isEqualTo(TestStores.entries(ingested, expected));
     assertThat(actual.rejectReasons()).isEqualTo(expected.rejectReasons());
@@ -150,7 +150,7 @@ final class SampleLogsSparkTest {
     IngestSummary narrowIngest = TestStores.ingest(temp.resolve("narrow-ingested"), scope, SAMPLE_LOGS);
     IngestSummary narrowSpark = LocalSpark.ingest(temp.resolve("narrow-sparked"), scope, SAMPLE_LOGS);
 
-    assertThat(narrowSpark.files()).isEqualTo(narrowIngest.files());
+    assertThat(narrowSpark.totals()).isEqualTo(narrowIngest.totals());
     assertThat(narrowSpark.unreadable()).isEqualTo(narrowIngest.unreadable());
     assertThat(TestStores.entries(temp.resolve("narrow-sparked"), narrowSpark))
         .isEqualTo(TestStores.entries(temp.resolve("narrow-ingested"), narrowIngest));

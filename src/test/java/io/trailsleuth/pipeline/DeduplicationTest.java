@@ -32,6 +32,10 @@ final class DeduplicationTest {
     assertThat(summary.recordsRead()).isEqualTo(6);
     assertThat(summary.stored()).isEqualTo(2);
     assertThat(summary.duplicates()).isEqualTo(4);
+    Accounting.assertBalanced(store, summary);
+    // of the copies of an event, the first by path is kept
+    assertThat(TestStores.entries(store, summary)).extracting(e -> e.sourceFile() + " " + e.stored() + "+" + e.duplicates())
+        .containsExactlyInAnyOrder("exports/cloudwatch.log 2+0", "exports/lookup-events.json 0+2", "org-trail/trail.json 0+2");
     assertThat(count(store, "SELECT count(*) FROM events")).isEqualTo(2);
     assertThat(count(store, "SELECT count(DISTINCT event_id) FROM events")).isEqualTo(2);
   }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class ReadUnitsTest {
+final class ReadUnitsTest {
   @Test
   void makesEachFileAUnitInWalkOrderWhenNoPathRepeats() {
     ReadUnits units = units(List.of("a/1.json", "a/2.json", "b/1.json"));

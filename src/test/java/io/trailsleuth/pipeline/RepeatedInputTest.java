@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.trailsleuth.store.SourceEntry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +52,24 @@ final class RepeatedInputTest {
     assertThat(summary.duplicates()).isEqualTo(events);
     assertThat(count(store, "SELECT count(*) FROM events WHERE source_file = 'a-trail/trail.json'")).isEqualTo(events);
     assertThat(count(store, "SELECT sum(duplicates) FROM sources WHERE source_file = 'b-trail/trail.json'")).isEqualTo(events);
+  }
+
+  @Test
+  void givesTheRejectOfACopyThatCouldNotBeReadNoHashOfAnotherRootsCopy() throws Exception {
+    Path first = temp.resolve("first");
+    Path second = temp.resolve("second");
+    copy("trail-records/compact.json", first, "AWSLogs/trail.json");
+    Files.createDirectories(second.resolve("AWSLogs"));
+    // under the second root the path is a link to nothing: that copy cannot be read
+    Files.createSymbolicLink(second.resolve("AWSLogs/trail.json"), temp.resolve("missing.json"));
+    Path store = temp.resolve("store");
+
+    IngestSummary summary = TestStores.ingest(store, first, second);
+
+    String readCopy = (String) TestStores.value(store, "SELECT sha256 FROM sources WHERE input_root = ?", first.toString());
+    assertThat(readCopy).hasSize(64);
+    assertThat(summary.rejected()).isEqualTo(1);
+    assertThat(TestStores.value(store, "SELECT source_sha256 FROM rejects WHERE source_file = 'AWSLogs/trail.json'"))
+        .as("the hash of the file that could not be read, not of the other root's copy").isEqualTo("");
   }
 }

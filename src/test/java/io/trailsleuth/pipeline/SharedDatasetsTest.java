@@ -43,7 +43,7 @@ final class SharedDatasetsTest {
     Path directory = datasets.resolve(dataset);
     assumeTrue(Files.isDirectory(directory), dataset + " is absent");
     IngestSummary summary = TestStores.ingest(store, directory);
-    assertThat(summary.recordsRead()).isEqualTo(summary.stored() + summary.duplicates() + summary.rejected());
+    Accounting.assertBalanced(store, summary);
     assertThat(summary.conflictingCopies()).as("copies of one event across files and shapes are identical").isZero();
     assertThat(count(store, "SELECT count(*) FROM conflicts")).isZero();
     return TestStores.entries(store, summary).stream().collect(Collectors.toMap(SourceEntry::sourceFile, Function.identity()));

@@ -41,9 +41,10 @@ final class RunWriterTest {
         row("role-1", "iam.amazonaws.com", "CreateRole", 2),
         row("object-1", "s3.amazonaws.com", "GetObject", 3));
 
-    Map<RunWriter.FileKey, Long> stored = ingest(layout, rows);
+    long stored = ingest(layout, rows);
 
-    assertThat(stored).containsExactly(Map.entry(new RunWriter.FileKey(FILE, SHA256), 3L));
+    assertThat(stored).isEqualTo(3);
+    assertThat(strings(layout, "SELECT stored || ' ' || duplicates FROM sources")).containsExactly("3 1");
     assertThat(strings(layout, "SELECT event_id FROM focus_events ORDER BY event_id"))
         .containsExactly("grant-1", "role-1");
     assertThat(strings(layout, "SELECT CAST(events AS VARCHAR) FROM event_hours")).containsExactly("3");
@@ -101,7 +102,8 @@ final class RunWriterTest {
       // a directory where the focus events' file goes: the COPY on the lane cannot open it
       Files.createDirectories(layout.staging(runId).resolve(runId).resolve(DerivedTable.FOCUS_EVENTS.fileName())
           .resolve("occupied"));
-      writer.deduplicateAndWrite();
+      writer.addSource(parsedEntry(FILE, SHA256, 1));
+      writer.deduplicateAndWrite(Set::of, 1);
 
       assertThatThrownBy(() -> writer.commit())
           .isInstanceOf(StoreException.class)
@@ -119,6 +121,8 @@ final class RunWriterTest {
         RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
       stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
           row("object-1", "s3.amazonaws.com", "GetObject", 1)), true);
+      writer.addSource(parsedEntry(FILE, SHA256, 2));
+      writer.addSource(parsedEntry("2025/03/01/empty.json", "b".repeat(64), 0));
 
       assertThat(writer.deduplicateAndWrite(Set::of, 2)).isEqualTo(2);
       writer.commit();
@@ -160,10 +164,29 @@ final class RunWriterTest {
       lost.add(row("lost-1", "kms.amazonaws.com", "Decrypt", 9));
       lost.finish();
       stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0)), true);
+      writer.addSource(parsedEntry(FILE, SHA256, 2));
 
       assertThatThrownBy(() -> writer.deduplicateAndWrite(Set::of, 2))
           .isInstanceOf(StoreException.class)
-          .hasMessage("the run's event files hold 1 events where 2 were parsed");
+          .hasMessage("the run's event files hold 1 events where its files' manifest rows store 2 and 2 were parsed");
+    }
+    assertThat(layout.committedRuns()).isEmpty();
+  }
+
+  @Test
+  void failsARunThatDroppedRecordsWhenAFileLostARecordBeforeDeduplication() throws Exception {
+    StoreLayout layout = CaseStore.createOrOpen(temp.resolve("store"));
+    String runId = layout.nextRunId();
+    try (BufferAllocator allocator = new RootAllocator();
+        RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
+      // the file handed on three events, one repeated; one of them never reached the event files
+      stage(writer, allocator, List.of(row("grant-1", "kms.amazonaws.com", "CreateGrant", 0),
+          row("grant-1", "kms.amazonaws.com", "CreateGrant", 1)), true);
+      writer.addSource(parsedEntry(FILE, SHA256, 3));
+
+      assertThatThrownBy(() -> writer.deduplicateAndWrite(Set::of, 3))
+          .isInstanceOf(StoreException.class)
+          .hasMessage("the run's event files do not hold the records its files handed on (1 files differ)");
     }
     assertThat(layout.committedRuns()).isEmpty();
   }
@@ -174,12 +197,14 @@ final class RunWriterTest {
         null, null, "");
   }
 
-  private static Map<RunWriter.FileKey, Long> ingest(StoreLayout layout, List<EventRow> rows) throws Exception {
+  /** Stages the rows, all of one file, with that file's manifest row; returns the events stored. */
+  private static long ingest(StoreLayout layout, List<EventRow> rows) throws Exception {
     String runId = layout.nextRunId();
     try (BufferAllocator allocator = new RootAllocator();
         RunWriter writer = RunWriter.begin(layout, runId, allocator, "256MB")) {
       stage(writer, allocator, rows);
-      Map<RunWriter.FileKey, Long> stored = writer.deduplicateAndWrite();
+      writer.addSource(parsedEntry(FILE, SHA256, rows.size()));
+      long stored = writer.deduplicateAndWrite(Set::of, rows.size());
       writer.commit();
       return stored;
     }
