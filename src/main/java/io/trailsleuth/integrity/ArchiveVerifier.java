@@ -96,6 +96,9 @@ public final class ArchiveVerifier {
   private static IntegrityReport check(List<Digest> digests, List<SourceFile> logFiles, List<ChainBreak> breaks,
       int ignored, List<String> notes, Optional<PublicKeys> publicKeys, Optional<Signatures> signatures,
       DecodedContentHashes decodedHashes) throws InterruptedException {
+    LogFileVerifier logs = new LogFileVerifier(logFiles, decodedHashes);
+    // first, so that the parse beside it stops keeping the hashes of files no digest lists as early as it can
+    logs.keepOnlyListedHashes(digests);
     DigestIndex index = new DigestIndex(digests);
     ChainVerifier chains = new ChainVerifier(index);
     chains.verify(digests);
@@ -110,7 +113,6 @@ public final class ArchiveVerifier {
       signatureCheck = verifier.result();
     }
     // last, as it may wait for the ingest's parse to hand over the log files' hashes
-    LogFileVerifier logs = new LogFileVerifier(logFiles, decodedHashes);
     logs.verify(digests);
     return new IntegrityReport(logs.verified, logs.verifiedCopies, logs.tampered, logs.missing, logs.unlisted, allBreaks, signatureCheck,
         digests.size() + breaks.size(), logFiles.size(), ignored, notes,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,12 +47,28 @@ final class LogFileVerifier {
     }
   }
 
+  /**
+   * Tells the ingest's parse which copies the digests list, so that it keeps the hashes of those alone: the check
+   * compares no other. Called as soon as the digests are read, while the parse may still run.
+   */
+  void keepOnlyListedHashes(List<Digest> digests) {
+    if (!decodedHashes.isCollecting()) {
+      return;
+    }
+    Set<RootedPath> listedCopies = new HashSet<>();
+    for (Digest digest : digests) {
+      for (Digest.ListedLogFile entry : digest.logFiles()) {
+        copiesListed(entry).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
+      }
+    }
+    decodedHashes.keepOnly(Collections.unmodifiableSet(listedCopies));
+  }
+
   /** Checks the files; waits, if the hashes are still being collected, for the ingest's parse to end. */
   void verify(List<Digest> digests) throws InterruptedException {
     for (Digest digest : digests) {
       for (Digest.ListedLogFile entry : digest.logFiles()) {
-        List<SourceFile> copies = localByName.getOrDefault(S3Keys.fileName(entry.s3Object()), List.of()).stream()
-            .filter(file -> S3Keys.sameObject(entry.s3Object(), file.relativePath())).toList();
+        List<SourceFile> copies = copiesListed(entry);
         if (copies.isEmpty()) {
           missing.add(new MissingFile(entry.s3Object(), digest.relativePath()));
         }
@@ -72,6 +89,12 @@ final class LogFileVerifier {
     Set<String> failed = new HashSet<>();
     tampered.forEach(file -> failed.add(file.path()));
     verified.removeIf(failed::contains);
+  }
+
+  /** The local copies of the log file a digest entry lists: same file name, and the same object by key suffix. */
+  private List<SourceFile> copiesListed(Digest.ListedLogFile entry) {
+    return localByName.getOrDefault(S3Keys.fileName(entry.s3Object()), List.of()).stream()
+        .filter(file -> S3Keys.sameObject(entry.s3Object(), file.relativePath())).toList();
   }
 
   private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
