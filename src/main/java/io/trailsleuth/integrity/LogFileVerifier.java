@@ -7,7 +7,6 @@ import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -77,10 +76,11 @@ final class LogFileVerifier {
         }
       }
     }
+    DigestWindows windows = new DigestWindows(digests, NAME_TIME_SLACK);
     for (List<SourceFile> files : localByName.values()) {
       for (SourceFile file : files) {
         if (!listed.contains(file.path())) {
-          unlisted.add(unlisted(file.relativePath(), digests));
+          unlisted.add(unlisted(file.relativePath(), windows));
         }
       }
     }
@@ -133,20 +133,14 @@ final class LogFileVerifier {
     return decoded.isPresent() ? decoded.get() : FileContent.sha256Hex(file.path());
   }
 
-  private static UnlistedFile unlisted(String relativePath, List<Digest> digests) {
-    boolean covered = LogFileName.parse(relativePath).map(key -> digests.stream().anyMatch(digest ->
-        digest.chainName().startsWith(key.accountId() + "/" + key.region() + "/")
-            && covers(digest, key.deliveredMinute()))).orElse(false);
+  private static UnlistedFile unlisted(String relativePath, DigestWindows windows) {
+    boolean covered = LogFileName.parse(relativePath)
+        .map(key -> windows.covers(key.accountId(), key.region(), key.deliveredMinute())).orElse(false);
     String explanation = covered
         ? "a digest for this account, region and hour is present but does not list this file: it may be listed by a"
             + " later or backfill digest that is not in the archive, or it was added to the archive afterwards"
         : "no digest in the archive covers this window; that is legitimate when the digests for it were not"
             + " downloaded or log file validation was off, but the file cannot be verified";
     return new UnlistedFile(relativePath, covered, explanation);
-  }
-
-  private static boolean covers(Digest digest, Instant time) {
-    return digest.startTime().isPresent() && digest.endTime().isPresent()
-        && !time.isBefore(digest.startTime().get().minus(NAME_TIME_SLACK)) && !time.isAfter(digest.endTime().get());
   }
 }
