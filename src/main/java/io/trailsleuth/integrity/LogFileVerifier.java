@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Checks every log file a digest lists against the local copy, and finds local log files no digest lists. A file's
@@ -31,19 +30,15 @@ final class LogFileVerifier {
   final List<TamperedFile> tampered = new ArrayList<>();
   final List<MissingFile> missing = new ArrayList<>();
   final List<UnlistedFile> unlisted = new ArrayList<>();
-  private final Map<String, List<SourceFile>> localByName = new TreeMap<>();
+  private final LocalLogFiles local;
   // by the copy's own path: two input roots with the same layout hold different copies under one relative path
   private final Map<Path, String> hashes = new HashMap<>();
   private final Set<Path> listed = new HashSet<>();
-  private final Map<String, Integer> copiesOfPath = new HashMap<>();
   private final DecodedContentHashes decodedHashes;
 
   LogFileVerifier(List<SourceFile> logFiles, DecodedContentHashes decodedHashes) {
     this.decodedHashes = decodedHashes;
-    for (SourceFile file : logFiles) {
-      localByName.computeIfAbsent(S3Keys.fileName(file.relativePath()), name -> new ArrayList<>()).add(file);
-      copiesOfPath.merge(file.relativePath(), 1, Integer::sum);
-    }
+    this.local = new LocalLogFiles(logFiles);
   }
 
   /**
@@ -57,7 +52,7 @@ final class LogFileVerifier {
     Set<RootedPath> listedCopies = new HashSet<>();
     for (Digest digest : digests) {
       for (Digest.ListedLogFile entry : digest.logFiles()) {
-        copiesListed(entry).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
+        local.copiesOf(entry.s3Object()).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
       }
     }
     decodedHashes.keepOnly(Collections.unmodifiableSet(listedCopies));
@@ -67,7 +62,7 @@ final class LogFileVerifier {
   void verify(List<Digest> digests) throws InterruptedException {
     for (Digest digest : digests) {
       for (Digest.ListedLogFile entry : digest.logFiles()) {
-        List<SourceFile> copies = copiesListed(entry);
+        List<SourceFile> copies = local.copiesOf(entry.s3Object());
         if (copies.isEmpty()) {
           missing.add(new MissingFile(entry.s3Object(), digest.relativePath()));
         }
@@ -77,11 +72,9 @@ final class LogFileVerifier {
       }
     }
     DigestWindows windows = new DigestWindows(digests, NAME_TIME_SLACK);
-    for (List<SourceFile> files : localByName.values()) {
-      for (SourceFile file : files) {
-        if (!listed.contains(file.path())) {
-          unlisted.add(unlisted(file.relativePath(), windows));
-        }
+    for (SourceFile file : local.all()) {
+      if (!listed.contains(file.path())) {
+        unlisted.add(unlisted(file.relativePath(), windows));
       }
     }
     // a path is counted verified only when no copy of it failed; each copy that matched stays in verifiedCopies, so
@@ -89,12 +82,6 @@ final class LogFileVerifier {
     Set<String> failed = new HashSet<>();
     tampered.forEach(file -> failed.add(file.path()));
     verified.removeIf(failed::contains);
-  }
-
-  /** The local copies of the log file a digest entry lists: same file name, and the same object by key suffix. */
-  private List<SourceFile> copiesListed(Digest.ListedLogFile entry) {
-    return localByName.getOrDefault(S3Keys.fileName(entry.s3Object()), List.of()).stream()
-        .filter(file -> S3Keys.sameObject(entry.s3Object(), file.relativePath())).toList();
   }
 
   private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
@@ -122,7 +109,7 @@ final class LogFileVerifier {
 
   /** Names the input root when another input root holds a copy under the same relative path; else nothing. */
   private String whichCopy(SourceFile copy) {
-    return copiesOfPath.get(copy.relativePath()) > 1
+    return local.copiesAt(copy.relativePath()) > 1
         ? "; this is the copy under input root " + copy.inputRoot() + ", and another input root holds one at this path"
         : "";
   }
