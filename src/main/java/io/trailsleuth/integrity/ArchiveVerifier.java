@@ -114,8 +114,9 @@ public final class ArchiveVerifier {
     }
     // last, as it may wait for the ingest's parse to hand over the log files' hashes
     logs.verify(digests);
-    return new IntegrityReport(logs.verified, logs.verifiedCopies, logs.tampered, logs.missing, logs.unlisted, allBreaks, signatureCheck,
-        digests.size() + breaks.size(), logFiles.size(), ignored, notes,
+    return new IntegrityReport(logs.verified, logs.verifiedCopies, logs.tampered, logs.missing,
+        UnlistedFiles.of(logs.unlisted), allBreaks, signatureCheck, digests.size() + breaks.size(), logFiles.size(),
+        ignored, notes,
         digests.stream().flatMap(digest -> TrailBucket.of(digest).stream()).toList());
   }
 }

@@ -123,11 +123,6 @@ final class LogFileVerifier {
   private static UnlistedFile unlisted(String relativePath, DigestWindows windows) {
     boolean covered = LogFileName.parse(relativePath)
         .map(key -> windows.covers(key.accountId(), key.region(), key.deliveredMinute())).orElse(false);
-    String explanation = covered
-        ? "a digest for this account, region and hour is present but does not list this file: it may be listed by a"
-            + " later or backfill digest that is not in the archive, or it was added to the archive afterwards"
-        : "no digest in the archive covers this window; that is legitimate when the digests for it were not"
-            + " downloaded or log file validation was off, but the file cannot be verified";
-    return new UnlistedFile(relativePath, covered, explanation);
+    return new UnlistedFile(relativePath, covered);
   }
 }

@@ -1,0 +1,37 @@
+package io.trailsleuth.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The unlisted files held as one text of paths and a bit each read back as the records they were, sorted by path. */
+class UnlistedFilesTest {
+  private static final UnlistedFile LATER = new UnlistedFile("AWSLogs/b/ünïcode-名前.json.gz", true);
+  private static final UnlistedFile EARLIER = new UnlistedFile("AWSLogs/a/log.json.gz", false);
+  private static final UnlistedFile EMPTY_NAME = new UnlistedFile("", true);
+
+  @Test
+  void readsBackEveryFileSortedByPathWithItsCoverageAndExplanation() {
+    UnlistedFiles files = UnlistedFiles.of(List.of(LATER, EARLIER, EMPTY_NAME, EARLIER));
+
+    assertThat(files).containsExactly(EMPTY_NAME, EARLIER, EARLIER, LATER);
+    assertThat(files).isEqualTo(List.of(EMPTY_NAME, EARLIER, EARLIER, LATER));
+    assertThat(files.get(3).explanation()).startsWith("a digest for this account, region and hour is present");
+    assertThat(files.get(1).explanation()).startsWith("no digest in the archive covers this window");
+    assertThat(UnlistedFiles.of(files)).isSameAs(files);
+    assertThatThrownBy(() -> files.get(4)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void findsAPathByBinarySearch() {
+    UnlistedFiles files = UnlistedFiles.of(List.of(LATER, EARLIER, EMPTY_NAME));
+
+    assertThat(files.containsPath(LATER.path())).isTrue();
+    assertThat(files.containsPath(EARLIER.path())).isTrue();
+    assertThat(files.containsPath("")).isTrue();
+    assertThat(files.containsPath("AWSLogs/a/log.json")).isFalse();
+    assertThat(UnlistedFiles.of(List.of()).containsPath("")).isFalse();
+  }
+}
