@@ -9,27 +9,37 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * The local log files no digest lists, sorted by path, held compactly: one text of all their paths and one bit each
+ * The local log files no digest lists, sorted by path, held compactly: texts of their paths and one bit each
  * for whether a digest covers the file's window, not an object and a string per file (with no digest in the inputs,
  * every log file is unlisted). Each element is made when it is read.
  */
 public final class UnlistedFiles extends AbstractList<UnlistedFile> implements RandomAccess {
-  private final String paths;
-  /** Where each path starts in {@link #paths}, and one more: where the text ends. */
-  private final int[] starts;
+  /**
+   * Files per text: texts of a few hundred kilobytes, not one of tens of megabytes, which a heap nearly full of the
+   * ingest's own data could not find room for (nor for the builder's copies as it grows).
+   */
+  private static final int PER_TEXT = 4096;
+
+  /** The paths of each {@link #PER_TEXT} files, one after the other. */
+  private final String[] texts;
+  /** Where each path ends in its text; it starts where the one before it ends, or at 0. */
+  private final int[] ends;
   private final BitSet covered;
 
   private UnlistedFiles(List<UnlistedFile> sorted) {
-    StringBuilder text = new StringBuilder();
-    starts = new int[sorted.size() + 1];
+    texts = new String[(sorted.size() + PER_TEXT - 1) / PER_TEXT];
+    ends = new int[sorted.size()];
     covered = new BitSet(sorted.size());
+    StringBuilder text = new StringBuilder();
     for (int index = 0; index < sorted.size(); index++) {
-      starts[index] = text.length();
       text.append(sorted.get(index).path());
+      ends[index] = text.length();
       covered.set(index, sorted.get(index).digestCoversWindow());
+      if ((index + 1) % PER_TEXT == 0 || index + 1 == sorted.size()) {
+        texts[index / PER_TEXT] = text.toString();
+        text.setLength(0);
+      }
     }
-    starts[sorted.size()] = text.length();
-    paths = text.toString();
   }
 
   /** The files sorted by path; kept as they are when already held so. */
@@ -45,7 +55,7 @@ public final class UnlistedFiles extends AbstractList<UnlistedFile> implements R
 
   @Override
   public int size() {
-    return starts.length - 1;
+    return ends.length;
   }
 
   /** True when a file at this path (relative to its input root) is unlisted; a binary search. */
@@ -69,6 +79,6 @@ public final class UnlistedFiles extends AbstractList<UnlistedFile> implements R
 
   private String path(int index) {
     Objects.checkIndex(index, size());
-    return paths.substring(starts[index], starts[index + 1]);
+    return texts[index / PER_TEXT].substring(index % PER_TEXT == 0 ? 0 : ends[index - 1], ends[index]);
   }
 }

@@ -3,6 +3,8 @@ package io.trailsleuth.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,21 @@ class UnlistedFilesTest {
     assertThat(files.get(1).explanation()).startsWith("no digest in the archive covers this window");
     assertThat(UnlistedFiles.of(files)).isSameAs(files);
     assertThatThrownBy(() -> files.get(4)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void readsBackTensOfThousandsOfFilesAcrossItsTexts() {
+    List<UnlistedFile> files = new ArrayList<>();
+    for (int index = 0; index < 10_000; index++) {
+      files.add(new UnlistedFile("AWSLogs/" + "x".repeat(index % 7) + "/log-" + (99_999 - index) + ".json", index % 3 == 0));
+    }
+    List<UnlistedFile> sorted = files.stream().sorted(Comparator.comparing(UnlistedFile::path)).toList();
+
+    UnlistedFiles held = UnlistedFiles.of(files);
+
+    assertThat(held).isEqualTo(sorted);
+    assertThat(sorted).allSatisfy(file -> assertThat(held.containsPath(file.path())).isTrue());
+    assertThat(held.containsPath("AWSLogs/log-1.json")).isFalse();
   }
 
   @Test
