@@ -42,6 +42,17 @@ class UnlistedFilesTest {
   }
 
   @Test
+  void readsBackPathsThatShareHalfACharacterOrMoreThanSixtyFiveThousand() {
+    String longDirectory = "d".repeat(70_000) + "/";
+    List<UnlistedFile> files = List.of(new UnlistedFile("AWSLogs/b/\uD83D\uDE00.json", false),
+        new UnlistedFile("AWSLogs/b/\uD83D\uDE01.json", true), new UnlistedFile(longDirectory + "a.json", false),
+        new UnlistedFile(longDirectory + "b.json", true));
+
+    assertThat(UnlistedFiles.of(files)).containsExactlyElementsOf(
+        files.stream().sorted(Comparator.comparing(UnlistedFile::path)).toList());
+  }
+
+  @Test
   void findsAPathByBinarySearch() {
     UnlistedFiles files = UnlistedFiles.of(List.of(LATER, EARLIER, EMPTY_NAME));
 
