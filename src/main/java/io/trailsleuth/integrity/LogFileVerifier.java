@@ -85,8 +85,10 @@ final class LogFileVerifier {
   }
 
   private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
-    listed.add(copy.path());
-    String actual = hashes.get(copy.path());
+    // one Path for both sets: a SourceFile makes a new one at each call (about 150 bytes a listed file)
+    Path path = copy.path();
+    listed.add(path);
+    String actual = hashes.get(path);
     if (actual == null) {
       try {
         actual = hash(copy);
@@ -96,7 +98,7 @@ final class LogFileVerifier {
                 + whichCopy(copy)));
         return;
       }
-      hashes.put(copy.path(), actual);
+      hashes.put(path, actual);
     }
     if (HashValues.matches(entry.hashValue(), actual)) {
       verified.add(copy.relativePath());
