@@ -1,10 +1,11 @@
 package io.trailsleuth.ingest;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,9 +24,12 @@ public final class DecodedContentHashes {
    * By copy (input root and relative path, the strings the walk made): a {@code Path} key per file cost about 200 bytes
    * more, which counted at 300,000 files. The 32 bytes of each hash, not its 64-character hex text (about 100 bytes).
    */
-  private final Map<RootedPath, byte[]> byCopy = new HashMap<>();
-  /** The copies some digest lists, once the check has said; until then every hash is kept. */
-  private Set<RootedPath> listedCopies;
+  private Map<RootedPath, byte[]> byCopy = new HashMap<>();
+  /**
+   * False until the check has said which copies a digest lists: from then on {@link #byCopy} holds a key for each of
+   * those alone (its value null until the parse hands over the hash) and a hash of any other copy is not kept.
+   */
+  private boolean listedOnly;
   private final CountDownLatch parseEnded;
 
   private DecodedContentHashes(boolean collecting) {
@@ -54,25 +58,27 @@ public final class DecodedContentHashes {
       throw new IllegalStateException("these hashes are not being collected");
     }
     RootedPath copy = RootedPath.of(file);
-    if (listedCopies == null || listedCopies.contains(copy)) {
+    if (!listedOnly || byCopy.containsKey(copy)) {
       byCopy.put(copy, HEX.parseHex(sha256));
     }
   }
 
   /**
    * Keeps, from now on, only the hashes of the copies a digest lists (by input root and relative path), and drops
-   * those of every other copy: the check asks for no other. The set is kept as given, so it must not change.
+   * those of every other copy: the check asks for no other.
    */
-  public synchronized void keepOnly(Set<RootedPath> listed) {
-    if (collecting) {
-      listedCopies = listed;
-      byCopy.keySet().retainAll(listed);
+  public synchronized void keepOnly(Collection<RootedPath> listed) {
+    if (collecting && !listedOnly) {
+      listedOnly = true;
+      Map<RootedPath, byte[]> kept = new HashMap<>();
+      listed.forEach(copy -> kept.put(copy, byCopy.get(copy)));
+      byCopy = kept;
     }
   }
 
   /** How many hashes are held now. */
   public synchronized int held() {
-    return byCopy.size();
+    return (int) byCopy.values().stream().filter(Objects::nonNull).count();
   }
 
   /** Marks the parse as ended (normally or not): waiting readers go on with the hashes there are. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,13 +48,13 @@ final class LogFileVerifier {
     if (!decodedHashes.isCollecting()) {
       return;
     }
-    Set<RootedPath> listedCopies = new HashSet<>();
+    List<RootedPath> listedCopies = new ArrayList<>();
     for (Digest digest : digests) {
       for (Digest.ListedLogFile entry : digest.logFiles()) {
         local.copiesOf(entry.s3Object()).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
       }
     }
-    decodedHashes.keepOnly(Collections.unmodifiableSet(listedCopies));
+    decodedHashes.keepOnly(listedCopies);
   }
 
   /** Checks the files; waits, if the hashes are still being collected, for the ingest's parse to end. */
