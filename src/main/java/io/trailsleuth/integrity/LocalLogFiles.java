@@ -31,6 +31,19 @@ final class LocalLogFiles {
     return named(s3Key).stream().filter(file -> S3Keys.sameObject(s3Key, file.relativePath())).toList();
   }
 
+  /**
+   * The relative path of a local file that is exactly this key, so that a digest holding the key shares that file's
+   * string (about 140 bytes a listed file); else the key itself.
+   */
+  String sameText(String s3Key) {
+    for (SourceFile file : named(s3Key)) {
+      if (file.relativePath().equals(s3Key)) {
+        return file.relativePath();
+      }
+    }
+    return s3Key;
+  }
+
   /** How many files (under any input root) have this path relative to their root. */
   int copiesAt(String relativePath) {
     return (int) named(relativePath).stream().filter(file -> file.relativePath().equals(relativePath)).count();

@@ -35,9 +35,9 @@ final class LogFileVerifier {
   private final Set<Path> listed = new HashSet<>();
   private final DecodedContentHashes decodedHashes;
 
-  LogFileVerifier(List<SourceFile> logFiles, DecodedContentHashes decodedHashes) {
+  LogFileVerifier(LocalLogFiles local, DecodedContentHashes decodedHashes) {
     this.decodedHashes = decodedHashes;
-    this.local = new LocalLogFiles(logFiles);
+    this.local = local;
   }
 
   /**

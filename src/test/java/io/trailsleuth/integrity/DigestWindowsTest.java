@@ -68,7 +68,7 @@ class DigestWindowsTest {
       String relativePath = "AWSLogs/" + ACCOUNTS[index % 2] + "/CloudTrail/" + REGIONS[0] + "/" + name;
       logs.add(new SourceFile(Path.of("archive"), relativePath, "archive", relativePath, 100));
     }
-    LogFileVerifier verifier = new LogFileVerifier(logs, DecodedContentHashes.none());
+    LogFileVerifier verifier = new LogFileVerifier(new LocalLogFiles(logs), DecodedContentHashes.none());
 
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> verifier.verify(digests));
     assertThat(verifier.unlisted).hasSize(40_000);

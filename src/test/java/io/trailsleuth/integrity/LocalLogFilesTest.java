@@ -40,4 +40,15 @@ class LocalLogFilesTest {
     assertThat(local.copiesAt(DAY + NAME)).isEqualTo(2);
     assertThat(local.copiesOf(DAY + NAME)).hasSize(2);
   }
+
+  @Test
+  void givesTheStringOfTheLocalFileAKeyNamesExactlySoThatADigestSharesIt() {
+    SourceFile local = file("copyA", DAY + NAME);
+    LocalLogFiles files = new LocalLogFiles(List.of(local, file("copyA", "other/" + NAME)));
+    String key = new String((DAY + NAME).toCharArray());
+
+    assertThat(files.sameText(key)).isSameAs(local.relativePath());
+    String longerKey = "bucket/" + DAY + NAME;
+    assertThat(files.sameText(longerKey)).isSameAs(longerKey);
+  }
 }
