@@ -99,10 +99,10 @@ final class DigestReader {
         previousSignature, logFiles(root, malformed, keys), malformed);
   }
 
-  private static List<Digest.ListedLogFile> logFiles(JsonNode root, List<String> malformed,
+  private static List<ListedLogFile> logFiles(JsonNode root, List<String> malformed,
       UnaryOperator<String> keys) {
     JsonNode array = root.path("logFiles");
-    List<Digest.ListedLogFile> files = new ArrayList<>();
+    List<ListedLogFile> files = new ArrayList<>();
     if (!array.isArray()) {
       malformed.add("logFiles is missing or not a list");
       return files;
@@ -123,7 +123,7 @@ final class DigestReader {
       if (!"SHA-256".equals(algorithm)) {
         malformed.add("logFiles[" + index + "].hashAlgorithm is '" + HashValues.abbreviate(algorithm) + "', not SHA-256");
       }
-      files.add(new Digest.ListedLogFile(keys.apply(s3Object), hashValue));
+      files.add(new ListedLogFile(keys.apply(s3Object), hashValue));
     }
     return files;
   }

@@ -50,7 +50,7 @@ final class LogFileVerifier {
     }
     List<RootedPath> listedCopies = new ArrayList<>();
     for (Digest digest : digests) {
-      for (Digest.ListedLogFile entry : digest.logFiles()) {
+      for (ListedLogFile entry : digest.logFiles()) {
         local.copiesOf(entry.s3Object()).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
       }
     }
@@ -60,7 +60,7 @@ final class LogFileVerifier {
   /** Checks the files; waits, if the hashes are still being collected, for the ingest's parse to end. */
   void verify(List<Digest> digests) throws InterruptedException {
     for (Digest digest : digests) {
-      for (Digest.ListedLogFile entry : digest.logFiles()) {
+      for (ListedLogFile entry : digest.logFiles()) {
         List<SourceFile> copies = local.copiesOf(entry.s3Object());
         if (copies.isEmpty()) {
           missing.add(new MissingFile(entry.s3Object(), digest.relativePath()));
@@ -83,7 +83,7 @@ final class LogFileVerifier {
     verified.removeIf(failed::contains);
   }
 
-  private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
+  private void check(SourceFile copy, ListedLogFile entry, Digest digest) throws InterruptedException {
     // one Path for both sets: a SourceFile makes a new one at each call (about 150 bytes a listed file)
     Path path = copy.path();
     listed.add(path);
