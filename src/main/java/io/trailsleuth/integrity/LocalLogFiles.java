@@ -1,9 +1,12 @@
 package io.trailsleuth.integrity;
 
 import io.trailsleuth.ingest.SourceFile;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The local log files sorted by file name, so that the copies an S3 key names are found by a binary search: no map
@@ -51,6 +54,45 @@ final class LocalLogFiles {
 
   /** The files whose file name is the last segment of a key or path. */
   private List<SourceFile> named(String keyOrPath) {
+    int start = firstNamed(keyOrPath);
+    return Arrays.asList(byName).subList(start, endOfNamed(start, keyOrPath));
+  }
+
+  /** The positions in {@link #all()} of the copies of the object an S3 key names, as {@link #copiesOf}. */
+  int[] positionsOf(String s3Key) {
+    int start = firstNamed(s3Key);
+    return IntStream.range(start, endOfNamed(start, s3Key))
+        .filter(position -> S3Keys.sameObject(s3Key, byName[position].relativePath())).toArray();
+  }
+
+  /** The file at a position of {@link #all()}. */
+  SourceFile at(int position) {
+    return byName[position];
+  }
+
+  /**
+   * True when a file marked in {@code marked} (positions of {@link #all()}) is the file at {@code position} or has its
+   * path: one file reached under two input roots. Files with one path have one file name, so only those are looked at.
+   */
+  boolean pathMarked(int position, BitSet marked) {
+    if (marked.get(position)) {
+      return true;
+    }
+    String name = byName[position].relativePath();
+    Path path = null;
+    for (int other = firstNamed(name); other < byName.length && compareNames(byName[other].relativePath(), name) == 0;
+        other++) {
+      if (marked.get(other)) {
+        path = path == null ? byName[position].path() : path;
+        if (byName[other].path().equals(path)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private int firstNamed(String keyOrPath) {
     int low = 0;
     int high = byName.length;
     while (low < high) {
@@ -61,11 +103,15 @@ final class LocalLogFiles {
         high = middle;
       }
     }
-    int end = low;
+    return low;
+  }
+
+  private int endOfNamed(int start, String keyOrPath) {
+    int end = start;
     while (end < byName.length && compareNames(byName[end].relativePath(), keyOrPath) == 0) {
       end++;
     }
-    return Arrays.asList(byName).subList(low, end);
+    return end;
   }
 
   /** Compares the last segments of two keys or paths as {@code String.compareTo} compares them, without copying. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +31,13 @@ final class LogFileVerifier {
   final List<MissingFile> missing = new ArrayList<>();
   final List<UnlistedFile> unlisted = new ArrayList<>();
   private final LocalLogFiles local;
-  // by the copy's own path: two input roots with the same layout hold different copies under one relative path
-  private final Map<Path, String> hashes = new HashMap<>();
-  private final Set<Path> listed = new HashSet<>();
+  /**
+   * The hashes this check read itself, by the copy's own path (two input roots with the same layout hold different
+   * copies under one relative path), so that a file listed twice is read once; the parse's hashes are looked up again.
+   */
+  private final Map<Path, String> hashesRead = new HashMap<>();
+  /** The positions in the local files of the copies a digest lists: one bit a file, not a Path (about 200 bytes). */
+  private final BitSet listed = new BitSet();
   private final DecodedContentHashes decodedHashes;
 
   LogFileVerifier(LocalLogFiles local, DecodedContentHashes decodedHashes) {
@@ -61,19 +66,20 @@ final class LogFileVerifier {
   void verify(List<Digest> digests) throws InterruptedException {
     for (Digest digest : digests) {
       for (ListedLogFile entry : digest.logFiles()) {
-        List<SourceFile> copies = local.copiesOf(entry.s3Object());
-        if (copies.isEmpty()) {
+        int[] copies = local.positionsOf(entry.s3Object());
+        if (copies.length == 0) {
           missing.add(new MissingFile(entry.s3Object(), digest.relativePath()));
         }
-        for (SourceFile copy : copies) {
-          check(copy, entry, digest);
+        for (int position : copies) {
+          listed.set(position);
+          check(local.at(position), entry, digest);
         }
       }
     }
     DigestWindows windows = new DigestWindows(digests, NAME_TIME_SLACK);
-    for (SourceFile file : local.all()) {
-      if (!listed.contains(file.path())) {
-        unlisted.add(unlisted(file.relativePath(), windows));
+    for (int position = 0; position < local.all().size(); position++) {
+      if (!local.pathMarked(position, listed)) {
+        unlisted.add(unlisted(local.at(position).relativePath(), windows));
       }
     }
     // a path is counted verified only when no copy of it failed; each copy that matched stays in verifiedCopies, so
@@ -84,20 +90,14 @@ final class LogFileVerifier {
   }
 
   private void check(SourceFile copy, ListedLogFile entry, Digest digest) throws InterruptedException {
-    // one Path for both sets: a SourceFile makes a new one at each call (about 150 bytes a listed file)
-    Path path = copy.path();
-    listed.add(path);
-    String actual = hashes.get(path);
-    if (actual == null) {
-      try {
-        actual = hash(copy);
-      } catch (IOException e) {
-        tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
-            "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
-                + whichCopy(copy)));
-        return;
-      }
-      hashes.put(path, actual);
+    String actual;
+    try {
+      actual = hash(copy);
+    } catch (IOException e) {
+      tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
+          "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
+              + whichCopy(copy)));
+      return;
     }
     if (HashValues.matches(entry.hashValue(), actual)) {
       verified.add(copy.relativePath());
@@ -115,10 +115,23 @@ final class LogFileVerifier {
         : "";
   }
 
-  /** The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else read here. */
+  /**
+   * The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else one this check read
+   * before at the copy's path, else read here.
+   */
   private String hash(SourceFile file) throws IOException, InterruptedException {
+    Path path = file.path();
+    String read = hashesRead.get(path);
+    if (read != null) {
+      return read;
+    }
     Optional<String> decoded = decodedHashes.awaitHash(file);
-    return decoded.isPresent() ? decoded.get() : FileContent.sha256Hex(file.path());
+    if (decoded.isPresent()) {
+      return decoded.get();
+    }
+    read = FileContent.sha256Hex(path);
+    hashesRead.put(path, read);
+    return read;
   }
 
   private static UnlistedFile unlisted(String relativePath, DigestWindows windows) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.ingest.SourceFile;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,23 @@ class LocalLogFilesTest {
     assertThat(files.sameText(key)).isSameAs(local.relativePath());
     String longerKey = "bucket/" + DAY + NAME;
     assertThat(files.sameText(longerKey)).isSameAs(longerKey);
+  }
+
+  @Test
+  void findsTheMarkedFileAndOneFileReachedUnderTwoRootsByItsPath() {
+    SourceFile underRoot = file("copyA", DAY + NAME);
+    String belowAwsLogs = DAY.substring("AWSLogs/".length()) + NAME;
+    SourceFile underAwsLogs = new SourceFile(Path.of("copyA/AWSLogs"), belowAwsLogs, "copyA/AWSLogs", belowAwsLogs, 10);
+    SourceFile elsewhere = file("copyB", DAY + NAME);
+    LocalLogFiles local = new LocalLogFiles(List.of(underRoot, underAwsLogs, elsewhere));
+    int[] positions = local.positionsOf(DAY + NAME);
+    BitSet marked = new BitSet();
+    marked.set(positions[0]);
+
+    assertThat(positions).hasSize(3);
+    assertThat(local.at(positions[0])).isSameAs(underRoot);
+    assertThat(local.pathMarked(positions[0], marked)).isTrue();
+    assertThat(local.pathMarked(positions[1], marked)).as("the same file under a second root").isTrue();
+    assertThat(local.pathMarked(positions[2], marked)).isFalse();
   }
 }
