@@ -26,6 +26,7 @@ import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.StoreLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,12 +107,13 @@ public final class AnalysisOutputs {
     }
     Optional<String> noEvents = NoEventsStatement.of(findings);
     if ("-".equals(json)) {
-      out.print(FindingsJson.write(findings, integrity, conflicts, sources));
+      FindingsJson.write(findings, integrity, conflicts, sources, out);
       noEvents.ifPresent(err::println);
     } else {
       if (json != null) {
-        Files.writeString(Path.of(json), FindingsJson.write(findings, integrity, conflicts, sources),
-            StandardCharsets.UTF_8);
+        try (Writer file = Files.newBufferedWriter(Path.of(json), StandardCharsets.UTF_8)) {
+          FindingsJson.write(findings, integrity, conflicts, sources, file);
+        }
       }
       summary(findings, conflicts, out);
       noEvents.ifPresent(out::println);

@@ -13,8 +13,9 @@ import static java.util.Objects.requireNonNull;
  * @param rejected records (or rest of file) rejected
  * @param snapshotItems items of a snapshot file (CLI output, AWS Config file) kept as evidence; 0 for logs
  * @param detail a short note for the manifest, e.g. why the file was skipped
- * @param decodedSha256 hex SHA-256 of the file's whole decoded content, when the reader was asked for it and decoded
- *     the whole file without error; else empty
+ * @param decodedHash SHA-256 of the file's whole decoded content, when the reader was asked for it and decoded the whole
+ *     file without error; else unknown. Kept as four longs, not hex text: the ingest keeps every file's result until
+ *     it ends
  */
 public record FileReadResult(
     SourceShape shape,
@@ -25,15 +26,20 @@ public record FileReadResult(
     long rejected,
     long snapshotItems,
     String detail,
-    String decodedSha256) {
+    ContentHash decodedHash) {
   public FileReadResult {
     requireNonNull(shape, "shape is null");
     requireNonNull(compression, "compression is null");
     requireNonNull(detail, "detail is null");
-    requireNonNull(decodedSha256, "decodedSha256 is null");
+    requireNonNull(decodedHash, "decodedHash is null");
     if (recordsRead != accepted + rejected) {
       throw new IllegalArgumentException("records read " + recordsRead + " != accepted " + accepted + " + rejected " + rejected);
     }
+  }
+
+  /** The hex SHA-256 of the file's whole decoded content, or empty: see {@link #decodedHash}. */
+  public String decodedSha256() {
+    return decodedHash.hex();
   }
 
   /** The file's manifest status before deduplication: ingested, rejected (every record), snapshot or skipped. */

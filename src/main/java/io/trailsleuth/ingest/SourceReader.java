@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Reads one input file: detects gzip by its magic bytes and the export shape by content, then streams
@@ -48,7 +47,7 @@ public final class SourceReader {
   /** Hashes the decoded bytes as they are inflated; null when the caller did not ask for {@link #decodedSha256}. */
   private final MessageDigest decodedDigest;
   /** The current file's {@link FileReadResult#decodedSha256()}. */
-  private String decodedSha256 = "";
+  private ContentHash decodedSha256 = ContentHash.UNKNOWN;
   /** Decodes gzip files, started again for each ({@link GzipMembersInputStream#restart}). */
   private final GzipMembersInputStream gzipDecoder = new GzipMembersInputStream();
   /** The current file's decoded bytes start with a digest ({@link DigestRecognizer}): no tree is needed to skip it. */
@@ -87,7 +86,7 @@ public final class SourceReader {
    * digest is recognised in the decoded bytes and skipped without a JSON tree, with the result the streamed read gives.
    */
   public FileReadResult read(InputStream raw, String sourceFile, String sha256, EventSink sink) {
-    decodedSha256 = "";
+    decodedSha256 = ContentHash.UNKNOWN;
     digestAhead = false;
     if (scanner != null && raw.markSupported()) {
       raw.mark(Integer.MAX_VALUE);
@@ -115,7 +114,7 @@ public final class SourceReader {
    * String, String, EventSink)} reads them from a stream; the bytes must not change meanwhile.
    */
   public FileReadResult read(byte[] bytes, int length, String sourceFile, String sha256, EventSink sink) {
-    decodedSha256 = "";
+    decodedSha256 = ContentHash.UNKNOWN;
     digestAhead = false;
     if (scanner != null) {
       boolean gzip = length >= 2 && isGzipMagic(bytes[0] & 0xff, bytes[1] & 0xff);
@@ -155,7 +154,7 @@ public final class SourceReader {
       }
       // the whole file decoded without error: the same bytes java.util.zip gives, unless a header CRC went unchecked
       if (decodedDigest != null && (!gzip || !gzipDecoder.sawHeaderChecksum())) {
-        decodedSha256 = HexFormat.of().formatHex(decodedDigest.digest());
+        decodedSha256 = ContentHash.of(decodedDigest.digest());
       }
     } catch (IOException e) {
       // damaged or over the limit: the streamed read rejects it with the usual reason and offset
@@ -270,7 +269,7 @@ public final class SourceReader {
   /** The result for a file none of whose bytes could be used: one counted reject for the whole file. */
   public static FileReadResult rejectWhole(String sourceFile, String code, String reason, EventSink sink) {
     sink.reject(new Reject(sourceFile, 0, -1, code, "whole file: " + reason));
-    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, 0, reason, "");
+    return new FileReadResult(SourceShape.UNREADABLE, "none", 0, 1, 0, 1, 0, reason, ContentHash.UNKNOWN);
   }
 
   /**

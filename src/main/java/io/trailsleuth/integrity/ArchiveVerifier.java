@@ -41,9 +41,8 @@ public final class ArchiveVerifier {
     for (WalkProblem problem : walk.problems()) {
       notes.add("not read: " + problem.reason());
     }
-    List<Digest> digests = new ArrayList<>();
     List<SourceFile> logFiles = new ArrayList<>();
-    List<ChainBreak> unreadableDigests = new ArrayList<>();
+    List<SourceFile> otherFiles = new ArrayList<>();
     int ignored = 0;
     for (SourceFile file : walk.files()) {
       if (file.isStandardInput()) {
@@ -52,24 +51,31 @@ public final class ArchiveVerifier {
       } else if (LogFileName.parse(file.relativePath()).isPresent()) {
         logFiles.add(file);
       } else {
-        try {
-          Optional<Digest> digest = DigestReader.read(file.path(), file.relativePath());
-          digest.ifPresent(digests::add);
-          ignored += digest.isPresent() ? 0 : 1;
-        } catch (DigestReader.UnreadableDigestException e) {
-          Optional<S3Keys.DigestKey> key = S3Keys.digestKey(file.relativePath());
-          if (e.lookedLikeDigest() || key.isPresent()) {
-            String chain = key.map(k -> k.accountId() + "/" + k.region() + "/" + k.trailName()).orElse("unknown");
-            unreadableDigests.add(new ChainBreak(ChainBreakKind.MALFORMED, chain, file.relativePath(),
-                "digest " + e.getMessage(), 0));
-          } else {
-            notes.add("not read: " + file.relativePath() + " " + e.getMessage());
-            ignored++;
-          }
+        otherFiles.add(file);
+      }
+    }
+    // the log files first, so that a digest's keys that name a local file by its relative path share its string
+    LocalLogFiles local = new LocalLogFiles(logFiles);
+    List<Digest> digests = new ArrayList<>();
+    List<ChainBreak> unreadableDigests = new ArrayList<>();
+    for (SourceFile file : otherFiles) {
+      try {
+        Optional<Digest> digest = DigestReader.read(file.path(), file.relativePath(), local::sameText);
+        digest.ifPresent(digests::add);
+        ignored += digest.isPresent() ? 0 : 1;
+      } catch (DigestReader.UnreadableDigestException e) {
+        Optional<S3Keys.DigestKey> key = S3Keys.digestKey(file.relativePath());
+        if (e.lookedLikeDigest() || key.isPresent()) {
+          String chain = key.map(k -> k.accountId() + "/" + k.region() + "/" + k.trailName()).orElse("unknown");
+          unreadableDigests.add(new ChainBreak(ChainBreakKind.MALFORMED, chain, file.relativePath(),
+              "digest " + e.getMessage(), 0));
+        } else {
+          notes.add("not read: " + file.relativePath() + " " + e.getMessage());
+          ignored++;
         }
       }
     }
-    return check(onePerContent(digests, notes), logFiles, unreadableDigests, ignored, notes, publicKeys, signatures,
+    return check(onePerContent(digests, notes), local, unreadableDigests, ignored, notes, publicKeys, signatures,
         decodedHashes);
   }
 
@@ -93,9 +99,12 @@ public final class ArchiveVerifier {
     return unique;
   }
 
-  private static IntegrityReport check(List<Digest> digests, List<SourceFile> logFiles, List<ChainBreak> breaks,
+  private static IntegrityReport check(List<Digest> digests, LocalLogFiles logFiles, List<ChainBreak> breaks,
       int ignored, List<String> notes, Optional<PublicKeys> publicKeys, Optional<Signatures> signatures,
       DecodedContentHashes decodedHashes) throws InterruptedException {
+    LogFileVerifier logs = new LogFileVerifier(logFiles, decodedHashes);
+    // first, so that the parse beside it stops keeping the hashes of files no digest lists as early as it can
+    logs.keepOnlyListedHashes(digests);
     DigestIndex index = new DigestIndex(digests);
     ChainVerifier chains = new ChainVerifier(index);
     chains.verify(digests);
@@ -110,10 +119,10 @@ public final class ArchiveVerifier {
       signatureCheck = verifier.result();
     }
     // last, as it may wait for the ingest's parse to hand over the log files' hashes
-    LogFileVerifier logs = new LogFileVerifier(logFiles, decodedHashes);
     logs.verify(digests);
-    return new IntegrityReport(logs.verified, logs.verifiedCopies, logs.tampered, logs.missing, logs.unlisted, allBreaks, signatureCheck,
-        digests.size() + breaks.size(), logFiles.size(), ignored, notes,
+    return new IntegrityReport(logs.verified, logs.verifiedCopies, logs.tampered, logs.missing,
+        UnlistedFiles.of(logs.unlisted), allBreaks, signatureCheck, digests.size() + breaks.size(), logFiles.all().size(),
+        ignored, notes,
         digests.stream().flatMap(digest -> TrailBucket.of(digest).stream()).toList());
   }
 }

@@ -56,14 +56,6 @@ record Digest(
     malformed = List.copyOf(malformed);
   }
 
-  /** One entry of logFiles[]. */
-  record ListedLogFile(String s3Object, String hashValue) {
-    ListedLogFile {
-      requireNonNull(s3Object, "s3Object is null");
-      requireNonNull(hashValue, "hashValue is null");
-    }
-  }
-
   /** The chain this digest belongs to: account, region and trail, from its recorded key or its location. */
   String chainName() {
     String key = s3Object.isEmpty() ? relativePath : s3Object;

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Recognises digest files by their content and reads their fields, recording malformed ones instead of failing. */
 final class DigestReader {
@@ -39,6 +40,15 @@ final class DigestReader {
 
   /** The digest in the file, or empty when the file is not a digest. */
   static Optional<Digest> read(Path path, String relativePath) throws UnreadableDigestException {
+    return read(path, relativePath, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, each listed log file's key taken through {@code keys}, which may give an equal string already held (a
+   * local file's relative path), so that the digest holds no copy of its own.
+   */
+  static Optional<Digest> read(Path path, String relativePath, UnaryOperator<String> keys)
+      throws UnreadableDigestException {
     try {
       if (!looksLikeDigest(FileContent.head(path, HEAD_BYTES))) {
         return Optional.empty();
@@ -58,7 +68,7 @@ final class DigestReader {
           || !(root.has("digestS3Object") || (root.has("logFiles") && root.has("digestStartTime")))) {
         return Optional.empty();
       }
-      return Optional.of(parse(root, relativePath, FileContent.sha256Hex(content)));
+      return Optional.of(parse(root, relativePath, FileContent.sha256Hex(content), keys));
     } catch (IOException e) {
       throw new UnreadableDigestException("cannot be read: " + e.getMessage(), true);
     }
@@ -70,7 +80,7 @@ final class DigestReader {
         && (text.contains("\"digestS3Object\"") || (text.contains("\"logFiles\"") && text.contains("\"digestStartTime\"")));
   }
 
-  private static Digest parse(JsonNode root, String relativePath, String contentSha256) {
+  private static Digest parse(JsonNode root, String relativePath, String contentSha256, UnaryOperator<String> keys) {
     List<String> malformed = new ArrayList<>();
     for (String field : REQUIRED) {
       if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
@@ -86,12 +96,13 @@ final class DigestReader {
         text(root, "digestS3Object"), text(root, "digestEndTime"),
         time(root, "digestStartTime", malformed), time(root, "digestEndTime", malformed),
         text(root, "digestPublicKeyFingerprint"), optionalText(root, "previousDigestS3Object"), previousHash,
-        previousSignature, logFiles(root, malformed), malformed);
+        previousSignature, logFiles(root, malformed, keys), malformed);
   }
 
-  private static List<Digest.ListedLogFile> logFiles(JsonNode root, List<String> malformed) {
+  private static List<ListedLogFile> logFiles(JsonNode root, List<String> malformed,
+      UnaryOperator<String> keys) {
     JsonNode array = root.path("logFiles");
-    List<Digest.ListedLogFile> files = new ArrayList<>();
+    List<ListedLogFile> files = new ArrayList<>();
     if (!array.isArray()) {
       malformed.add("logFiles is missing or not a list");
       return files;
@@ -112,7 +123,7 @@ final class DigestReader {
       if (!"SHA-256".equals(algorithm)) {
         malformed.add("logFiles[" + index + "].hashAlgorithm is '" + HashValues.abbreviate(algorithm) + "', not SHA-256");
       }
-      files.add(new Digest.ListedLogFile(s3Object, hashValue));
+      files.add(new ListedLogFile(keys.apply(s3Object), hashValue));
     }
     return files;
   }

@@ -1,80 +1,121 @@
 package io.trailsleuth.integrity;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes an {@link IntegrityReport} as JSON: the verify output, and the {@code integrity} block of other reports. */
+/**
+ * Writes an {@link IntegrityReport} as JSON: the verify output, and the {@code integrity} block of other reports.
+ * Written field by field to the generator, not built as a tree first: with no digest in the inputs every log file is
+ * listed as unlisted, and a tree of 100,000 of them outgrew the launcher's heap.
+ */
 public final class IntegrityJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private IntegrityJson() {}
 
-  /** The report as a JSON object with a fixed field order; embed it as {@code "integrity"} in other reports. */
-  public static ObjectNode toNode(IntegrityReport report) {
-    ObjectNode root = NODES.objectNode();
-    root.put("status", report.status().code());
-    root.put("passed", report.status() == IntegrityStatus.PASSED);
-    root.put("digestsChecked", report.digestsChecked());
-    root.put("logFilesFound", report.logFilesFound());
-    root.put("ignoredFiles", report.ignoredFiles());
-    ArrayNode verified = root.putArray("verifiedFiles");
-    report.verifiedFiles().forEach(verified::add);
-    ArrayNode tampered = root.putArray("tampered");
+  /** Writes the report's fields, in a fixed order, into the object the generator has open; the caller closes it. */
+  public static void writeFields(IntegrityReport report, JsonGenerator json) throws IOException {
+    json.writeStringField("status", report.status().code());
+    json.writeBooleanField("passed", report.status() == IntegrityStatus.PASSED);
+    json.writeNumberField("digestsChecked", report.digestsChecked());
+    json.writeNumberField("logFilesFound", report.logFilesFound());
+    json.writeNumberField("ignoredFiles", report.ignoredFiles());
+    json.writeArrayFieldStart("verifiedFiles");
+    for (String file : report.verifiedFiles()) {
+      json.writeString(file);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("tampered");
     for (TamperedFile file : report.tampered()) {
-      tampered.addObject().put("path", file.path()).put("digest", file.digest())
-          .put("recordedHash", file.recordedHash()).put("actualHash", file.actualHash()).put("detail", file.detail());
+      json.writeStartObject();
+      json.writeStringField("path", file.path());
+      json.writeStringField("digest", file.digest());
+      json.writeStringField("recordedHash", file.recordedHash());
+      json.writeStringField("actualHash", file.actualHash());
+      json.writeStringField("detail", file.detail());
+      json.writeEndObject();
     }
-    ArrayNode missing = root.putArray("missing");
+    json.writeEndArray();
+    json.writeArrayFieldStart("missing");
     for (MissingFile file : report.missing()) {
-      missing.addObject().put("s3Object", file.s3Object()).put("digest", file.digest());
+      json.writeStartObject();
+      json.writeStringField("s3Object", file.s3Object());
+      json.writeStringField("digest", file.digest());
+      json.writeEndObject();
     }
-    ArrayNode unlisted = root.putArray("unlisted");
+    json.writeEndArray();
+    json.writeArrayFieldStart("unlisted");
     for (UnlistedFile file : report.unlisted()) {
-      unlisted.addObject().put("path", file.path()).put("digestCoversWindow", file.digestCoversWindow())
-          .put("explanation", file.explanation());
+      json.writeStartObject();
+      json.writeStringField("path", file.path());
+      json.writeBooleanField("digestCoversWindow", file.digestCoversWindow());
+      json.writeStringField("explanation", file.explanation());
+      json.writeEndObject();
     }
-    ArrayNode breaks = root.putArray("chainBreaks");
+    json.writeEndArray();
+    json.writeArrayFieldStart("chainBreaks");
     for (ChainBreak chainBreak : report.chainBreaks()) {
-      breaks.addObject().put("kind", chainBreak.kind().code()).put("chain", chainBreak.chain())
-          .put("digest", chainBreak.digest()).put("detail", chainBreak.detail())
-          .put("missingDigestCount", chainBreak.missingDigestCount());
+      json.writeStartObject();
+      json.writeStringField("kind", chainBreak.kind().code());
+      json.writeStringField("chain", chainBreak.chain());
+      json.writeStringField("digest", chainBreak.digest());
+      json.writeStringField("detail", chainBreak.detail());
+      json.writeNumberField("missingDigestCount", chainBreak.missingDigestCount());
+      json.writeEndObject();
     }
-    ObjectNode signatures = root.putObject("signatures");
-    signatures.put("checked", report.signatures().checked()).put("explanation", report.signatures().explanation());
-    ArrayNode digests = signatures.putArray("digests");
+    json.writeEndArray();
+    json.writeObjectFieldStart("signatures");
+    json.writeBooleanField("checked", report.signatures().checked());
+    json.writeStringField("explanation", report.signatures().explanation());
+    json.writeArrayFieldStart("digests");
     for (DigestSignature signature : report.signatures().digests()) {
-      digests.addObject().put("digest", signature.digest()).put("status", signature.status().code())
-          .put("detail", signature.detail());
+      json.writeStartObject();
+      json.writeStringField("digest", signature.digest());
+      json.writeStringField("status", signature.status().code());
+      json.writeStringField("detail", signature.detail());
+      json.writeEndObject();
     }
-    ArrayNode notes = root.putArray("notes");
-    report.notes().forEach(notes::add);
-    return root;
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeArrayFieldStart("notes");
+    for (String note : report.notes()) {
+      json.writeString(note);
+    }
+    json.writeEndArray();
   }
 
   /** Writes the report as the current value of a generator. */
   public static void write(IntegrityReport report, JsonGenerator generator) throws IOException {
-    generator.writeTree(toNode(report));
+    generator.writeStartObject();
+    writeFields(report, generator);
+    generator.writeEndObject();
   }
 
   /** Writes the report to a file, pretty-printed, UTF-8, ending in a newline; the same input gives the same bytes. */
   public static void write(IntegrityReport report, Path file) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(toText(report).getBytes(StandardCharsets.UTF_8));
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(report, out);
     }
   }
 
   /** The report as pretty-printed JSON text ending in a newline. */
   public static String toText(IntegrityReport report) throws IOException {
-    return MAPPER.writeValueAsString(toNode(report)) + "\n";
+    StringWriter out = new StringWriter();
+    write(report, out);
+    return out.toString();
+  }
+
+  private static void write(IntegrityReport report, Writer out) throws IOException {
+    try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      write(report, json);
+    }
+    out.write("\n");
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param verifiedCopies each copy whose hash matches its digest, by input root and relative path
  * @param tampered log files whose hash does not match
  * @param missing log files a digest lists that are not in the archive
- * @param unlisted local log files no digest lists
+ * @param unlisted local log files no digest lists, sorted by path and held compactly
  * @param chainBreaks breaks in the digest chains and malformed digests
  * @param signatures the signature checks, or why none were made
  * @param digestsChecked how many digest files were read
@@ -29,7 +29,7 @@ public record IntegrityReport(
     List<RootedPath> verifiedCopies,
     List<TamperedFile> tampered,
     List<MissingFile> missing,
-    List<UnlistedFile> unlisted,
+    UnlistedFiles unlisted,
     List<ChainBreak> chainBreaks,
     SignatureCheck signatures,
     int digestsChecked,
@@ -46,7 +46,7 @@ public record IntegrityReport(
             .thenComparing(TamperedFile::detail)).toList();
     missing = missing.stream().distinct()
         .sorted(Comparator.comparing(MissingFile::s3Object).thenComparing(MissingFile::digest)).toList();
-    unlisted = unlisted.stream().sorted(Comparator.comparing(UnlistedFile::path)).toList();
+    requireNonNull(unlisted, "unlisted is null");
     chainBreaks = chainBreaks.stream().sorted(ChainBreak.ORDER).toList();
     requireNonNull(signatures, "signatures is null");
     notes = notes.stream().sorted().toList();
@@ -91,7 +91,7 @@ public record IntegrityReport(
     if (Collections.binarySearch(verifiedFiles, relativePath) >= 0) {
       return FileIntegrity.VERIFIED;
     }
-    return unlisted.stream().anyMatch(file -> file.path().equals(relativePath)) ? FileIntegrity.UNVERIFIED
+    return unlisted.containsPath(relativePath) ? FileIntegrity.UNVERIFIED
         : FileIntegrity.NOT_CHECKED;
   }
 

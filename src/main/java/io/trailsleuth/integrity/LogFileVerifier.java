@@ -7,15 +7,14 @@ import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Checks every log file a digest lists against the local copy, and finds local log files no digest lists. A file's
@@ -31,40 +30,56 @@ final class LogFileVerifier {
   final List<TamperedFile> tampered = new ArrayList<>();
   final List<MissingFile> missing = new ArrayList<>();
   final List<UnlistedFile> unlisted = new ArrayList<>();
-  private final Map<String, List<SourceFile>> localByName = new TreeMap<>();
-  // by the copy's own path: two input roots with the same layout hold different copies under one relative path
-  private final Map<Path, String> hashes = new HashMap<>();
-  private final Set<Path> listed = new HashSet<>();
-  private final Map<String, Integer> copiesOfPath = new HashMap<>();
+  private final LocalLogFiles local;
+  /**
+   * The hashes this check read itself, by the copy's own path (two input roots with the same layout hold different
+   * copies under one relative path), so that a file listed twice is read once; the parse's hashes are looked up again.
+   */
+  private final Map<Path, String> hashesRead = new HashMap<>();
+  /** The positions in the local files of the copies a digest lists: one bit a file, not a Path (about 200 bytes). */
+  private final BitSet listed = new BitSet();
   private final DecodedContentHashes decodedHashes;
 
-  LogFileVerifier(List<SourceFile> logFiles, DecodedContentHashes decodedHashes) {
+  LogFileVerifier(LocalLogFiles local, DecodedContentHashes decodedHashes) {
     this.decodedHashes = decodedHashes;
-    for (SourceFile file : logFiles) {
-      localByName.computeIfAbsent(S3Keys.fileName(file.relativePath()), name -> new ArrayList<>()).add(file);
-      copiesOfPath.merge(file.relativePath(), 1, Integer::sum);
+    this.local = local;
+  }
+
+  /**
+   * Tells the ingest's parse which copies the digests list, so that it keeps the hashes of those alone: the check
+   * compares no other. Called as soon as the digests are read, while the parse may still run.
+   */
+  void keepOnlyListedHashes(List<Digest> digests) {
+    if (!decodedHashes.isCollecting()) {
+      return;
     }
+    List<RootedPath> listedCopies = new ArrayList<>();
+    for (Digest digest : digests) {
+      for (ListedLogFile entry : digest.logFiles()) {
+        local.copiesOf(entry.s3Object()).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
+      }
+    }
+    decodedHashes.keepOnly(listedCopies);
   }
 
   /** Checks the files; waits, if the hashes are still being collected, for the ingest's parse to end. */
   void verify(List<Digest> digests) throws InterruptedException {
     for (Digest digest : digests) {
-      for (Digest.ListedLogFile entry : digest.logFiles()) {
-        List<SourceFile> copies = localByName.getOrDefault(S3Keys.fileName(entry.s3Object()), List.of()).stream()
-            .filter(file -> S3Keys.sameObject(entry.s3Object(), file.relativePath())).toList();
-        if (copies.isEmpty()) {
+      for (ListedLogFile entry : digest.logFiles()) {
+        int[] copies = local.positionsOf(entry.s3Object());
+        if (copies.length == 0) {
           missing.add(new MissingFile(entry.s3Object(), digest.relativePath()));
         }
-        for (SourceFile copy : copies) {
-          check(copy, entry, digest);
+        for (int position : copies) {
+          listed.set(position);
+          check(local.at(position), entry, digest);
         }
       }
     }
-    for (List<SourceFile> files : localByName.values()) {
-      for (SourceFile file : files) {
-        if (!listed.contains(file.path())) {
-          unlisted.add(unlisted(file.relativePath(), digests));
-        }
+    DigestWindows windows = new DigestWindows(digests, NAME_TIME_SLACK);
+    for (int position = 0; position < local.all().size(); position++) {
+      if (!local.pathMarked(position, listed)) {
+        unlisted.add(unlisted(local.at(position).relativePath(), windows));
       }
     }
     // a path is counted verified only when no copy of it failed; each copy that matched stays in verifiedCopies, so
@@ -74,19 +89,15 @@ final class LogFileVerifier {
     verified.removeIf(failed::contains);
   }
 
-  private void check(SourceFile copy, Digest.ListedLogFile entry, Digest digest) throws InterruptedException {
-    listed.add(copy.path());
-    String actual = hashes.get(copy.path());
-    if (actual == null) {
-      try {
-        actual = hash(copy);
-      } catch (IOException e) {
-        tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
-            "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
-                + whichCopy(copy)));
-        return;
-      }
-      hashes.put(copy.path(), actual);
+  private void check(SourceFile copy, ListedLogFile entry, Digest digest) throws InterruptedException {
+    String actual;
+    try {
+      actual = hash(copy);
+    } catch (IOException e) {
+      tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
+          "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
+              + whichCopy(copy)));
+      return;
     }
     if (HashValues.matches(entry.hashValue(), actual)) {
       verified.add(copy.relativePath());
@@ -99,31 +110,33 @@ final class LogFileVerifier {
 
   /** Names the input root when another input root holds a copy under the same relative path; else nothing. */
   private String whichCopy(SourceFile copy) {
-    return copiesOfPath.get(copy.relativePath()) > 1
+    return local.copiesAt(copy.relativePath()) > 1
         ? "; this is the copy under input root " + copy.inputRoot() + ", and another input root holds one at this path"
         : "";
   }
 
-  /** The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else read here. */
+  /**
+   * The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else one this check read
+   * before at the copy's path, else read here.
+   */
   private String hash(SourceFile file) throws IOException, InterruptedException {
+    Path path = file.path();
+    String read = hashesRead.get(path);
+    if (read != null) {
+      return read;
+    }
     Optional<String> decoded = decodedHashes.awaitHash(file);
-    return decoded.isPresent() ? decoded.get() : FileContent.sha256Hex(file.path());
+    if (decoded.isPresent()) {
+      return decoded.get();
+    }
+    read = FileContent.sha256Hex(path);
+    hashesRead.put(path, read);
+    return read;
   }
 
-  private static UnlistedFile unlisted(String relativePath, List<Digest> digests) {
-    boolean covered = LogFileName.parse(relativePath).map(key -> digests.stream().anyMatch(digest ->
-        digest.chainName().startsWith(key.accountId() + "/" + key.region() + "/")
-            && covers(digest, key.deliveredMinute()))).orElse(false);
-    String explanation = covered
-        ? "a digest for this account, region and hour is present but does not list this file: it may be listed by a"
-            + " later or backfill digest that is not in the archive, or it was added to the archive afterwards"
-        : "no digest in the archive covers this window; that is legitimate when the digests for it were not"
-            + " downloaded or log file validation was off, but the file cannot be verified";
-    return new UnlistedFile(relativePath, covered, explanation);
-  }
-
-  private static boolean covers(Digest digest, Instant time) {
-    return digest.startTime().isPresent() && digest.endTime().isPresent()
-        && !time.isBefore(digest.startTime().get().minus(NAME_TIME_SLACK)) && !time.isAfter(digest.endTime().get());
+  private static UnlistedFile unlisted(String relativePath, DigestWindows windows) {
+    boolean covered = LogFileName.parse(relativePath)
+        .map(key -> windows.covers(key.accountId(), key.region(), key.deliveredMinute())).orElse(false);
+    return new UnlistedFile(relativePath, covered);
   }
 }

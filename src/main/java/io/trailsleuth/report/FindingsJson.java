@@ -14,7 +14,6 @@ import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.analysis.SnapshotFile;
 import io.trailsleuth.analysis.UnexplainedDenial;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailsleuth.common.JsonControlEscapes;
 import io.trailsleuth.integrity.IntegrityJson;
 import io.trailsleuth.integrity.IntegrityReport;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,11 +57,27 @@ public final class FindingsJson {
    */
   public static String write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
       CitedSources sources) {
+    StringWriter out = new StringWriter();
+    try {
+      write(findings, integrity, conflicts, sources, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the findings as above to {@code out}, ending in a newline, without holding the text: with no digest in the
+   * inputs the integrity block lists every log file, and the text of 100,000 of them, copied as it grew, outgrew the
+   * launcher's heap. Does not close {@code out}.
+   */
+  public static void write(Findings findings, Optional<IntegrityReport> integrity, List<ConflictingEvent> conflicts,
+      CitedSources sources, Writer out) throws IOException {
     EvidenceJson evidence = new EvidenceJson(
         conflicts.stream().map(ConflictingEvent::eventId).collect(Collectors.toSet()), sources);
-    StringWriter out = new StringWriter();
     try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()
         .setCharacterEscapes(JsonControlEscapes.INSTANCE)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();
       json.writeNumberField("schemaVersion", SCHEMA_VERSION);
       coverage(json, findings.coverage());
@@ -128,17 +144,19 @@ public final class FindingsJson {
       PolicyDriftJson.write(json, findings.policyDrift(), evidence);
       json.writeFieldName("integrity");
       if (integrity.isPresent() || !conflicts.isEmpty()) {
-        ObjectNode node = integrity.map(IntegrityJson::toNode).orElseGet(() -> new ObjectMapper().createObjectNode());
-        node.set("conflictingDuplicates", ConflictsJson.toNode(conflicts, integrity));
-        json.writeTree(node);
+        json.writeStartObject();
+        if (integrity.isPresent()) {
+          IntegrityJson.writeFields(integrity.get(), json);
+        }
+        json.writeFieldName("conflictingDuplicates");
+        json.writeTree(ConflictsJson.toNode(conflicts, integrity));
+        json.writeEndObject();
       } else {
         json.writeNull();
       }
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out + "\n";
+    out.write("\n");
   }
 
   private static void coverage(JsonGenerator json, Coverage coverage) throws IOException {

@@ -79,6 +79,54 @@ class IngestHashesVerificationTest {
   }
 
   @Test
+  void keepsTheParsesHashesOfListedFilesAloneOnceTheDigestsAreRead() throws Exception {
+    TestArchive archive = TestArchive.write(root(), 2, -1);
+    // a log file no digest lists: its hash would never be compared
+    Path unlisted = root().resolve("AWSLogs/" + TestArchive.ACCOUNT + "/CloudTrail/" + TestArchive.REGION
+        + "/2024/03/05/" + TestArchive.ACCOUNT + "_CloudTrail_" + TestArchive.REGION + "_20240305T1230Z_Unlisted1.json");
+    Files.writeString(unlisted, "{\"Records\":[]}");
+    DecodedContentHashes hashes = DecodedContentHashes.collecting();
+    hashes.put(copy(unlisted), FileContent.sha256Hex(unlisted));
+    for (String log : archive.logKeys) {
+      hashes.put(copy(archive.pathOf(log)), log.equals(archive.logKeys.get(1)) ? ZERO_HASH
+          : FileContent.sha256Hex(archive.pathOf(log)));
+    }
+    hashes.parseEnded();
+
+    IntegrityReport report = verify(hashes);
+
+    assertThat(hashes.held()).isEqualTo(archive.logKeys.size());
+    assertThat(hashes.awaitHash(copy(unlisted))).isEmpty();
+    assertThat(report.unlisted()).extracting(UnlistedFile::path).containsExactly(root().relativize(unlisted).toString());
+    assertThat(report.tampered()).extracting(TamperedFile::path).containsExactly(archive.logKeys.get(1));
+    hashes.put(copy(unlisted), ZERO_HASH);
+    assertThat(hashes.held()).isEqualTo(archive.logKeys.size());
+  }
+
+  @Test
+  void keepsNoHashWhileTheParseRunsWhenTheInputsHoldNoDigest() throws Exception {
+    TestArchive archive = TestArchive.write(root(), 2, -1);
+    for (String digest : archive.digestKeys) {
+      Files.delete(archive.pathOf(digest));
+    }
+    DecodedContentHashes hashes = DecodedContentHashes.collecting();
+    hashes.put(copy(archive.pathOf(archive.logKeys.get(0))), ZERO_HASH);
+    FutureTask<IntegrityReport> verification = new FutureTask<>(() -> verify(hashes));
+    new Thread(verification, "test-verify").start();
+
+    for (int wait = 0; wait < 200 && hashes.held() > 0; wait++) {
+      Thread.sleep(50);
+    }
+    assertThat(hashes.held()).isZero();
+    hashes.put(copy(archive.pathOf(archive.logKeys.get(1))), ZERO_HASH);
+    assertThat(hashes.held()).isZero();
+    hashes.parseEnded();
+
+    assertThat(verification.get().unlisted()).hasSize(archive.logKeys.size());
+    assertThat(verification.get().tampered()).isEmpty();
+  }
+
+  @Test
   void givesTheSameReportAsReadingEveryFileWhenTheIngestDecodedOnlySomeWhole() throws Exception {
     TestArchive archive = TestArchive.write(root(), 3, -1);
     List<Path> logs = archive.logKeys.stream().map(archive::pathOf).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,5 +46,21 @@ class IntegrityJsonTest {
     IntegrityJson.write(ArchiveVerifier.verify(paths, Optional.empty(), Optional.empty()), directory.resolve("b.json"));
 
     assertThat(Files.readAllBytes(directory.resolve("a.json"))).isEqualTo(Files.readAllBytes(directory.resolve("b.json")));
+  }
+
+  @Test
+  void writesTheTextAPrettyPrintedTreeOfTheSameFieldsGives() throws IOException {
+    TestArchive archive = TestArchive.write(directory.resolve("archive"), 3, -1);
+    Files.delete(archive.pathOf(archive.digestKeys.get(1)));
+    TestArchive.rewrite(archive.pathOf(archive.logKeys.get(0)), bytes -> "changed".getBytes());
+    IntegrityReport report = ArchiveVerifier.verify(List.of(directory.resolve("archive").toString()), Optional.empty(),
+        Optional.empty());
+    ObjectMapper indenting = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    String text = IntegrityJson.toText(report);
+
+    assertThat(report.unlisted()).isNotEmpty();
+    assertThat(report.tampered()).isNotEmpty();
+    assertThat(text).isEqualTo(indenting.writeValueAsString(indenting.readTree(text)) + "\n");
   }
 }

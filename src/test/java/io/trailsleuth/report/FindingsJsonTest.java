@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.trailsleuth.analysis.AtRisk;
+import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.analysis.ConflictingEvent;
 import io.trailsleuth.analysis.Coverage;
 import io.trailsleuth.analysis.Evidence;
 import io.trailsleuth.analysis.Findings;
 import io.trailsleuth.analysis.SnapshotFile;
+import io.trailsleuth.integrity.IntegrityReport;
+import io.trailsleuth.integrity.SignatureCheck;
+import io.trailsleuth.integrity.TamperedFile;
+import io.trailsleuth.integrity.UnlistedFile;
+import io.trailsleuth.integrity.UnlistedFiles;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,5 +59,31 @@ final class FindingsJsonTest {
     assertThat(items).extracting(item -> item.path("eventId").asText(), item -> item.get("conflictingCopies"))
         .containsExactly(Tuple.tuple("event-agreeing", BooleanNode.FALSE),
             Tuple.tuple("event-conflicting", BooleanNode.TRUE));
+  }
+
+  @Test
+  void streamsTheIntegrityBlockWithEveryUnlistedFileAsTheTextItReturns() throws Exception {
+    List<UnlistedFile> unlisted = List.of(new UnlistedFile("AWSLogs/b.json", true),
+        new UnlistedFile("AWSLogs/a\u0001.json", false));
+    IntegrityReport integrity = new IntegrityReport(List.of("AWSLogs/v.json"), List.of(),
+        List.of(new TamperedFile("AWSLogs/t.json", "digest.json.gz", "ab", "cd", "differs")), List.of(),
+        UnlistedFiles.of(unlisted), List.of(), new SignatureCheck(false, "not given", List.of()), 1, 4, 0,
+        List.of("a note"), List.of());
+    Findings findings = new Findings(COVERAGE, List.of(), List.of(), List.of(), List.of(), List.of());
+    List<ConflictingEvent> conflicts = List.of(new ConflictingEvent("event-conflicting", List.of(), List.of()));
+    StringWriter streamed = new StringWriter();
+
+    FindingsJson.write(findings, Optional.of(integrity), conflicts, CitedSources.none(), streamed);
+
+    String text = FindingsJson.write(findings, Optional.of(integrity), conflicts);
+    assertThat(streamed.toString()).isEqualTo(text).endsWith("}\n").contains("a\\u0001.json");
+    JsonNode block = MAPPER.readTree(text).path("integrity");
+    assertThat(block.path("unlisted")).extracting(file -> file.path("path").asText(),
+        file -> file.path("digestCoversWindow").asBoolean())
+        .containsExactly(Tuple.tuple("AWSLogs/a\u0001.json", false), Tuple.tuple("AWSLogs/b.json", true));
+    assertThat(block.path("unlisted").get(1).path("explanation").asText()).startsWith("a digest for this account");
+    assertThat(block.path("tampered").get(0).path("actualHash").asText()).isEqualTo("cd");
+    assertThat(block.path("conflictingDuplicates").get(0).path("eventId").asText()).isEqualTo("event-conflicting");
+    assertThat(block.path("status").asText()).isEqualTo("failed");
   }
 }
