@@ -2,6 +2,7 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.common.IoReasons;
 import io.trailsleuth.ingest.DecodedContentHashes;
+import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.integrity.ArchiveVerifier;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.integrity.PublicKeys;
@@ -29,12 +30,13 @@ public final class DigestVerification {
   }
 
   /**
-   * Verifies as above, beside an ingest of the same paths: log files' hashes come from {@code decodedHashes} when the
-   * ingest decoded the whole file, and the check waits for the ingest's parse to end before it compares them.
+   * Verifies as above, beside an ingest of the same paths: the files are those of the ingest's walk, and log files'
+   * hashes come from {@code decodedHashes} when the ingest decoded the whole file; the check waits for the ingest's
+   * walk, and for its parse to end before it compares the hashes.
    */
-  IntegrityReport verify(List<String> paths, DecodedContentHashes decodedHashes) throws InterruptedException {
+  IntegrityReport verify(SharedWalk walk, DecodedContentHashes decodedHashes) throws InterruptedException {
     validate();
-    return ArchiveVerifier.verify(paths, publicKeys(), signatures(), decodedHashes);
+    return ArchiveVerifier.verify(walk.await(), publicKeys(), signatures(), decodedHashes);
   }
 
   private Optional<PublicKeys> publicKeys() {

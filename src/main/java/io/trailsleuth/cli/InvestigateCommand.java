@@ -2,6 +2,7 @@ package io.trailsleuth.cli;
 
 import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.RootedPath;
+import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
@@ -68,7 +69,8 @@ public final class InvestigateCommand implements Callable<Integer> {
     // Standard input has no S3 key, so no digest covers it: the check notes that and its records cite as unverified,
     // while the file inputs beside it are checked as usual.
     DecodedContentHashes decodedHashes = DecodedContentHashes.collecting();
-    FutureTask<IntegrityReport> verification = new FutureTask<>(() -> digests.verify(paths, decodedHashes));
+    SharedWalk walk = new SharedWalk();
+    FutureTask<IntegrityReport> verification = new FutureTask<>(() -> digests.verify(walk, decodedHashes));
     Thread thread = new Thread(verification, "trailsleuth-verify");
     thread.setDaemon(true);
     thread.start();
@@ -78,7 +80,7 @@ public final class InvestigateCommand implements Callable<Integer> {
       IngestOptions options = settings.options(paths, target);
       StoreLayout layout = CaseStore.createOrOpen(target);
       IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec),
-          () -> verifiedCopies(verification), decodedHashes);
+          () -> verifiedCopies(verification), decodedHashes, walk);
       Optional<IntegrityReport> integrity = Optional.of(result(verification));
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,

@@ -36,7 +36,12 @@ public final class ArchiveVerifier {
    */
   public static IntegrityReport verify(List<String> paths, Optional<PublicKeys> publicKeys,
       Optional<Signatures> signatures, DecodedContentHashes decodedHashes) throws InterruptedException {
-    SourceWalker.Walk walk = SourceWalker.walk(paths);
+    return verify(SourceWalker.walk(paths), publicKeys, signatures, decodedHashes);
+  }
+
+  /** Verifies as above the files of a walk of the inputs made already (the ingest's, beside which the check runs). */
+  public static IntegrityReport verify(SourceWalker.Walk walk, Optional<PublicKeys> publicKeys,
+      Optional<Signatures> signatures, DecodedContentHashes decodedHashes) throws InterruptedException {
     List<String> notes = new ArrayList<>();
     for (WalkProblem problem : walk.problems()) {
       notes.add("not read: " + problem.reason());

@@ -4,6 +4,7 @@ import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
 import io.trailsleuth.ingest.RootedPath;
+import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.ingest.SnapshotBuffer;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceReader;
@@ -69,17 +70,18 @@ public final class IngestPipeline {
    */
   public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress)
       throws IOException, InterruptedException, SQLException {
-    return run(layout, options, progress, Set::of, DecodedContentHashes.none());
+    return run(layout, options, progress, Set::of, DecodedContentHashes.none(), new SharedWalk());
   }
 
   /**
    * Ingests as above, keeping of each repeated event the copy in a {@code verifiedCopies} file (each named by its input
    * root and its path relative to it) when there is one; the supplier is asked only when the run repeats an event. When
    * {@code decodedHashes} is collecting, the parser threads also hash each file's decoded content into it, and it is
-   * marked ended once parsing is over, before deduplication asks for {@code verifiedCopies}.
+   * marked ended once parsing is over, before deduplication asks for {@code verifiedCopies}. The walk of the inputs
+   * is handed to {@code sharedWalk} as soon as it is made, for a digest check beside the ingest.
    */
   public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
-      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes)
+      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes, SharedWalk sharedWalk)
       throws IOException, InterruptedException, SQLException {
     try {
       if (!layout.root().equals(options.store())) {
@@ -88,16 +90,17 @@ public final class IngestPipeline {
       }
       try (StoreLock lock = StoreLock.acquire(layout)) {
         CaseStore.removeAbandonedStaging(layout);
-        return runLocked(options, layout, progress, verifiedCopies, decodedHashes);
+        return runLocked(options, layout, progress, verifiedCopies, decodedHashes, sharedWalk);
       }
     } finally {
       // a failed run must not leave the digest check waiting
+      sharedWalk.ingestEnded();
       decodedHashes.parseEnded();
     }
   }
 
   private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress,
-      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes)
+      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes, SharedWalk sharedWalk)
       throws IOException, InterruptedException, SQLException {
     String runId = layout.nextRunId();
     BufferAllocator allocator = new RootAllocator();
@@ -108,6 +111,7 @@ public final class IngestPipeline {
     KnownContents known;
     try {
       walk = SourceWalker.walk(options.inputs());
+      sharedWalk.walked(walk);
       known = CaseStore.knownSourceHashes(layout);
     } catch (Throwable failure) {
       staging.abandon(failure);

@@ -3,6 +3,7 @@ package io.trailsleuth.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailsleuth.ingest.DecodedContentHashes;
+import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.ingest.FileScope;
 import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceWalker;
@@ -142,11 +143,12 @@ class IngestHashesVerificationTest {
     Files.write(logs.get(2), damaged);
     TestArchive.rewrite(logs.get(3), bytes -> concat(bytes, " ".repeat(8192).getBytes(StandardCharsets.UTF_8)));
     DecodedContentHashes hashes = DecodedContentHashes.collecting();
+    SharedWalk walk = new SharedWalk();
 
     Path store = directory.resolve("store");
     IngestPipeline.run(CaseStore.createOrOpen(store), new IngestOptions(List.of(root().toString()), store, 2, 4096,
-        "256MB", FileScope.EVERYTHING), IngestProgress.SILENT, Set::of, hashes);
-    IntegrityReport report = verify(hashes);
+        "256MB", FileScope.EVERYTHING), IngestProgress.SILENT, Set::of, hashes, walk);
+    IntegrityReport report = ArchiveVerifier.verify(walk.await(), Optional.empty(), Optional.empty(), hashes);
 
     // several gzip members, no compression and an untouched file: hashed by the ingest
     for (int index : new int[] {0, 1, 4, 5}) {
