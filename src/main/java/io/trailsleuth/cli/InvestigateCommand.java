@@ -63,9 +63,10 @@ public final class InvestigateCommand implements Callable<Integer> {
     OutputPaths targets = OutputPaths.outside(paths);
     targets.requireUsable(outputs);
     targets.requireDirectory("--store", store);
-    // The digest check runs on its own thread beside the ingest: it reads the digests and checks chains and signatures
-    // while the ingest parses, then takes the log files' hashes from the parser threads, which hash each file's
-    // decoded bytes as they inflate them, so no log file is read or inflated twice (bench/README.md).
+    // The digest check runs on its own thread beside the ingest: it takes the ingest's walk of the inputs, reads the
+    // digests and checks chains and signatures while the ingest parses, then takes the log files' hashes from the
+    // parser threads, which hash each file's decoded bytes as they inflate them, so no input is walked twice and no log
+    // file is read or inflated twice (bench/README.md).
     // Standard input has no S3 key, so no digest covers it: the check notes that and its records cite as unverified,
     // while the file inputs beside it are checked as usual.
     DecodedContentHashes decodedHashes = DecodedContentHashes.collecting();
