@@ -128,8 +128,7 @@ public final class IngestPipeline {
           .map(p -> new Reject(p.relativePath(), 0, -1, p.reasonCode(), p.reason()))
           .toList(), null);
       for (WalkProblem problem : walkProblems) {
-        SourceEntry entry = new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
-            "unreadable", 1, 0, 0, 1, null, null, problem.reason());
+        SourceEntry entry = unreadableEntry(problem);
         writer.addSource(entry);
         tally.add(entry);
         unreadable.add(entry);
@@ -141,8 +140,7 @@ public final class IngestPipeline {
       for (SourceFile file : walk.files()) {
         Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
         if (exclusion.isPresent()) {
-          SourceEntry entry = new SourceEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), "", 0, "none",
-              NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0, null, null, "not read: " + exclusion.get());
+          SourceEntry entry = outOfScopeEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), exclusion.get());
           writer.addSource(entry);
           tally.add(entry);
           continue;
@@ -175,6 +173,18 @@ public final class IngestPipeline {
       return new IngestSummary(anythingNew ? runId : "", totals, unreadable, unchanged, new TreeMap<>(rejectReasons),
           writer.conflictingCopies());
     }
+  }
+
+  /** The manifest entry of an input the walk could not read: one record, rejected. */
+  public static SourceEntry unreadableEntry(WalkProblem problem) {
+    return new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable", "unreadable", 1,
+        0, 0, 1, null, null, problem.reason());
+  }
+
+  /** The manifest entry of a file the scope left out unread, and why ({@code exclusion}). */
+  public static SourceEntry outOfScopeEntry(String inputRoot, String relativePath, long sizeBytes, String exclusion) {
+    return new SourceEntry(inputRoot, relativePath, sizeBytes, "", 0, "none", NOT_READ_SHAPE, OUT_OF_SCOPE, 0, 0, 0, 0,
+        null, null, "not read: " + exclusion);
   }
 
   /**

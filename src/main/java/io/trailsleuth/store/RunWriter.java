@@ -206,9 +206,7 @@ public final class RunWriter implements AutoCloseable {
   public long deduplicateAndWrite(Supplier<Set<FileKey>> preferredFiles, long parsed) throws IOException {
     boolean proven = parsed > 0 && eventIds.provesNoRepeat(parsed);
     try (Statement statement = connection.createStatement()) {
-      synchronized (this) {
-        sourceAppender.flush();
-      }
+      flushSources();
       boolean staged = FileTrees.containsParquet(eventsDirectory());
       if (proven) {
         createRunEventsView(statement);
@@ -443,14 +441,17 @@ public final class RunWriter implements AutoCloseable {
     sourceAppender.append(entry.detail()).endRow();
   }
 
+  /** Makes the manifest rows appended so far visible to the run's queries. */
+  private synchronized void flushSources() throws SQLException {
+    sourceAppender.flush();
+  }
+
   /**
    * The files of the run whose bytes were read (a SHA-256 known), by relative path and content hash, of those whose
    * input root and relative path {@code copies} accepts.
    */
   public Set<FileKey> filesReadAmong(BiPredicate<String, String> copies) throws SQLException {
-    synchronized (this) {
-      sourceAppender.flush();
-    }
+    flushSources();
     Set<FileKey> files = new HashSet<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql("store_run_file_copies", Map.of()))) {

@@ -70,9 +70,8 @@ public record ArchiveListing(List<ArchiveFile> files, List<WalkProblem> problems
     for (ArchiveFile file : files) {
       Optional<String> exclusion = scope.exclusion(file.relativePath());
       if (exclusion.isPresent()) {
-        outOfScope.add(new SourceEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), "", 0, "none",
-            IngestPipeline.NOT_READ_SHAPE, IngestPipeline.OUT_OF_SCOPE, 0, 0, 0, 0, null, null,
-            "not read: " + exclusion.get()));
+        outOfScope.add(IngestPipeline.outOfScopeEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(),
+            exclusion.get()));
       } else {
         inScope.add(file);
       }

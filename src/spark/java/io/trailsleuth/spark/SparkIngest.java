@@ -109,8 +109,7 @@ public final class SparkIngest {
       List<SourceEntry> entries = new ArrayList<>();
       Map<String, Long> rejectReasons = new TreeMap<>();
       for (WalkProblem problem : listing.problems()) {
-        entries.add(new SourceEntry(problem.inputRoot(), problem.relativePath(), 0, "", 0, "none", "unreadable",
-            "unreadable", 1, 0, 0, 1, null, null, problem.reason()));
+        entries.add(IngestPipeline.unreadableEntry(problem));
       }
       entries.addAll(listing.outOfScope());
       int unchanged = 0;
