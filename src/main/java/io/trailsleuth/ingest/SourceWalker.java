@@ -23,7 +23,7 @@ public final class SourceWalker {
   /** The paths found and the ones that could not be read. */
   public record Walk(List<SourceFile> files, List<WalkProblem> problems) {
     public Walk {
-      files = List.copyOf(files);
+      files = files instanceof WalkedFiles ? files : List.copyOf(files);
       problems = List.copyOf(problems);
     }
   }
@@ -32,7 +32,7 @@ public final class SourceWalker {
 
   /** Walks every named path. */
   public static Walk walk(List<String> paths) {
-    List<SourceFile> files = new ArrayList<>();
+    WalkedFiles.Builder files = WalkedFiles.builder();
     List<WalkProblem> problems = new ArrayList<>();
     for (String named : paths) {
       if ("-".equals(named)) {
@@ -53,12 +53,11 @@ public final class SourceWalker {
         }
       }
     }
-    files.sort(Comparator.comparing(SourceFile::inputRoot).thenComparing(SourceFile::relativePath));
     problems.sort(Comparator.comparing(WalkProblem::inputRoot).thenComparing(WalkProblem::relativePath));
-    return new Walk(files, problems);
+    return new Walk(files.build(), problems);
   }
 
-  private static void walkDirectory(String named, Path root, List<SourceFile> files, List<WalkProblem> problems) {
+  private static void walkDirectory(String named, Path root, WalkedFiles.Builder files, List<WalkProblem> problems) {
     Path base = root.toAbsolutePath().normalize();
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -96,7 +95,7 @@ public final class SourceWalker {
    * file over asking again.
    */
   private static void addFile(String named, Path base, Path walkRoot, Path file, BasicFileAttributes attributes,
-      List<SourceFile> files, List<WalkProblem> problems) {
+      WalkedFiles.Builder files, List<WalkProblem> problems) {
     String relative = relative(base, file);
     if (attributes.isSymbolicLink()) {
       boolean loop = isLoop(file);

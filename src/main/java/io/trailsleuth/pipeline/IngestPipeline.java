@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,9 +136,12 @@ public final class IngestPipeline {
         rejectReasons.merge(problem.reasonCode(), 1L, Long::sum);
       }
       // the files left out by the scope go to the manifest at once: a scoped run may leave out most of a large archive
-      List<SourceFile> files = new ArrayList<>();
+      List<SourceFile> walked = walk.files();
+      int[] inScope = new int[walked.size()];
+      int selected = 0;
       long totalBytes = 0;
-      for (SourceFile file : walk.files()) {
+      for (int position = 0; position < walked.size(); position++) {
+        SourceFile file = walked.get(position);
         Optional<String> exclusion = file.isStandardInput() ? Optional.empty() : options.scope().exclusion(file.relativePath());
         if (exclusion.isPresent()) {
           SourceEntry entry = outOfScopeEntry(file.inputRoot(), file.relativePath(), file.sizeBytes(), exclusion.get());
@@ -145,10 +149,13 @@ public final class IngestPipeline {
           tally.add(entry);
           continue;
         }
-        files.add(file);
+        inScope[selected++] = position;
         totalBytes += file.sizeBytes();
       }
+      List<SourceFile> files = SelectedFiles.of(walked, Arrays.copyOf(inScope, selected));
       walk = null;
+      walked = null;
+      inScope = null;
       progress.started(files.size(), totalBytes);
       writer.startConsuming(allocator);
       int unchanged;
@@ -158,7 +165,7 @@ public final class IngestPipeline {
       } finally {
         decodedHashes.parseEnded();
       }
-      files.clear();
+      files = null;
       writer.finishProducing();
       progress.writing();
       long stored = writer.deduplicateAndWrite(() -> verifiedKeys(writer, verifiedCopies.get()), tally.handedOn());

@@ -28,14 +28,13 @@ final class ReadUnits {
    * unit of its own, in walk order, and nothing is sorted.
    */
   static ReadUnits of(int files, IntFunction<String> relativePaths) {
-    int[] order;
     if (strictlyIncreasing(files, relativePaths)) {
-      order = IntStream.range(0, files).toArray();
-    } else {
-      // a stable sort: the files that share a path stay in walk order
-      order = IntStream.range(0, files).boxed().sorted(Comparator.comparing(relativePaths::apply))
-          .mapToInt(Integer::intValue).toArray();
+      int[] order = IntStream.range(0, files).toArray();
+      return new ReadUnits(order, IntStream.rangeClosed(0, files).toArray());
     }
+    // a stable sort: the files that share a path stay in walk order
+    int[] order = IntStream.range(0, files).boxed().sorted(Comparator.comparing(relativePaths::apply))
+        .mapToInt(Integer::intValue).toArray();
     int[] starts = new int[files + 1];
     int units = 0;
     for (int k = 0; k < files; k++) {
@@ -48,10 +47,13 @@ final class ReadUnits {
   }
 
   private static boolean strictlyIncreasing(int files, IntFunction<String> paths) {
+    String previous = files > 0 ? paths.apply(0) : null;
     for (int i = 1; i < files; i++) {
-      if (paths.apply(i - 1).compareTo(paths.apply(i)) >= 0) {
+      String path = paths.apply(i);
+      if (previous.compareTo(path) >= 0) {
         return false;
       }
+      previous = path;
     }
     return true;
   }
