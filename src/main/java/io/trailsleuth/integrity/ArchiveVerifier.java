@@ -6,6 +6,7 @@ import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceWalker;
 import io.trailsleuth.ingest.WalkProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,21 +47,24 @@ public final class ArchiveVerifier {
     for (WalkProblem problem : walk.problems()) {
       notes.add("not read: " + problem.reason());
     }
-    List<SourceFile> logFiles = new ArrayList<>();
+    List<SourceFile> walked = walk.files();
+    int[] logFiles = new int[walked.size()];
+    int logFileCount = 0;
     List<SourceFile> otherFiles = new ArrayList<>();
     int ignored = 0;
-    for (SourceFile file : walk.files()) {
+    for (int position = 0; position < walked.size(); position++) {
+      SourceFile file = walked.get(position);
       if (file.isStandardInput()) {
         notes.add("standard input (-) cannot be verified: it has no S3 key; save it to a file");
         ignored++;
       } else if (LogFileName.parse(file.relativePath()).isPresent()) {
-        logFiles.add(file);
+        logFiles[logFileCount++] = position;
       } else {
         otherFiles.add(file);
       }
     }
     // the log files first, so that a digest's keys that name a local file by its relative path share its string
-    LocalLogFiles local = new LocalLogFiles(logFiles);
+    LocalLogFiles local = new LocalLogFiles(walked, Arrays.copyOf(logFiles, logFileCount));
     List<Digest> digests = new ArrayList<>();
     List<ChainBreak> unreadableDigests = new ArrayList<>();
     for (SourceFile file : otherFiles) {
@@ -126,7 +130,7 @@ public final class ArchiveVerifier {
     // last, as it may wait for the ingest's parse to hand over the log files' hashes
     logs.verify(digests);
     return new IntegrityReport(logs.verified, logs.verifiedCopies, logs.tampered, logs.missing,
-        UnlistedFiles.of(logs.unlisted), allBreaks, signatureCheck, digests.size() + breaks.size(), logFiles.all().size(),
+        UnlistedFiles.of(logs.unlisted), allBreaks, signatureCheck, digests.size() + breaks.size(), logFiles.count(),
         ignored, notes,
         digests.stream().flatMap(digest -> TrailBucket.of(digest).stream()).toList());
   }

@@ -7,6 +7,7 @@ import io.trailsleuth.ingest.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -29,7 +30,8 @@ final class LogFileVerifier {
   final List<RootedPath> verifiedCopies = new ArrayList<>();
   final List<TamperedFile> tampered = new ArrayList<>();
   final List<MissingFile> missing = new ArrayList<>();
-  final List<UnlistedFile> unlisted = new ArrayList<>();
+  /** The local log files no digest lists, once {@link #verify} has run. */
+  UnlistedFiles unlisted = UnlistedFiles.of(List.of());
   private final LocalLogFiles local;
   /**
    * The hashes this check read itself, by the copy's own path (two input roots with the same layout hold different
@@ -77,11 +79,19 @@ final class LogFileVerifier {
       }
     }
     DigestWindows windows = new DigestWindows(digests, NAME_TIME_SLACK);
-    for (int position = 0; position < local.all().size(); position++) {
-      if (!local.pathMarked(position, listed)) {
-        unlisted.add(unlisted(local.at(position).relativePath(), windows));
+    List<SourceFile> unlistedFiles = local.unlisted(listed);
+    // each file made as it is read: with no digest every log file is unlisted
+    unlisted = UnlistedFiles.ofSorted(new AbstractList<>() {
+      @Override
+      public UnlistedFile get(int index) {
+        return unlisted(unlistedFiles.get(index).relativePath(), windows);
       }
-    }
+
+      @Override
+      public int size() {
+        return unlistedFiles.size();
+      }
+    });
     // a path is counted verified only when no copy of it failed; each copy that matched stays in verifiedCopies, so
     // dedup prefers it and a citation of it says verified
     Set<String> failed = new HashSet<>();

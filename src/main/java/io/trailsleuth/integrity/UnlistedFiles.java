@@ -39,12 +39,13 @@ public final class UnlistedFiles extends AbstractList<UnlistedFile> implements R
     StringBuilder text = new StringBuilder();
     String previous = "";
     for (int index = 0; index < sorted.size(); index++) {
-      String path = sorted.get(index).path();
+      UnlistedFile file = sorted.get(index);
+      String path = file.path();
       int common = index % PER_WHOLE == 0 ? 0 : commonPrefix(previous, path);
       shared[index] = (char) common;
       text.append(path, common, path.length());
       ends[index] = text.length();
-      covered.set(index, sorted.get(index).digestCoversWindow());
+      covered.set(index, file.digestCoversWindow());
       if ((index + 1) % PER_TEXT == 0 || index + 1 == sorted.size()) {
         texts[index / PER_TEXT] = text.toString();
         text.setLength(0);
@@ -67,6 +68,11 @@ public final class UnlistedFiles extends AbstractList<UnlistedFile> implements R
   public static UnlistedFiles of(Collection<UnlistedFile> files) {
     return files instanceof UnlistedFiles held ? held
         : new UnlistedFiles(files.stream().sorted(Comparator.comparing(UnlistedFile::path)).toList());
+  }
+
+  /** The files of a list already sorted by path, each read once. */
+  static UnlistedFiles ofSorted(List<UnlistedFile> sorted) {
+    return new UnlistedFiles(sorted);
   }
 
   @Override

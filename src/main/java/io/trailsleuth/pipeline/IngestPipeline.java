@@ -4,6 +4,7 @@ import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
 import io.trailsleuth.ingest.RootedPath;
+import io.trailsleuth.ingest.SelectedFiles;
 import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.ingest.SnapshotBuffer;
 import io.trailsleuth.ingest.SourceFile;

@@ -6,6 +6,7 @@ import io.trailsleuth.ingest.SourceFile;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Finds the local copies of the object an S3 key names, under every input root, by file name and key suffix. */
@@ -65,9 +66,31 @@ class LocalLogFilesTest {
     marked.set(positions[0]);
 
     assertThat(positions).hasSize(3);
-    assertThat(local.at(positions[0])).isSameAs(underRoot);
+    assertThat(local.at(positions[0])).isEqualTo(underRoot);
     assertThat(local.pathMarked(positions[0], marked)).isTrue();
     assertThat(local.pathMarked(positions[1], marked)).as("the same file under a second root").isTrue();
     assertThat(local.pathMarked(positions[2], marked)).isFalse();
+  }
+
+  @Test
+  void givesTheUnlistedFilesByPathAndLeavesOutTheListedAndTheirPathUnderAnotherRoot() {
+    String earlier = DAY + "111122223333_CloudTrail_us-east-1_20240305T0900Z_Zz.json.gz";
+    // the walk's order: by input root, then path
+    List<SourceFile> walked = List.of(file("copyA", earlier), file("copyA", DAY + NAME), file("copyA", "notes.txt"),
+        file("copyB", earlier), file("copyB", DAY + NAME));
+    LocalLogFiles local = new LocalLogFiles(walked, new int[] {0, 1, 3, 4});
+
+    assertThat(local.unlisted(new BitSet())).extracting(SourceFile::inputRoot, SourceFile::relativePath)
+        .containsExactly(Tuple.tuple("copyA", earlier), Tuple.tuple("copyB", earlier),
+            Tuple.tuple("copyA", DAY + NAME), Tuple.tuple("copyB", DAY + NAME));
+
+    BitSet listed = new BitSet();
+    int[] copies = local.positionsOf(DAY + NAME);
+    listed.set(copies[1]);
+    assertThat(local.at(copies[1]).inputRoot()).isEqualTo("copyB");
+    assertThat(local.unlisted(listed)).extracting(SourceFile::inputRoot, SourceFile::relativePath)
+        .containsExactly(Tuple.tuple("copyA", earlier), Tuple.tuple("copyB", earlier),
+            Tuple.tuple("copyA", DAY + NAME));
+    assertThat(local.count()).isEqualTo(4);
   }
 }

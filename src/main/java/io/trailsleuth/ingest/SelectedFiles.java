@@ -1,6 +1,5 @@
-package io.trailsleuth.pipeline;
+package io.trailsleuth.ingest;
 
-import io.trailsleuth.ingest.SourceFile;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -9,7 +8,7 @@ import java.util.RandomAccess;
  * Some of a walk's files, by their positions in it: the files a scope keeps, held as one int each rather than a list of
  * the files themselves, which would rebuild every file of a compact walk.
  */
-final class SelectedFiles extends AbstractList<SourceFile> implements RandomAccess {
+public final class SelectedFiles extends AbstractList<SourceFile> implements RandomAccess {
   private final List<SourceFile> files;
   private final int[] positions;
 
@@ -19,7 +18,7 @@ final class SelectedFiles extends AbstractList<SourceFile> implements RandomAcce
   }
 
   /** The files of {@code files} at {@code positions}, in that order; {@code files} itself when that is all of them. */
-  static List<SourceFile> of(List<SourceFile> files, int[] positions) {
+  public static List<SourceFile> of(List<SourceFile> files, int[] positions) {
     if (positions.length == files.size()) {
       boolean all = true;
       for (int i = 0; i < positions.length && all; i++) {
