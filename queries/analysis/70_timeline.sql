@@ -106,7 +106,8 @@ roots AS (
   SELECT e.event_id, e.source_file, e.source_record, min(c.input_root) AS input_root
   FROM focus_events AS e
   SEMI JOIN story AS s ON s.event_id = e.event_id
-  JOIN source_copies AS c ON c.source_file = e.source_file AND c.sha256 = e.source_sha256 AND c.path_ambiguous
+  JOIN source_copies_at((SELECT list(DISTINCT source_file) FROM focus_events)) AS c
+    ON c.source_file = e.source_file AND c.sha256 = e.source_sha256 AND c.path_ambiguous
   GROUP BY e.event_id, e.source_file, e.source_record
 )
 -- such a file is named under its input root as given on the command line (the root itself when it is the file)

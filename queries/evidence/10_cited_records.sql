@@ -5,5 +5,7 @@ SELECT e.event_id, s.input_root, e.source_file, e.source_sha256, s.path_ambiguou
   e.source_length
 FROM focus_events AS e
 SEMI JOIN cited_ids AS c ON e.event_id = c.event_id
-JOIN source_copies AS s ON s.source_file = e.source_file AND s.sha256 = e.source_sha256
+JOIN source_copies_at((
+    SELECT list(DISTINCT f.source_file) FROM focus_events AS f SEMI JOIN cited_ids AS i ON f.event_id = i.event_id
+  )) AS s ON s.source_file = e.source_file AND s.sha256 = e.source_sha256
 ORDER BY e.event_id, s.input_root

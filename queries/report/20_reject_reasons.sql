@@ -6,7 +6,7 @@
 WITH located AS (
   SELECT
     r.*,
-    (SELECT min(c.input_root) FROM source_copies AS c
+    (SELECT min(c.input_root) FROM source_copies_at((SELECT list(DISTINCT source_file) FROM rejects)) AS c
       WHERE c.source_file = r.source_file AND c.sha256 = r.source_sha256 AND c.path_ambiguous) AS input_root
   FROM rejects AS r
 )

@@ -3,10 +3,16 @@ package io.trailsleuth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailsleuth.query.AnalysisViews;
+import io.trailsleuth.store.CaseStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -172,5 +178,32 @@ final class TwoInputRootsTest extends TwoRootArchive {
   /** The report without its command line, which names the roots in the order given. */
   private static String withoutCommand(String report) {
     return report.lines().filter(line -> !line.startsWith("- Command: ")).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  @Test
+  void theLookupOfSomePathsGivesTheRowsOfTheViewOfEveryFileForThosePaths() throws Exception {
+    Path store = temp.resolve("store");
+    CliRun run = CliRun.of("ingest", "-q", genuine.toString(), tampered.toString(), "--store", store.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "1GB");
+        Statement statement = connection.createStatement()) {
+      AnalysisViews.installMaterialized(connection);
+      String every = "SELECT * FROM source_copies_at((SELECT list(DISTINCT source_file) FROM sources))";
+      String one = "SELECT * FROM source_copies_at(['" + IAM_FILE + "'])";
+
+      assertThat(count(statement, "SELECT * FROM source_copies")).isGreaterThan(2);
+      assertThat(count(statement, "SELECT * FROM source_copies EXCEPT ALL " + every)).isZero();
+      assertThat(count(statement, every + " EXCEPT ALL SELECT * FROM source_copies")).isZero();
+      assertThat(count(statement, "SELECT * FROM source_copies WHERE source_file = '" + IAM_FILE + "' AND path_ambiguous"
+          + " EXCEPT ALL " + one)).isZero();
+      assertThat(count(statement, one)).isEqualTo(2);
+    }
+  }
+
+  private static long count(Statement statement, String query) throws SQLException {
+    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM (" + query + ")")) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 }

@@ -1,6 +1,6 @@
 -- id: source_copies
 -- title: Source files by input root
--- description: Each file read (its path relative to its input root and its SHA-256) with the input root it was read under, and whether its path is ambiguous: more than one input root holds a file read at that path, so a citation must name the root.
+-- description: Each file read (its path relative to its input root and its SHA-256) with the input root it was read under, and whether its path is ambiguous: more than one input root holds a file read at that path, so a citation must name the root. The same as source_copies_at (87) for every file: keep the two in step.
 -- view: true
 WITH copies AS (
   SELECT DISTINCT input_root, source_file, sha256
