@@ -77,7 +77,7 @@ public final class AnalysisOutputs {
     ReportContext context;
     EvidencePack.Summary pack = null;
     UserException packFailure = null;
-    try (Connection connection = CaseStore.connect(layout, "1GB")) {
+    try (Connection connection = CaseStore.connect(layout)) {
       AnalysisViews.installMaterialized(connection);
       ConflictImpact.Result adjusted = ConflictImpact.apply(Analyzer.analyze(connection), ConflictingEvents.load(connection));
       findings = adjusted.findings();

@@ -90,7 +90,7 @@ public final class QueryCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "--store DIR is required to run a query");
     }
     ResultFormat resultFormat = FormatOption.parse(ResultFormat.class, format);
-    try (Connection connection = CaseStore.connect(IgnoredRuns.open(store, spec.commandLine().getErr()), "1GB")) {
+    try (Connection connection = CaseStore.connect(IgnoredRuns.open(store, spec.commandLine().getErr()))) {
       io.trailsleuth.query.AnalysisViews.install(connection);
       ResultTable result;
       if (source.name != null) {

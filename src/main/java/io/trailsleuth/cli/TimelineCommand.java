@@ -96,7 +96,7 @@ public final class TimelineCommand implements Callable<Integer> {
       putIfSet(parameters, "since", time(since, "--since"));
       putIfSet(parameters, "until", time(until, "--until"));
       ResultTable rows;
-      try (Connection connection = CaseStore.connect(layout, "1GB")) {
+      try (Connection connection = CaseStore.connect(layout)) {
         AnalysisViews.installMaterialized(connection);
         rows = QueryRunner.run(connection, SqlFiles.get("timeline"), parameters);
       }

@@ -92,6 +92,18 @@ public final class CaseStore {
     }
   }
 
+  /**
+   * DuckDB's memory limit for reading a store. Results stream to the caller ({@link DuckDb#inMemory}), so a report query
+   * over every file's manifest row holds its sort, not its whole result: a store of 2,000,000 files took 1,282 MiB with
+   * the result held, 807 MiB streamed (bench/README.md, round twelve). At 512 MB that sort no longer fits.
+   */
+  public static final String ANALYSIS_MEMORY_LIMIT = "1GB";
+
+  /** As below, with {@link #ANALYSIS_MEMORY_LIMIT}. */
+  public static Connection connect(StoreLayout layout) throws SQLException, IOException {
+    return connect(layout, ANALYSIS_MEMORY_LIMIT);
+  }
+
   /** An in-memory DuckDB connection with the store's views over its committed runs; the caller closes it. */
   public static Connection connect(StoreLayout layout, String memoryLimit) throws SQLException, IOException {
     StoreRuns runs = layout.scan();
