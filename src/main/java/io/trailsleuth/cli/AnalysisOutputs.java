@@ -14,6 +14,7 @@ import io.trailsleuth.analysis.RoleChangeTime;
 import io.trailsleuth.common.SqlFiles;
 import io.trailsleuth.evidence.EvidenceException;
 import io.trailsleuth.evidence.EvidencePack;
+import io.trailsleuth.evidence.StreamedText;
 import io.trailsleuth.query.AnalysisViews;
 import io.trailsleuth.query.QueryRunner;
 import io.trailsleuth.report.FindingsJson;
@@ -75,6 +76,8 @@ public final class AnalysisOutputs {
     List<ConflictingEvent> conflicts;
     CitedSources sources;
     ReportContext context;
+    Optional<String> markdownText;
+    StreamedText findingsJson;
     EvidencePack.Summary pack = null;
     UserException packFailure = null;
     try (Connection connection = CaseStore.connect(layout)) {
@@ -84,18 +87,22 @@ public final class AnalysisOutputs {
       conflicts = adjusted.conflicts();
       // looked up once: the report, the JSON and the pack cite the same copy of each source file
       sources = CitedSources.load(connection, findings);
+      // written to each target as it is made, never held whole: its integrity block lists log files by the 100,000
+      findingsJson = writer -> FindingsJson.write(findings, integrity, conflicts, sources, writer);
       context = new ReportContext(commandLine, VersionProvider.version(), SourceManifest.read(connection, findings),
           QueryRunner.run(connection, SqlFiles.get("report_reject_reasons"), Map.of()),
           QueryRunner.run(connection, SqlFiles.get("report_coverage_gaps"), Map.of()), integrity, conflicts, sources);
+      // rendered once for --out, --html and the pack; small at any number of input files (its lists are capped)
+      markdownText = markdown == null && html == null && evidence == null ? Optional.empty()
+          : Optional.of(MarkdownReport.render(findings, context));
       Optional<String> htmlText = html == null ? Optional.empty()
-          : Optional.of(HtmlReport.render(connection, findings, context));
+          : Optional.of(HtmlReport.render(connection, findings, context, markdownText.get()));
       if (html != null) {
         Files.writeString(html, htmlText.get(), StandardCharsets.UTF_8);
       }
       if (evidence != null) {
         try {
-          pack = writePack(connection, sources, new EvidencePack.Outputs(MarkdownReport.render(findings, context),
-              htmlText, FindingsJson.write(findings, integrity, conflicts, sources)));
+          pack = writePack(connection, sources, new EvidencePack.Outputs(markdownText.get(), htmlText, findingsJson));
         } catch (UserException e) {
           // every report is still written; the pack's failure is the command's result after them
           packFailure = e;
@@ -103,16 +110,16 @@ public final class AnalysisOutputs {
       }
     }
     if (markdown != null) {
-      Files.writeString(markdown, MarkdownReport.render(findings, context), StandardCharsets.UTF_8);
+      Files.writeString(markdown, markdownText.get(), StandardCharsets.UTF_8);
     }
     Optional<String> noEvents = NoEventsStatement.of(findings);
     if ("-".equals(json)) {
-      FindingsJson.write(findings, integrity, conflicts, sources, out);
+      findingsJson.writeTo(out);
       noEvents.ifPresent(err::println);
     } else {
       if (json != null) {
         try (Writer file = Files.newBufferedWriter(Path.of(json), StandardCharsets.UTF_8)) {
-          FindingsJson.write(findings, integrity, conflicts, sources, file);
+          findingsJson.writeTo(file);
         }
       }
       summary(findings, conflicts, out);

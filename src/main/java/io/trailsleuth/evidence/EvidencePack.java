@@ -8,6 +8,7 @@ import io.trailsleuth.analysis.CitedSources;
 import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.ingest.JsonSettings;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,11 @@ import java.util.stream.Stream;
  * The same store and findings give a byte-identical pack.
  */
 public final class EvidencePack {
-  /** What the pack holds besides the records: the rendered outputs. */
-  public record Outputs(String markdown, Optional<String> html, String findingsJson) {
+  /**
+   * What the pack holds besides the records: the rendered reports, and the findings JSON, streamed to its file (it
+   * lists every log file the digests checked, and as one string outgrew the launcher's heap).
+   */
+  public record Outputs(String markdown, Optional<String> html, StreamedText findingsJson) {
     public Outputs {
       requireNonNull(markdown, "markdown is null");
       requireNonNull(html, "html is null");
@@ -86,7 +90,9 @@ public final class EvidencePack {
     if (outputs.html().isPresent()) {
       Files.writeString(directory.resolve("report.html"), outputs.html().get(), StandardCharsets.UTF_8);
     }
-    Files.writeString(directory.resolve("findings.json"), outputs.findingsJson(), StandardCharsets.UTF_8);
+    try (Writer findings = Files.newBufferedWriter(directory.resolve("findings.json"), StandardCharsets.UTF_8)) {
+      outputs.findingsJson().writeTo(findings);
+    }
     Files.writeString(directory.resolve("SOURCES.sha256"), sources.checkList(), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve("README.txt"), PackReadme.text(cited.all().size(), digests.count(),
         outputs.html().isPresent(), sources.namesRoots()), StandardCharsets.UTF_8);

@@ -33,6 +33,15 @@ public final class HtmlReport {
 
   /** The page; byte-identical for the same store, findings and context. */
   public static String render(Connection connection, Findings findings, ReportContext context) throws SQLException {
+    return render(connection, findings, context, MarkdownReport.render(findings, context));
+  }
+
+  /**
+   * The page made from {@code markdown}, the text {@link MarkdownReport#render} gave for the same findings and context,
+   * for a caller that writes the markdown report too and renders it once.
+   */
+  public static String render(Connection connection, Findings findings, ReportContext context, String markdown)
+      throws SQLException {
     List<String> breakageCharts = new ArrayList<>();
     for (int i = 0; i < findings.breakages().size(); i++) {
       breakageCharts.add(DecryptCharts.forBreakage(connection, findings.breakages().get(i), findings.coverage(), i));
@@ -49,7 +58,7 @@ public final class HtmlReport {
       policyCharts.add(PolicyDriftCharts.figure(connection, openPolicies.get(i), findings.coverage(), i));
     }
     Figures figures = new Figures(breakageCharts, atRiskCharts.toString(), policyCharts);
-    MarkdownHtml.Result body = MarkdownHtml.convert(MarkdownReport.render(findings, context), figures);
+    MarkdownHtml.Result body = MarkdownHtml.convert(markdown, figures);
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")

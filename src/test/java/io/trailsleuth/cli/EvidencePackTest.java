@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,6 +63,31 @@ final class EvidencePackTest {
       String record = Files.readString(pack.resolve("records/" + cited.getKey() + ".json"), StandardCharsets.UTF_8);
       assertThat(MAPPER.readTree(record).path("eventID").asText()).isEqualTo(cited.getKey());
       assertThat(gunzip(ARCHIVE.resolve(cited.getValue()))).as("the record's bytes in its source file").contains(record);
+    }
+  }
+
+  @Test
+  void packsTheFindingsJsonAndTheReportsByteForByteAsTheirOwnOptionsWriteThemAndHashesTheFilesWritten() throws Exception {
+    Path pack = temp.resolve("pack");
+    Path json = temp.resolve("findings.json");
+    Path report = temp.resolve("report.md");
+    Path html = temp.resolve("report.html");
+
+    CliRun run = CliRun.of("investigate", "-q", ARCHIVE.toString(), "--evidence", pack.toString(), "--json",
+        json.toString(), "--out", report.toString(), "--html", html.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(pack.resolve("findings.json")).hasSameBinaryContentAs(json);
+    assertThat(pack.resolve("report.md")).hasSameBinaryContentAs(report);
+    assertThat(pack.resolve("report.html")).hasSameBinaryContentAs(html);
+    Map<String, String> manifest = new TreeMap<>();
+    for (String line : Files.readAllLines(pack.resolve("MANIFEST.sha256"))) {
+      if (!line.startsWith("#")) {
+        manifest.put(line.substring(66), line.substring(0, 64));
+      }
+    }
+    for (String name : List.of("findings.json", "report.md", "report.html")) {
+      assertThat(manifest.get(name)).as(name).isEqualTo(sha256(json.resolveSibling(name)));
     }
   }
 
@@ -193,6 +221,10 @@ final class EvidencePackTest {
       }
     }
     return files;
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   private static String gunzip(Path file) throws IOException {
