@@ -1,35 +1,37 @@
 package io.trailsleuth.ingest;
 
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The SHA-256 of each file's whole decoded content, computed by the ingest's parser threads as they inflate it and
  * handed, once parsing has ended, to the digest check running beside the ingest, so that it need not read the files
- * again. A file the parse did not decode whole (out of scope, already stored, damaged, over a limit) has no hash here,
- * and once the check has said which copies a digest lists, neither has a file no digest lists: its hash is never
- * compared.
+ * again. Files are named by their position in the walk the ingest and the check share. A file the parse did not
+ * decode whole (out of scope, already stored, damaged, over a limit) has no hash here, and once the check has said
+ * which files a digest lists, neither has a file no digest lists: its hash is never compared.
  */
 public final class DecodedContentHashes {
   private static final DecodedContentHashes NONE = new DecodedContentHashes(false);
   private static final HexFormat HEX = HexFormat.of();
+  /** Longs per hash. */
+  private static final int LONGS = 4;
 
   private final boolean collecting;
+  /** Until the check has said which files a digest lists: every hash handed over, by walk position. */
+  private Map<Integer, ContentHash> byPosition = new HashMap<>();
   /**
-   * By copy (input root and relative path, the strings the walk made): a {@code Path} key per file cost about 200 bytes
-   * more, which counted at 300,000 files. The 32 bytes of each hash, not its 64-character hex text (about 100 bytes).
+   * From then on, the listed files' walk positions, sorted, and their hashes as four longs each (an int, 32 bytes and
+   * a bit a listed file: a key object and a map entry each cost about 80 bytes more, at every listed file); a hash of
+   * any other file is not kept.
    */
-  private Map<RootedPath, byte[]> byCopy = new HashMap<>();
-  /**
-   * False until the check has said which copies a digest lists: from then on {@link #byCopy} holds a key for each of
-   * those alone (its value null until the parse hands over the hash) and a hash of any other copy is not kept.
-   */
-  private boolean listedOnly;
+  private int[] listed;
+  private long[] listedHashes;
+  private BitSet handedOver;
   private final CountDownLatch parseEnded;
 
   private DecodedContentHashes(boolean collecting) {
@@ -52,33 +54,52 @@ public final class DecodedContentHashes {
     return collecting;
   }
 
-  /** Records the hex SHA-256 of the whole decoded content of a file, unless the check said no digest lists it. */
-  public synchronized void put(SourceFile file, String sha256) {
+  /**
+   * Records the hex SHA-256 of the whole decoded content of the file at a position of the shared walk, unless the
+   * check said no digest lists it.
+   */
+  public synchronized void put(int walkPosition, String sha256) {
     if (!collecting) {
       throw new IllegalStateException("these hashes are not being collected");
     }
-    RootedPath copy = RootedPath.of(file);
-    if (!listedOnly || byCopy.containsKey(copy)) {
-      byCopy.put(copy, HEX.parseHex(sha256));
+    ContentHash hash = ContentHash.of(HEX.parseHex(sha256));
+    if (listed == null) {
+      byPosition.put(walkPosition, hash);
+      return;
+    }
+    int index = Arrays.binarySearch(listed, walkPosition);
+    if (index >= 0) {
+      listedHashes[LONGS * index] = hash.first();
+      listedHashes[LONGS * index + 1] = hash.second();
+      listedHashes[LONGS * index + 2] = hash.third();
+      listedHashes[LONGS * index + 3] = hash.fourth();
+      handedOver.set(index);
     }
   }
 
   /**
-   * Keeps, from now on, only the hashes of the copies a digest lists (by input root and relative path), and drops
-   * those of every other copy: the check asks for no other.
+   * Keeps, from now on, only the hashes of the files a digest lists (by walk position), and drops those of every other
+   * file: the check asks for no other.
    */
-  public synchronized void keepOnly(Collection<RootedPath> listed) {
-    if (collecting && !listedOnly) {
-      listedOnly = true;
-      Map<RootedPath, byte[]> kept = new HashMap<>();
-      listed.forEach(copy -> kept.put(copy, byCopy.get(copy)));
-      byCopy = kept;
+  public synchronized void keepOnly(int[] walkPositions) {
+    if (!collecting || listed != null) {
+      return;
     }
+    listed = Arrays.stream(walkPositions).sorted().distinct().toArray();
+    listedHashes = new long[LONGS * listed.length];
+    handedOver = new BitSet(listed.length);
+    Map<Integer, ContentHash> before = byPosition;
+    byPosition = null;
+    before.forEach((position, hash) -> {
+      if (Arrays.binarySearch(listed, position) >= 0) {
+        put(position, hash.hex());
+      }
+    });
   }
 
   /** How many hashes are held now. */
   public synchronized int held() {
-    return (int) byCopy.values().stream().filter(Objects::nonNull).count();
+    return listed == null ? byPosition.size() : handedOver.cardinality();
   }
 
   /** Marks the parse as ended (normally or not): waiting readers go on with the hashes there are. */
@@ -87,18 +108,24 @@ public final class DecodedContentHashes {
   }
 
   /**
-   * Waits for the parse to end, then gives the hex SHA-256 it computed for a file (by input root and path), if any;
-   * none for a copy the check did not list in {@link #keepOnly}.
+   * Waits for the parse to end, then gives the hex SHA-256 it computed for the file at a position of the shared walk, if
+   * any; none for a file the check did not list in {@link #keepOnly}.
    */
-  public Optional<String> awaitHash(SourceFile file) throws InterruptedException {
+  public Optional<String> awaitHash(int walkPosition) throws InterruptedException {
     if (!collecting) {
       return Optional.empty();
     }
     parseEnded.await();
-    byte[] hash;
+    ContentHash hash;
     synchronized (this) {
-      hash = byCopy.get(RootedPath.of(file));
+      if (listed == null) {
+        hash = byPosition.get(walkPosition);
+      } else {
+        int index = Arrays.binarySearch(listed, walkPosition);
+        hash = index < 0 || !handedOver.get(index) ? null : new ContentHash(true, listedHashes[LONGS * index],
+            listedHashes[LONGS * index + 1], listedHashes[LONGS * index + 2], listedHashes[LONGS * index + 3]);
+      }
     }
-    return hash == null ? Optional.empty() : Optional.of(HEX.formatHex(hash));
+    return hash == null ? Optional.empty() : Optional.of(hash.hex());
   }
 }

@@ -31,6 +31,11 @@ public final class SelectedFiles extends AbstractList<SourceFile> implements Ran
     return new SelectedFiles(files, positions.clone());
   }
 
+  /** The position in the walk's files of the file at {@code index} of {@code files}, a list {@link #of} gave. */
+  public static int positionIn(List<SourceFile> files, int index) {
+    return files instanceof SelectedFiles selected ? selected.positions[index] : index;
+  }
+
   @Override
   public SourceFile get(int index) {
     return files.get(positions[index]);

@@ -93,6 +93,12 @@ final class LocalLogFiles {
         .filter(position -> S3Keys.sameObject(s3Key, byName[position])).toArray();
   }
 
+  /** The position in the walk's files of the file at a position of {@link #all()}. */
+  int walkPosition(int position) {
+    index();
+    return walkedByName[position];
+  }
+
   /** The file at a position of {@link #all()}, its relative path the string held here. */
   SourceFile at(int position) {
     index();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Checks every log file a digest lists against the local copy, and finds local log files no digest lists. A file's
@@ -55,13 +56,15 @@ final class LogFileVerifier {
     if (!decodedHashes.isCollecting()) {
       return;
     }
-    List<RootedPath> listedCopies = new ArrayList<>();
+    IntStream.Builder listedCopies = IntStream.builder();
     for (Digest digest : digests) {
       for (ListedLogFile entry : digest.logFiles()) {
-        local.copiesOf(entry.s3Object()).forEach(copy -> listedCopies.add(RootedPath.of(copy)));
+        for (int position : local.positionsOf(entry.s3Object())) {
+          listedCopies.add(local.walkPosition(position));
+        }
       }
     }
-    decodedHashes.keepOnly(listedCopies);
+    decodedHashes.keepOnly(listedCopies.build().toArray());
   }
 
   /** Checks the files; waits, if the hashes are still being collected, for the ingest's parse to end. */
@@ -74,7 +77,7 @@ final class LogFileVerifier {
         }
         for (int position : copies) {
           listed.set(position);
-          check(local.at(position), entry, digest);
+          check(local.at(position), local.walkPosition(position), entry, digest);
         }
       }
     }
@@ -99,10 +102,11 @@ final class LogFileVerifier {
     verified.removeIf(failed::contains);
   }
 
-  private void check(SourceFile copy, ListedLogFile entry, Digest digest) throws InterruptedException {
+  private void check(SourceFile copy, int walkPosition, ListedLogFile entry, Digest digest)
+      throws InterruptedException {
     String actual;
     try {
-      actual = hash(copy);
+      actual = hash(copy, walkPosition);
     } catch (IOException e) {
       tampered.add(new TamperedFile(copy.relativePath(), digest.relativePath(), entry.hashValue(), "",
           "cannot be read or decompressed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"
@@ -129,13 +133,13 @@ final class LogFileVerifier {
    * The SHA-256 of the decompressed content: the ingest's when it decoded the whole file, else one this check read
    * before at the copy's path, else read here.
    */
-  private String hash(SourceFile file) throws IOException, InterruptedException {
+  private String hash(SourceFile file, int walkPosition) throws IOException, InterruptedException {
     Path path = file.path();
     String read = hashesRead.get(path);
     if (read != null) {
       return read;
     }
-    Optional<String> decoded = decodedHashes.awaitHash(file);
+    Optional<String> decoded = decodedHashes.awaitHash(walkPosition);
     if (decoded.isPresent()) {
       return decoded.get();
     }

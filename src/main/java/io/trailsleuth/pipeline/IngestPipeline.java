@@ -233,7 +233,7 @@ public final class IngestPipeline {
             for (int u = next.getAndIncrement(); u < units.count(); u = next.getAndIncrement()) {
               Set<String> readInUnit = new HashSet<>();
               for (int i : units.files(u)) {
-                if (!worker.process(files.get(i), known, readInUnit)) {
+                if (!worker.process(files.get(i), SelectedFiles.positionIn(files, i), known, readInUnit)) {
                   unchanged.incrementAndGet();
                 }
               }
@@ -310,9 +310,10 @@ public final class IngestPipeline {
      * Reads one file, unless the store or an earlier file of its unit ({@code readInUnit}) has the same content (then
      * returns false), and writes its manifest entry, every event it handed on counted as stored (deduplication
      * corrects that). Nothing of the file stays on the heap: kept until the run's end, a few hundred bytes per file
-     * ran out of heap at a few hundred thousand files.
+     * ran out of heap at a few hundred thousand files. {@code walkPosition} is the file's position in the walk, which
+     * names its decoded hash for the digest check.
      */
-    boolean process(SourceFile file, KnownContents known, Set<String> readInUnit)
+    boolean process(SourceFile file, int walkPosition, KnownContents known, Set<String> readInUnit)
         throws IOException, InterruptedException {
       Path path = file.isStandardInput() ? copyStandardInput() : file.path();
       // one read for hash and parse; a file that changes meanwhile or cannot be read is rejected whole
@@ -327,7 +328,7 @@ public final class IngestPipeline {
         this.sha256 = sha256.isEmpty() ? null : sha256;
         FileReadResult result = snapshot.read(reader, file.relativePath(), this);
         if (!result.decodedSha256().isEmpty() && !file.isStandardInput()) {
-          decodedHashes.put(file, result.decodedSha256());
+          decodedHashes.put(walkPosition, result.decodedSha256());
         }
         flushRejects();
         SourceEntry entry = new SourceEntry(file.inputRoot(), file.relativePath(), size, sha256,

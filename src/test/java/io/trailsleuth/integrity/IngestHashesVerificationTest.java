@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +34,10 @@ class IngestHashesVerificationTest {
     return directory.resolve("archive");
   }
 
-  /** The archive's file at {@code log} as the walk of the archive's root finds it. */
-  private SourceFile copy(Path log) {
-    return SourceWalker.walk(List.of(root().toString())).files().stream().filter(f -> f.path().equals(log)).findFirst()
-        .orElseThrow();
+  /** The position of the archive's file at {@code log} in the walk of the archive's root. */
+  private int copy(Path log) {
+    List<SourceFile> files = SourceWalker.walk(List.of(root().toString())).files();
+    return IntStream.range(0, files.size()).filter(i -> files.get(i).path().equals(log)).findFirst().orElseThrow();
   }
 
   private IntegrityReport verify(DecodedContentHashes hashes) throws InterruptedException {
