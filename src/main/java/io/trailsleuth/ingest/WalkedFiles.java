@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * The files of a walk in order of input root and relative path, held as arrays and front-coded names rather than a
@@ -148,7 +149,8 @@ public final class WalkedFiles extends AbstractList<SourceFile> implements Rando
       for (int i = 0; i < length; i++) {
         chunk[chunkUsed + i] = (byte) relativePath.charAt(cut + i);
       }
-      nameStarts[count] = (nameChunks.size() - 1) * CHUNK + chunkUsed;
+      // an int names 2 GiB of names (about 28 million files of the CloudTrail layout); beyond, this fails loudly
+      nameStarts[count] = Math.addExact(Math.multiplyExact(nameChunks.size() - 1, CHUNK), chunkUsed);
       nameLengths[count] = length;
       chunkUsed += length;
       count++;
@@ -354,7 +356,7 @@ public final class WalkedFiles extends AbstractList<SourceFile> implements Rando
     }
 
     /** Ranks {@code size} texts by {@code String} order, equal texts sharing a rank. */
-    private static int[] ranks(int size, java.util.function.IntFunction<String> texts) {
+    private static int[] ranks(int size, IntFunction<String> texts) {
       int[] byText = new int[size];
       Arrays.setAll(byText, i -> i);
       IntSort.sort(byText, (first, second) -> texts.apply(first).compareTo(texts.apply(second)));
