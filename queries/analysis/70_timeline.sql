@@ -106,7 +106,9 @@ roots AS (
   SELECT e.event_id, e.source_file, e.source_record, min(c.input_root) AS input_root
   FROM focus_events AS e
   SEMI JOIN story AS s ON s.event_id = e.event_id
-  JOIN source_copies_at((SELECT list(DISTINCT source_file) FROM focus_events)) AS c
+  JOIN source_copies_at((
+      SELECT list(DISTINCT f.source_file) FROM focus_events AS f SEMI JOIN story AS t ON t.event_id = f.event_id
+    )) AS c
     ON c.source_file = e.source_file AND c.sha256 = e.source_sha256 AND c.path_ambiguous
   GROUP BY e.event_id, e.source_file, e.source_record
 )

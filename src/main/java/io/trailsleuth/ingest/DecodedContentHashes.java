@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The SHA-256 of each file's whole decoded content, computed by the ingest's parser threads as they inflate it and
  * handed, once parsing has ended, to the digest check running beside the ingest, so that it need not read the files
- * again. Files are named by their position in the walk the ingest and the check share. A file the parse did not
+ * again. Files are named by their position in the walk the ingest and the check share ({@link SharedWalk}): one
+ * {@code Walk} instance, never a second walk of the same inputs. A second copy of a file whose content the ingest read
+ * already (a root named twice) has no hash here; the check reads it. A file the parse did not
  * decode whole (out of scope, already stored, damaged, over a limit) has no hash here, and once the check has said
  * which files a digest lists, neither has a file no digest lists: its hash is never compared.
  */
@@ -67,6 +69,11 @@ public final class DecodedContentHashes {
       byPosition.put(walkPosition, hash);
       return;
     }
+    store(walkPosition, hash);
+  }
+
+  /** Keeps a listed file's hash; a file no digest lists is left out. */
+  private void store(int walkPosition, ContentHash hash) {
     int index = Arrays.binarySearch(listed, walkPosition);
     if (index >= 0) {
       listedHashes[LONGS * index] = hash.first();
@@ -90,11 +97,7 @@ public final class DecodedContentHashes {
     handedOver = new BitSet(listed.length);
     Map<Integer, ContentHash> before = byPosition;
     byPosition = null;
-    before.forEach((position, hash) -> {
-      if (Arrays.binarySearch(listed, position) >= 0) {
-        put(position, hash.hex());
-      }
-    });
+    before.forEach(this::store);
   }
 
   /** How many hashes are held now. */

@@ -17,7 +17,10 @@ public final class SelectedFiles extends AbstractList<SourceFile> implements Ran
     this.positions = positions;
   }
 
-  /** The files of {@code files} at {@code positions}, in that order; {@code files} itself when that is all of them. */
+  /**
+   * The files of {@code files} at {@code positions}, in that order; {@code files} itself when that is all of them. The
+   * list takes {@code positions} as it is (not copied): a million files' positions are not held twice.
+   */
   public static List<SourceFile> of(List<SourceFile> files, int[] positions) {
     if (positions.length == files.size()) {
       boolean all = true;
@@ -28,12 +31,7 @@ public final class SelectedFiles extends AbstractList<SourceFile> implements Ran
         return files;
       }
     }
-    return new SelectedFiles(files, positions.clone());
-  }
-
-  /** The position in the walk's files of the file at {@code index} of {@code files}, a list {@link #of} gave. */
-  public static int positionIn(List<SourceFile> files, int index) {
-    return files instanceof SelectedFiles selected ? selected.positions[index] : index;
+    return new SelectedFiles(files, positions);
   }
 
   @Override

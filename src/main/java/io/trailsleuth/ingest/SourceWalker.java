@@ -32,7 +32,7 @@ public final class SourceWalker {
 
   /** Walks every named path. */
   public static Walk walk(List<String> paths) {
-    WalkedFiles.Builder files = WalkedFiles.builder();
+    WalkedFilesBuilder files = WalkedFiles.builder();
     List<WalkProblem> problems = new ArrayList<>();
     for (String named : paths) {
       if ("-".equals(named)) {
@@ -57,7 +57,7 @@ public final class SourceWalker {
     return new Walk(files.build(), problems);
   }
 
-  private static void walkDirectory(String named, Path root, WalkedFiles.Builder files, List<WalkProblem> problems) {
+  private static void walkDirectory(String named, Path root, WalkedFilesBuilder files, List<WalkProblem> problems) {
     Path base = root.toAbsolutePath().normalize();
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -95,7 +95,7 @@ public final class SourceWalker {
    * file over asking again.
    */
   private static void addFile(String named, Path base, Path walkRoot, Path file, BasicFileAttributes attributes,
-      WalkedFiles.Builder files, List<WalkProblem> problems) {
+      WalkedFilesBuilder files, List<WalkProblem> problems) {
     String relative = relative(base, file);
     if (attributes.isSymbolicLink()) {
       boolean loop = isLoop(file);

@@ -23,7 +23,7 @@ public final class ArchiveVerifier {
   public static IntegrityReport verify(List<String> paths, Optional<PublicKeys> publicKeys,
       Optional<Signatures> signatures) {
     try {
-      return verify(paths, publicKeys, signatures, DecodedContentHashes.none());
+      return verify(SourceWalker.walk(paths), publicKeys, signatures, DecodedContentHashes.none());
     } catch (InterruptedException e) {
       // no hashes are collected, so nothing waits; keep the interrupt for the caller all the same
       Thread.currentThread().interrupt();
@@ -32,15 +32,12 @@ public final class ArchiveVerifier {
   }
 
   /**
-   * Verifies as above, taking each log file's hash from {@code decodedHashes} when the ingest's parse decoded the whole
-   * file. Digests, chains and signatures are checked first; only then does it wait for the parse to end.
+   * Verifies as above the files of a walk of the inputs made already, taking each log file's hash from
+   * {@code decodedHashes} when the ingest's parse decoded the whole file. The hashes name files by their position in
+   * the walk, so {@code walk} must be the very walk the ingest read (see {@code SharedWalk}): a second walk of the same
+   * inputs may find a file more or less and shift every position after it. Digests, chains and signatures are checked
+   * first; only then does it wait for the parse to end.
    */
-  public static IntegrityReport verify(List<String> paths, Optional<PublicKeys> publicKeys,
-      Optional<Signatures> signatures, DecodedContentHashes decodedHashes) throws InterruptedException {
-    return verify(SourceWalker.walk(paths), publicKeys, signatures, decodedHashes);
-  }
-
-  /** Verifies as above the files of a walk of the inputs made already (the ingest's, beside which the check runs). */
   public static IntegrityReport verify(SourceWalker.Walk walk, Optional<PublicKeys> publicKeys,
       Optional<Signatures> signatures, DecodedContentHashes decodedHashes) throws InterruptedException {
     List<String> notes = new ArrayList<>();

@@ -153,7 +153,8 @@ public final class IngestPipeline {
         inScope[selected++] = position;
         totalBytes += file.sizeBytes();
       }
-      List<SourceFile> files = SelectedFiles.of(walked, Arrays.copyOf(inScope, selected));
+      int[] walkPositions = Arrays.copyOf(inScope, selected);
+      List<SourceFile> files = SelectedFiles.of(walked, walkPositions);
       walk = null;
       walked = null;
       inScope = null;
@@ -161,12 +162,13 @@ public final class IngestPipeline {
       writer.startConsuming(allocator);
       int unchanged;
       try {
-        unchanged = parseAll(files, known, options, writer, allocator, layout, progress, decodedHashes, rejectReasons,
-            tally);
+        unchanged = parseAll(files, walkPositions, known, options, writer, allocator, layout, progress, decodedHashes,
+            rejectReasons, tally);
       } finally {
         decodedHashes.parseEnded();
       }
       files = null;
+      walkPositions = null;
       writer.finishProducing();
       progress.writing();
       long stored = writer.deduplicateAndWrite(() -> verifiedKeys(writer, verifiedCopies.get()), tally.handedOn());
@@ -210,10 +212,12 @@ public final class IngestPipeline {
   /**
    * Reads the files on the parser threads, each file's manifest entry going to the run writer and {@code tally} as it
    * is read (its events counted as stored until deduplication), and adds the rejects per reason to
-   * {@code rejectReasons}; returns the number of files not read again.
+   * {@code rejectReasons}; returns the number of files not read again. {@code walkPositions} gives each file's position
+   * in the walk, which names its decoded hash.
    */
-  private static int parseAll(List<SourceFile> files, KnownContents known, IngestOptions options, RunWriter writer,
-      BufferAllocator allocator, StoreLayout layout, IngestProgress progress, DecodedContentHashes decodedHashes,
+  private static int parseAll(List<SourceFile> files, int[] walkPositions, KnownContents known, IngestOptions options,
+      RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
+      DecodedContentHashes decodedHashes,
       Map<String, Long> rejectReasons, SourceTotals.Tally tally) throws InterruptedException, IOException {
     ReadUnits units = ReadUnits.of(files.size(), i -> files.get(i).relativePath());
     AtomicInteger next = new AtomicInteger();
@@ -233,7 +237,7 @@ public final class IngestPipeline {
             for (int u = next.getAndIncrement(); u < units.count(); u = next.getAndIncrement()) {
               Set<String> readInUnit = new HashSet<>();
               for (int i : units.files(u)) {
-                if (!worker.process(files.get(i), SelectedFiles.positionIn(files, i), known, readInUnit)) {
+                if (!worker.process(files.get(i), walkPositions[i], known, readInUnit)) {
                   unchanged.incrementAndGet();
                 }
               }

@@ -1,5 +1,6 @@
 package io.trailsleuth.store;
 
+import io.trailsleuth.common.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,25 +18,44 @@ import org.duckdb.DuckDBDriver;
 public final class DuckDb {
   /** Set once a connection has opened: the native library is loaded for the life of the JVM. */
   private static volatile boolean nativeLibraryLoaded;
+  /** Where in-memory databases spill; see {@link #spillDirectory()}. */
+  private static Path spillDirectory;
 
   private DuckDb() {}
 
   /**
    * An in-memory database with DuckDB's default threads (one per core), for reading a store. Its results stream to the
-   * reader rather than being held whole (a query reading every file's manifest row held 475 MB at 2,000,000 files). What
-   * outgrows its memory limit spills into a directory of its own under the system's temporary directory, removed when
-   * the JVM exits (DuckDB deletes its files there as it closes): DuckDB's default for an in-memory database is
-   * {@code .tmp} in the current directory, which may be the evidence being analysed.
+   * reader rather than being held whole (a query reading every file's manifest row held 475 MB at 2,000,000 files), so
+   * a caller reads each result to its end, or closes it, before it runs the next statement on the connection: a new
+   * statement ends a result still streaming. What outgrows the memory limit spills into the JVM's spill directory
+   * ({@link #spillDirectory()}): DuckDB's default for an in-memory database is {@code .tmp} in the current directory,
+   * which may be the evidence being analysed.
    */
   public static Connection inMemory(String memoryLimit) throws SQLException {
-    Path spill;
-    try {
-      spill = Files.createTempDirectory("trailsleuth-duckdb-");
-    } catch (IOException e) {
-      throw new SQLException("cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
+    return open("jdbc:duckdb:", memoryLimit, spillDirectory(), 0, true);
+  }
+
+  /**
+   * One directory under the system's temporary directory for every in-memory database of this JVM, made on first use
+   * and removed with what is in it when the JVM exits (not after a crash).
+   */
+  private static synchronized Path spillDirectory() throws SQLException {
+    if (spillDirectory == null) {
+      try {
+        Path directory = Files.createTempDirectory("trailsleuth-duckdb-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            FileTrees.deleteRecursively(directory);
+          } catch (IOException e) {
+            // the JVM is exiting: a directory left behind in the temporary directory harms nothing
+          }
+        }, "trailsleuth-spill-cleanup"));
+        spillDirectory = directory;
+      } catch (IOException e) {
+        throw new SQLException("cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
+      }
     }
-    spill.toFile().deleteOnExit();
-    return open("jdbc:duckdb:", memoryLimit, spill, 0, true);
+    return spillDirectory;
   }
 
   /**

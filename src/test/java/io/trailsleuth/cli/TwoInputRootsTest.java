@@ -185,7 +185,7 @@ final class TwoInputRootsTest extends TwoRootArchive {
     Path store = temp.resolve("store");
     CliRun run = CliRun.of("ingest", "-q", genuine.toString(), tampered.toString(), "--store", store.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store), "1GB");
+    try (Connection connection = CaseStore.connect(CaseStore.openExisting(store));
         Statement statement = connection.createStatement()) {
       AnalysisViews.installMaterialized(connection);
       String every = "SELECT * FROM source_copies_at((SELECT list(DISTINCT source_file) FROM sources))";

@@ -30,7 +30,7 @@ final class WalkedFilesTest {
       for (int i = 0; i < files; i++) {
         added.add(randomFile(random));
       }
-      WalkedFiles.Builder builder = WalkedFiles.builder();
+      WalkedFilesBuilder builder = WalkedFiles.builder();
       added.forEach(builder::add);
       List<SourceFile> expected = new ArrayList<>(added);
       expected.sort(ORDER);
@@ -53,7 +53,7 @@ final class WalkedFilesTest {
     SourceFile first = new SourceFile(Path.of("logs"), "a/f.json", "logs", "a/f.json", 1);
     SourceFile second = new SourceFile(Path.of("logs"), "a/f.json", "logs", "a/f.json", 2);
     SourceFile before = new SourceFile(Path.of("logs"), "a-b/f.json", "logs", "a-b/f.json", 3);
-    WalkedFiles.Builder builder = WalkedFiles.builder();
+    WalkedFilesBuilder builder = WalkedFiles.builder();
     builder.add(first);
     builder.add(second);
     builder.add(before);
@@ -67,7 +67,7 @@ final class WalkedFilesTest {
     SourceFile named = new SourceFile(Path.of("/case/one.json"), "", "/case/one.json", "one.json", 5);
     SourceFile spelledOtherwise = new SourceFile(Path.of("logs"), "./a/f.json", "logs", "a/f.json", 6);
     SourceFile wide = new SourceFile(Path.of("logs"), "日/f.json", "logs", "日/f.json", 7);
-    WalkedFiles.Builder builder = WalkedFiles.builder();
+    WalkedFilesBuilder builder = WalkedFiles.builder();
     List<SourceFile> added = List.of(wide, spelledOtherwise, named, input);
     added.forEach(builder::add);
 
@@ -89,7 +89,7 @@ final class WalkedFilesTest {
     }
     List<SourceFile> shuffled = new ArrayList<>(added);
     Collections.shuffle(shuffled, new Random(3));
-    WalkedFiles.Builder builder = WalkedFiles.builder();
+    WalkedFilesBuilder builder = WalkedFiles.builder();
     shuffled.forEach(builder::add);
     added.sort(ORDER);
 
@@ -117,5 +117,26 @@ final class WalkedFilesTest {
       return new SourceFile(Path.of(root), "./" + relative, root, relative, random.nextInt(100));
     }
     return new SourceFile(Path.of(root), relative, root, relative, random.nextInt(100));
+  }
+
+  @Test
+  void rebuildsLongNamesAcrossChunksOfCollectedNames() {
+    // more than 1 MiB of names (two chunks), names whose rest after the shared prefix needs a two-byte length (128 and
+    // more) and names sharing more than the 255 characters a one-byte prefix length can say
+    Random random = new Random(5);
+    String longPrefix = "x".repeat(300);
+    List<SourceFile> added = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      String name = (i % 3 == 0 ? longPrefix : "") + "n" + random.nextInt(1_000_000) + "-".repeat(random.nextInt(200))
+          + ".json";
+      String path = (i % 2 == 0 ? "r/s/" : "r-/") + name;
+      added.add(new SourceFile(Path.of("root"), path, "root", path, i));
+    }
+    WalkedFilesBuilder builder = WalkedFiles.builder();
+    added.forEach(builder::add);
+    added.sort(ORDER);
+
+    assertThat(added.stream().mapToInt(file -> file.relativePath().length()).sum()).isGreaterThan(1 << 20);
+    assertThat(builder.build()).containsExactlyElementsOf(added);
   }
 }
