@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * Some of a walk's files, by their positions in it: the files a scope keeps, held as one int each rather than a list of
- * the files themselves, which would rebuild every file of a compact walk.
+ * Some of a walk's files, by their positions in it (the log files no digest lists, in path order), held as one int each
+ * rather than a list of the files themselves, which would rebuild every file of a compact walk.
  */
 public final class SelectedFiles extends AbstractList<SourceFile> implements RandomAccess {
   private final List<SourceFile> files;
@@ -17,20 +17,8 @@ public final class SelectedFiles extends AbstractList<SourceFile> implements Ran
     this.positions = positions;
   }
 
-  /**
-   * The files of {@code files} at {@code positions}, in that order; {@code files} itself when that is all of them. The
-   * list takes {@code positions} as it is (not copied): a million files' positions are not held twice.
-   */
+  /** The files of {@code files} at {@code positions}, in that order; {@code positions} is taken as it is, not copied. */
   public static List<SourceFile> of(List<SourceFile> files, int[] positions) {
-    if (positions.length == files.size()) {
-      boolean all = true;
-      for (int i = 0; i < positions.length && all; i++) {
-        all = positions[i] == i;
-      }
-      if (all) {
-        return files;
-      }
-    }
     return new SelectedFiles(files, positions);
   }
 

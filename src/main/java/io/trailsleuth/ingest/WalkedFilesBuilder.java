@@ -1,5 +1,6 @@
 package io.trailsleuth.ingest;
 
+import io.trailsleuth.common.FrontCodedTexts;
 import io.trailsleuth.common.IntSort;
 import io.trailsleuth.ingest.WalkedFiles.Directory;
 import io.trailsleuth.ingest.WalkedFiles.Root;
@@ -14,9 +15,6 @@ import java.util.function.IntFunction;
 
 /** Collects the files of a walk, then sorts them and front-codes their names once ({@link #build}). */
 final class WalkedFilesBuilder {
-  private static final int BLOCK = WalkedFiles.BLOCK;
-  /** The longest prefix a name shares with the previous one, in one byte. */
-  private static final int LONGEST_SHARED_PREFIX = 255;
   private static final Comparator<SourceFile> ORDER =
       Comparator.comparing(SourceFile::inputRoot).thenComparing(SourceFile::relativePath);
   /** Names are collected in chunks of this size, so that no array of every name is ever copied to grow it. */
@@ -99,79 +97,20 @@ final class WalkedFilesBuilder {
     int[] order = new int[count];
     Arrays.setAll(order, i -> i);
     IntSort.sort(order, new FileOrder()::compare);
-    int blocks = (count + BLOCK - 1) / BLOCK;
-    int[] blockStarts = new int[blocks];
-    byte[] encoded = new byte[encodedLength(order)];
     int[] sortedDirectories = new int[count];
     long[] sortedSizes = new long[count];
     Map<Integer, SourceFile> sortedWhole = new HashMap<>();
-    int position = 0;
-    int longest = 0;
     for (int k = 0; k < count; k++) {
       int file = order[k];
-      if (k % BLOCK == 0) {
-        blockStarts[k / BLOCK] = position;
-      }
       sortedDirectories[k] = directoryOf[file];
       sortedSizes[k] = sizes[file];
       if (directoryOf[file] < 0) {
         sortedWhole.put(k, wholeFiles.get(file));
       }
-      int shared = k % BLOCK == 0 ? 0 : sharedPrefix(order[k - 1], file);
-      int rest = length(file) - shared;
-      longest = Math.max(longest, length(file));
-      encoded[position++] = (byte) shared;
-      for (int value = rest; ; value >>>= 7) {
-        if (value < 0x80) {
-          encoded[position++] = (byte) value;
-          break;
-        }
-        encoded[position++] = (byte) (value & 0x7F | 0x80);
-      }
-      if (rest > 0) {
-        System.arraycopy(chunk(file), offset(file) + shared, encoded, position, rest);
-        position += rest;
-      }
     }
+    FrontCodedTexts names = FrontCodedTexts.of(count, k -> directoryOf[order[k]] < 0 ? "" : name(order[k]));
     return new WalkedFiles(roots.toArray(Root[]::new), directories.toArray(Directory[]::new), sortedDirectories,
-        sortedSizes, encoded, blockStarts, longest, sortedWhole);
-  }
-
-  private int encodedLength(int[] order) {
-    int total = 0;
-    for (int k = 0; k < count; k++) {
-      int shared = k % BLOCK == 0 ? 0 : sharedPrefix(order[k - 1], order[k]);
-      int rest = length(order[k]) - shared;
-      total = Math.addExact(total, 1 + varintLength(rest) + rest);
-    }
-    return total;
-  }
-
-  private static int varintLength(int value) {
-    int length = 1;
-    for (int rest = value >>> 7; rest != 0; rest >>>= 7) {
-      length++;
-    }
-    return length;
-  }
-
-  /** The length of the prefix two names share, at most {@link #LONGEST_SHARED_PREFIX}; 0 if either is kept whole. */
-  private int sharedPrefix(int first, int second) {
-    if (directoryOf[first] < 0 || directoryOf[second] < 0) {
-      return 0;
-    }
-    byte[] firstChunk = chunk(first);
-    byte[] secondChunk = chunk(second);
-    int limit = Math.min(LONGEST_SHARED_PREFIX, Math.min(length(first), length(second)));
-    int shared = 0;
-    while (shared < limit && firstChunk[offset(first) + shared] == secondChunk[offset(second) + shared]) {
-      shared++;
-    }
-    return shared;
-  }
-
-  private int length(int file) {
-    return directoryOf[file] < 0 ? 0 : nameLengths[file];
+        sortedSizes, names, sortedWhole);
   }
 
   private byte[] chunk(int file) {
@@ -182,10 +121,14 @@ final class WalkedFilesBuilder {
     return nameStarts[file] % CHUNK;
   }
 
+  /** A file's name, the path after its directory. */
+  private String name(int file) {
+    return new String(chunk(file), offset(file), nameLengths[file], StandardCharsets.ISO_8859_1);
+  }
+
   /** The string of a file's relative path, for the orders the ranks below cannot decide. */
   private String relativePath(int file) {
-    Directory directory = directories.get(directoryOf[file]);
-    return directory.prefix() + new String(chunk(file), offset(file), nameLengths[file], StandardCharsets.ISO_8859_1);
+    return directories.get(directoryOf[file]).prefix() + name(file);
   }
 
   /**

@@ -1,67 +1,29 @@
 package io.trailsleuth.integrity;
 
+import io.trailsleuth.common.FrontCodedTexts;
 import java.util.AbstractList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * The local log files no digest lists, sorted by path, held compactly: each path as the length it shares with the one
- * before and the rest of it, in texts of a few thousand files, and one bit each for whether a digest covers the file's
- * window; not an object and a string per file (with no digest in the inputs, every log file is unlisted, and sorted
+ * The local log files no digest lists, sorted by path, held compactly: the paths front-coded ({@link FrontCodedTexts})
+ * and one bit each for whether a digest covers the file's window; not an object and a string per file (with no digest in the inputs, every log file is unlisted, and sorted
  * paths share most of their text). Each element is made when it is read.
  */
 public final class UnlistedFiles extends AbstractList<UnlistedFile> implements RandomAccess {
-  /**
-   * Files per text: texts of a few hundred kilobytes at most, not one of tens of megabytes, which a heap nearly full of
-   * the ingest's own data could not find room for (nor for the builder's copies as it grows).
-   */
-  private static final int PER_TEXT = 4096;
-  /** Every this many files, a path is held whole, so reading one decodes at most this many. */
-  private static final int PER_WHOLE = 16;
-
-  /** The rests of the paths of each {@link #PER_TEXT} files, one after the other. */
-  private final String[] texts;
-  /** Where each path's rest ends in its text; it starts where the one before it ends, or at 0. */
-  private final int[] ends;
-  /** How many leading characters each path shares with the one before it (0 for a path held whole). */
-  private final char[] shared;
+  private final FrontCodedTexts paths;
   private final BitSet covered;
 
   private UnlistedFiles(List<UnlistedFile> sorted) {
-    texts = new String[(sorted.size() + PER_TEXT - 1) / PER_TEXT];
-    ends = new int[sorted.size()];
-    shared = new char[sorted.size()];
     covered = new BitSet(sorted.size());
-    StringBuilder text = new StringBuilder();
-    String previous = "";
-    for (int index = 0; index < sorted.size(); index++) {
+    paths = FrontCodedTexts.of(sorted.size(), index -> {
       UnlistedFile file = sorted.get(index);
-      String path = file.path();
-      int common = index % PER_WHOLE == 0 ? 0 : commonPrefix(previous, path);
-      shared[index] = (char) common;
-      text.append(path, common, path.length());
-      ends[index] = text.length();
       covered.set(index, file.digestCoversWindow());
-      if ((index + 1) % PER_TEXT == 0 || index + 1 == sorted.size()) {
-        texts[index / PER_TEXT] = text.toString();
-        text.setLength(0);
-      }
-      previous = path;
-    }
-  }
-
-  /** The length of the prefix two texts share, at most {@link Character#MAX_VALUE}. */
-  private static int commonPrefix(String first, String second) {
-    int limit = Math.min(Character.MAX_VALUE, Math.min(first.length(), second.length()));
-    int length = 0;
-    while (length < limit && first.charAt(length) == second.charAt(length)) {
-      length++;
-    }
-    return length;
+      return file.path();
+    });
   }
 
   /** The files sorted by path; kept as they are when already held so. */
@@ -82,7 +44,7 @@ public final class UnlistedFiles extends AbstractList<UnlistedFile> implements R
 
   @Override
   public int size() {
-    return ends.length;
+    return paths.size();
   }
 
   /** True when a file at this path (relative to its input root) is unlisted; a binary search. */
@@ -105,13 +67,6 @@ public final class UnlistedFiles extends AbstractList<UnlistedFile> implements R
   }
 
   private String path(int index) {
-    Objects.checkIndex(index, size());
-    String text = texts[index / PER_TEXT];
-    StringBuilder path = new StringBuilder();
-    for (int file = index - index % PER_WHOLE; file <= index; file++) {
-      path.setLength(shared[file]);
-      path.append(text, file % PER_TEXT == 0 ? 0 : ends[file - 1], ends[file]);
-    }
-    return path.toString();
+    return paths.get(index);
   }
 }

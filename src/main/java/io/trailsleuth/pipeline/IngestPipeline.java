@@ -4,7 +4,6 @@ import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileReadResult;
 import io.trailsleuth.ingest.JsonSettings;
 import io.trailsleuth.ingest.RootedPath;
-import io.trailsleuth.ingest.SelectedFiles;
 import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.ingest.SnapshotBuffer;
 import io.trailsleuth.ingest.SourceFile;
@@ -154,20 +153,18 @@ public final class IngestPipeline {
         totalBytes += file.sizeBytes();
       }
       int[] walkPositions = Arrays.copyOf(inScope, selected);
-      List<SourceFile> files = SelectedFiles.of(walked, walkPositions);
       walk = null;
-      walked = null;
       inScope = null;
-      progress.started(files.size(), totalBytes);
+      progress.started(walkPositions.length, totalBytes);
       writer.startConsuming(allocator);
       int unchanged;
       try {
-        unchanged = parseAll(files, walkPositions, known, options, writer, allocator, layout, progress, decodedHashes,
+        unchanged = parseAll(walked, walkPositions, known, options, writer, allocator, layout, progress, decodedHashes,
             rejectReasons, tally);
       } finally {
         decodedHashes.parseEnded();
       }
-      files = null;
+      walked = null;
       walkPositions = null;
       writer.finishProducing();
       progress.writing();
@@ -212,14 +209,14 @@ public final class IngestPipeline {
   /**
    * Reads the files on the parser threads, each file's manifest entry going to the run writer and {@code tally} as it
    * is read (its events counted as stored until deduplication), and adds the rejects per reason to
-   * {@code rejectReasons}; returns the number of files not read again. {@code walkPositions} gives each file's position
-   * in the walk, which names its decoded hash.
+   * {@code rejectReasons}; returns the number of files not read again. The files are those of {@code walked} at
+   * {@code walkPositions} (the files in scope); a file's position also names its decoded hash.
    */
-  private static int parseAll(List<SourceFile> files, int[] walkPositions, KnownContents known, IngestOptions options,
+  private static int parseAll(List<SourceFile> walked, int[] walkPositions, KnownContents known, IngestOptions options,
       RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
       DecodedContentHashes decodedHashes,
       Map<String, Long> rejectReasons, SourceTotals.Tally tally) throws InterruptedException, IOException {
-    ReadUnits units = ReadUnits.of(files.size(), i -> files.get(i).relativePath());
+    ReadUnits units = ReadUnits.of(walkPositions.length, i -> walked.get(walkPositions[i]).relativePath());
     AtomicInteger next = new AtomicInteger();
     AtomicInteger unchanged = new AtomicInteger();
     int threads = Math.max(1, Math.min(options.threads(), units.count()));
@@ -237,7 +234,7 @@ public final class IngestPipeline {
             for (int u = next.getAndIncrement(); u < units.count(); u = next.getAndIncrement()) {
               Set<String> readInUnit = new HashSet<>();
               for (int i : units.files(u)) {
-                if (!worker.process(files.get(i), walkPositions[i], known, readInUnit)) {
+                if (!worker.process(walked.get(walkPositions[i]), walkPositions[i], known, readInUnit)) {
                   unchanged.incrementAndGet();
                 }
               }

@@ -121,8 +121,7 @@ final class WalkedFilesTest {
 
   @Test
   void rebuildsLongNamesAcrossChunksOfCollectedNames() {
-    // more than 1 MiB of names (two chunks), names whose rest after the shared prefix needs a two-byte length (128 and
-    // more) and names sharing more than the 255 characters a one-byte prefix length can say
+    // more than 1 MiB of names (two of the builder's chunks), and names sharing prefixes of 300 characters and more
     Random random = new Random(5);
     String longPrefix = "x".repeat(300);
     List<SourceFile> added = new ArrayList<>();
