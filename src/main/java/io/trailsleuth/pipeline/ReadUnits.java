@@ -1,7 +1,7 @@
 package io.trailsleuth.pipeline;
 
+import io.trailsleuth.common.IntSort;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -33,8 +33,8 @@ final class ReadUnits {
       return new ReadUnits(order, IntStream.rangeClosed(0, files).toArray());
     }
     // a stable sort: the files that share a path stay in walk order
-    int[] order = IntStream.range(0, files).boxed().sorted(Comparator.comparing(relativePaths::apply))
-        .mapToInt(Integer::intValue).toArray();
+    int[] order = IntStream.range(0, files).toArray();
+    IntSort.sort(order, (first, second) -> relativePaths.apply(first).compareTo(relativePaths.apply(second)));
     int[] starts = new int[files + 1];
     int units = 0;
     for (int k = 0; k < files; k++) {
