@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +16,17 @@ import java.util.TreeSet;
 /** The facts the analysis works on, read from the analysis views in one pass each. */
 record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<GrantEnd> grantEnds,
     List<DecryptAttempt> decrypts, List<FunctionChange> changes, Map<String, ActorEvent> actors,
-    List<InvokeError> invokeErrors, List<SnapshotEvidence> snapshots, Set<String> accountsWithIamEvents) {
+    List<InvokeError> invokeErrors, List<SnapshotEvidence> snapshots, List<SnapshotFile> snapshotFiles,
+    Set<String> accountsWithIamEvents) {
 
   static AnalysisData load(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       List<GrantEnd> ends = new ArrayList<>();
       List<GrantEvent> grants = grants(statement, ends);
+      List<SnapshotFile> snapshotFiles = snapshotFiles(statement);
       return new AnalysisData(generations(statement), grants, ends, decrypts(statement), changes(statement),
-          actors(statement), invokeErrors(statement), snapshots(statement), iamAccounts(statement));
+          actors(statement), invokeErrors(statement), snapshots(statement, snapshotFiles), snapshotFiles,
+          iamAccounts(statement));
     }
   }
 
@@ -31,22 +35,62 @@ record AnalysisData(List<Generation> generations, List<GrantEvent> grants, List<
     return eventId == null ? null : actors.get(eventId);
   }
 
-  private static List<SnapshotEvidence> snapshots(Statement statement) throws SQLException {
-    List<SnapshotEvidence> result = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery(SqlFiles.get("snapshot_items").sql())) {
+  /** Every snapshot file with items, one entry each: the number of items and where the file was read. */
+  private static List<SnapshotFile> snapshotFiles(Statement statement) throws SQLException {
+    List<SnapshotFile> result = new ArrayList<>();
+    Map<String, String> shared = new HashMap<>();
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("snapshot_files").sql())) {
       while (rows.next()) {
-        Object deleted = rows.getObject("role_deleted");
-        result.add(new SnapshotEvidence(rows.getString("kind"), rows.getString("item_type"),
-            rows.getString("source_file"), rows.getString("source_sha256"), rows.getLong("item_index"),
-            rows.getString("account_id"), Rows.instant(rows, "captured_at"), rows.getString("role_name"),
-            rows.getString("role_id"), Rows.instant(rows, "role_created_at"),
-            deleted instanceof Boolean flag ? flag : null, rows.getString("function_arn"),
-            rows.getString("function_role_arn"), rows.getString("function_key_arn"), rows.getString("key_arn"),
-            rows.getString("key_manager"), rows.getString("grant_id"), rows.getString("grantee_principal"),
-            rows.getString("grantee_role_id"), rows.getString("grant_function_arn")));
+        result.add(new SnapshotFile(rows.getString("source_file"), rows.getString("source_sha256"),
+            shared(shared, rows.getString("kind")), rows.getLong("items"), shared(shared, rows.getString("input_root")),
+            rows.getBoolean("path_ambiguous")));
       }
     }
     return result;
+  }
+
+  /**
+   * The snapshot items a finding can rely on (those naming a role ID, a function, a grant or a key). Thousands of AWS
+   * Config files repeat the same roles, accounts and ARNs: equal values share one string, and an item shares its
+   * file's path and hash with the file's entry in {@code files}, so that 200,000 Config history files fit the
+   * launcher's heap (they ran it out, and DuckDB's driver crashed the JVM when that happened inside a fetch).
+   */
+  private static List<SnapshotEvidence> snapshots(Statement statement, List<SnapshotFile> files) throws SQLException {
+    Map<String, SnapshotFile> fileByPath = new HashMap<>();
+    for (SnapshotFile file : files) {
+      fileByPath.putIfAbsent(file.sourceFile(), file);
+    }
+    Map<String, String> shared = new HashMap<>();
+    Map<Instant, Instant> sharedTimes = new HashMap<>();
+    List<SnapshotEvidence> result = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(SqlFiles.get("snapshot_evidence").sql())) {
+      while (rows.next()) {
+        String sourceFile = rows.getString("source_file");
+        String sha256 = rows.getString("source_sha256");
+        SnapshotFile file = fileByPath.get(sourceFile);
+        if (file != null && file.sha256().equals(sha256)) {
+          sourceFile = file.sourceFile();
+          sha256 = file.sha256();
+        }
+        Object deleted = rows.getObject("role_deleted");
+        result.add(new SnapshotEvidence(shared(shared, rows.getString("kind")),
+            shared(shared, rows.getString("item_type")), sourceFile, sha256, rows.getLong("item_index"),
+            shared(shared, rows.getString("account_id")), shared(sharedTimes, Rows.instant(rows, "captured_at")),
+            shared(shared, rows.getString("role_name")), shared(shared, rows.getString("role_id")),
+            shared(sharedTimes, Rows.instant(rows, "role_created_at")), deleted instanceof Boolean flag ? flag : null,
+            shared(shared, rows.getString("function_arn")), shared(shared, rows.getString("function_role_arn")),
+            shared(shared, rows.getString("function_key_arn")), shared(shared, rows.getString("key_arn")),
+            shared(shared, rows.getString("key_manager")), shared(shared, rows.getString("grant_id")),
+            shared(shared, rows.getString("grantee_principal")), shared(shared, rows.getString("grantee_role_id")),
+            shared(shared, rows.getString("grant_function_arn"))));
+      }
+    }
+    return result;
+  }
+
+  /** The one instance kept of values equal to {@code value}; null for null. */
+  private static <T> T shared(Map<T, T> instances, T value) {
+    return value == null ? null : instances.computeIfAbsent(value, v -> v);
   }
 
   private static Set<String> iamAccounts(Statement statement) throws SQLException {

@@ -39,7 +39,7 @@ public final class Analyzer {
     }
     return new Findings(coverage(connection, data.accountsWithIamEvents()), breakages, atRisk,
         RiskCheck.deletedRoles(lineages, functions, data.actors()),
-        unexplained(data.decrypts(), explained, awsManagedKeys(data)), snapshotFiles(data.snapshots()),
+        unexplained(data.decrypts(), explained, awsManagedKeys(data)), data.snapshotFiles(),
         PolicyDrifts.load(connection));
   }
 
@@ -79,16 +79,6 @@ public final class Analyzer {
     data.snapshots().stream().filter(s -> "AWS".equals(s.keyManager()) && s.keyArn() != null)
         .forEach(s -> keys.add(s.keyArn()));
     return keys;
-  }
-
-  private static List<SnapshotFile> snapshotFiles(List<SnapshotEvidence> items) {
-    Map<String, SnapshotFile> files = new TreeMap<>();
-    for (SnapshotEvidence item : items) {
-      files.merge(item.sourceFile() + "\n" + item.sourceSha256(),
-          new SnapshotFile(item.sourceFile(), item.sourceSha256(), item.kind(), 1),
-          (a, b) -> new SnapshotFile(a.sourceFile(), a.sha256(), a.kind(), a.items() + 1));
-    }
-    return List.copyOf(files.values());
   }
 
   private static List<UnexplainedDenial> unexplained(List<DecryptAttempt> decrypts, Set<Evidence> explained,

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,21 +19,21 @@ import org.duckdb.DuckDBConnection;
 /**
  * The copy of its source file each event a finding cites was read from, looked up once so that the report, the
  * findings JSON and the evidence pack name the same file, under the same input root; and the input root of each
- * snapshot file.
+ * snapshot file, which the findings' list of snapshot files carries.
  */
 public final class CitedSources {
   private final Map<String, CitedSource> byEventId;
-  /** The snapshot files, by path and SHA-256 ({@link #key}). */
-  private final Map<String, SourceCopy> snapshotFiles;
+  /** The findings' snapshot files, in their natural order: searched, not indexed again (one per Config file). */
+  private final List<SnapshotFile> snapshotFiles;
 
-  private CitedSources(Map<String, CitedSource> byEventId, Map<String, SourceCopy> snapshotFiles) {
+  private CitedSources(Map<String, CitedSource> byEventId, List<SnapshotFile> snapshotFiles) {
     this.byEventId = byEventId;
     this.snapshotFiles = snapshotFiles;
   }
 
   /** None known: outputs cite by relative path alone, as for findings made without a store. */
   public static CitedSources none() {
-    return new CitedSources(Map.of(), Map.of());
+    return new CitedSources(Map.of(), List.of());
   }
 
   /** The sources of every event a breakage, at-risk or policy drift finding cites, from the store's stored versions. */
@@ -56,25 +58,13 @@ public final class CitedSources {
             (Long) rows.getObject("source_offset"), (Long) rows.getObject("source_length")));
       }
     }
-    Map<String, SourceCopy> snapshotFiles = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(SqlFiles.get("store_evidence_snapshot_sources").sql())) {
-      while (rows.next()) {
-        SourceCopy copy = Rows.sourceCopy(rows);
-        snapshotFiles.putIfAbsent(key(copy.sourceFile(), copy.sourceSha256()), copy);
-      }
-    }
-    return new CitedSources(sources, snapshotFiles);
+    return new CitedSources(sources, findings.snapshots());
   }
 
   /** Where a snapshot file was read: its input root, when the store lists it, else its relative path alone. */
   public SourceCopy snapshotFile(String sourceFile, String sourceSha256) {
-    return snapshotFiles.getOrDefault(key(sourceFile, sourceSha256),
-        new SourceCopy("", sourceFile, sourceSha256, false));
-  }
-
-  private static String key(String sourceFile, String sourceSha256) {
-    return sourceFile + "\n" + sourceSha256;
+    int found = Collections.binarySearch(snapshotFiles, new SnapshotFile(sourceFile, sourceSha256, "", 0));
+    return found >= 0 ? snapshotFiles.get(found).copy() : new SourceCopy("", sourceFile, sourceSha256, false);
   }
 
   /** Where the event was read, when it is known. */

@@ -78,9 +78,9 @@ public record IngestSummary(String runId, SourceTotals totals, List<SourceEntry>
     return totals.skippedByShape();
   }
 
-  /** True when files were named but none could be read at all. */
+  /** True when files were named but none could be read at all (a file read as a snapshot was read). */
   public boolean nothingReadable() {
-    return unchangedFiles == 0 && totals.files("ingested") + totals.files("skipped") == 0;
+    return unchangedFiles == 0 && totals.files("ingested") + totals.files("skipped") + totals.files("snapshot") == 0;
   }
 
   /**

@@ -60,6 +60,15 @@ final class IngestSummaryPrinterTest {
             + " counted above");
   }
 
+  @Test
+  void doesNotCallSnapshotFilesUnreadable() {
+    IngestSummary summary = IngestSummary.of("run-000001", List.of(snapshot("config/history.json")), 0,
+        new TreeMap<>());
+
+    assertThat(summary.nothingReadable()).isFalse();
+    assertThat(summary.nothingUsable()).isFalse();
+  }
+
   private static String print(IngestSummary summary) {
     StringWriter text = new StringWriter();
     IngestSummaryPrinter.print(summary, "store", "store", new PrintWriter(text, true));
@@ -69,6 +78,11 @@ final class IngestSummaryPrinterTest {
   private static SourceEntry unreadable(String path) {
     return new SourceEntry("in", path, 0, "", 0, "none", "unreadable", "unreadable", 1, 0, 0, 1, null, null,
         "cannot read " + path);
+  }
+
+  private static SourceEntry snapshot(String path) {
+    return new SourceEntry("in", path, 100, "b".repeat(64), 1000, "none", "aws-config", "snapshot", 0, 0, 0, 0, null,
+        null, "");
   }
 
   private static SourceEntry ingested(String path, long events) {
