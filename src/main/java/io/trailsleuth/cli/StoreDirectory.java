@@ -1,6 +1,7 @@
 package io.trailsleuth.cli;
 
 import io.trailsleuth.common.FileTrees;
+import io.trailsleuth.common.OwnedTemporaryDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,17 +10,20 @@ import java.nio.file.Path;
 
 /**
  * The store a command works in: the one the user named, or a temporary one deleted on close, or at exit when the
- * command is interrupted (Ctrl-C) before it closes.
+ * command is interrupted (Ctrl-C) before it closes, or by a later run when this one was killed or crashed.
  */
 final class StoreDirectory implements AutoCloseable {
   private static final int DELETE_ATTEMPTS = 20;
   private static final long DELETE_PAUSE_MILLIS = 50;
 
   private final Path path;
+  /** The temporary directory the store lies in, with its owner lock (see OwnedTemporaryDirectories); else null. */
+  private final Path temporaryParent;
   private final Thread deleteAtExit;
 
-  private StoreDirectory(Path path, Thread deleteAtExit) {
+  private StoreDirectory(Path path, Path temporaryParent, Thread deleteAtExit) {
     this.path = path;
+    this.temporaryParent = temporaryParent;
     this.deleteAtExit = deleteAtExit;
   }
 
@@ -28,16 +32,18 @@ final class StoreDirectory implements AutoCloseable {
     if (named != null) {
       return named(named);
     }
-    Path created = Files.createTempDirectory("trailsleuth-store-");
+    // the store lies one level down: a store starts empty, and the owner lock lies beside it
+    Path parent = OwnedTemporaryDirectories.create("trailsleuth-store-");
+    Path created = Files.createDirectory(parent.resolve("store"));
     // only the directory this process created, and only its own tree: the walk does not follow links out of it
-    Thread deleteAtExit = new Thread(() -> deleteWhileWritersStop(created), "trailsleuth-delete-temporary-store");
+    Thread deleteAtExit = new Thread(() -> deleteWhileWritersStop(parent), "trailsleuth-delete-temporary-store");
     Runtime.getRuntime().addShutdownHook(deleteAtExit);
-    return new StoreDirectory(created, deleteAtExit);
+    return new StoreDirectory(created, parent, deleteAtExit);
   }
 
   /** The store the user named; never deleted. */
   static StoreDirectory named(Path named) {
-    return new StoreDirectory(named, null);
+    return new StoreDirectory(named, null, null);
   }
 
   Path path() {
@@ -65,7 +71,7 @@ final class StoreDirectory implements AutoCloseable {
       // the JVM is exiting: the hook deletes the store
       return;
     }
-    FileTrees.deleteRecursively(path);
+    OwnedTemporaryDirectories.delete(temporaryParent);
   }
 
   /**

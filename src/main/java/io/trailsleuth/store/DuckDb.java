@@ -1,6 +1,7 @@
 package io.trailsleuth.store;
 
 import io.trailsleuth.common.FileTrees;
+import io.trailsleuth.common.OwnedTemporaryDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,12 +38,13 @@ public final class DuckDb {
 
   /**
    * One directory under the system's temporary directory for every in-memory database of this JVM, made on first use
-   * and removed with what is in it when the JVM exits (not after a crash).
+   * and removed with what is in it when the JVM exits, or, after a crash, by the next run
+   * ({@link OwnedTemporaryDirectories}).
    */
   private static synchronized Path spillDirectory() throws SQLException {
     if (spillDirectory == null) {
       try {
-        Path directory = Files.createTempDirectory("trailsleuth-duckdb-");
+        Path directory = OwnedTemporaryDirectories.create("trailsleuth-duckdb-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             FileTrees.deleteRecursively(directory);

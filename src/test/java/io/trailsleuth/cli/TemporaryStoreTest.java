@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The temporary store of {@code investigate} is deleted when the command is stopped (Ctrl-C, kill) mid-run. */
+/**
+ * The temporary store of {@code investigate} is deleted when the command is stopped (Ctrl-C, kill) mid-run, and, when
+ * it is killed outright, by the next run.
+ */
 final class TemporaryStoreTest {
   @TempDir
   Path temp;
@@ -24,7 +27,7 @@ final class TemporaryStoreTest {
     Process process = start(javaTemp, "investigate", "-q", "-");
     try {
       Path store = awaitStore(javaTemp, process);
-      assertThat(store.resolve("trailsleuth-store.json")).exists();
+      assertThat(store.resolve("store").resolve("trailsleuth-store.json")).exists();
 
       process.destroy();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -33,6 +36,32 @@ final class TemporaryStoreTest {
     }
 
     assertThat(storesIn(javaTemp)).as(Files.readString(temp.resolve("err.txt"))).isEmpty();
+  }
+
+  @Test
+  void aRunRemovesTheTemporaryStoreOfAKilledRun() throws Exception {
+    Path javaTemp = Files.createDirectories(temp.resolve("tmp"));
+    Process killed = start(javaTemp, "investigate", "-q", "-");
+    try {
+      awaitStore(javaTemp, killed);
+      killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      killed.destroyForcibly();
+    }
+    assertThat(storesIn(javaTemp)).hasSize(1);
+    Files.createDirectories(temp.resolve("inputs"));
+    Files.copy(io.trailsleuth.pipeline.TestStores.fixture("trail-records/compact.json"),
+        temp.resolve("inputs").resolve("records.json"));
+
+    Process next = start(javaTemp, "investigate", "-q", temp.resolve("inputs").toString(), "--out",
+        temp.resolve("report.md").toString());
+    next.getOutputStream().close();
+
+    assertThat(next.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(next.exitValue()).as(Files.readString(temp.resolve("err.txt"))).isZero();
+    assertThat(storesIn(javaTemp)).isEmpty();
+    assertThat(namedIn(javaTemp, "trailsleuth-duckdb-")).isEmpty();
   }
 
   @Test
@@ -76,14 +105,21 @@ final class TemporaryStoreTest {
   }
 
   private static boolean hasStaging(Path store) throws Exception {
-    try (Stream<Path> list = Files.list(store)) {
+    if (!Files.isDirectory(store.resolve("store"))) {
+      return false;
+    }
+    try (Stream<Path> list = Files.list(store.resolve("store"))) {
       return list.anyMatch(p -> p.getFileName().toString().startsWith(".staging-"));
     }
   }
 
   private static List<Path> storesIn(Path directory) throws Exception {
+    return namedIn(directory, "trailsleuth-store-");
+  }
+
+  private static List<Path> namedIn(Path directory, String prefix) throws Exception {
     try (Stream<Path> list = Files.list(directory)) {
-      return list.filter(p -> p.getFileName().toString().startsWith("trailsleuth-store-")).toList();
+      return list.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
     }
   }
 }
