@@ -64,9 +64,10 @@ public final class ArchiveVerifier {
     LocalLogFiles local = new LocalLogFiles(walked, Arrays.copyOf(logFiles, logFileCount));
     List<Digest> digests = new ArrayList<>();
     List<ChainBreak> unreadableDigests = new ArrayList<>();
+    DigestStrings strings = new DigestStrings(local::sameText);
     for (SourceFile file : otherFiles) {
       try {
-        Optional<Digest> digest = DigestReader.read(file.path(), file.relativePath(), local::sameText);
+        Optional<Digest> digest = DigestReader.read(file.path(), file.relativePath(), strings);
         digest.ifPresent(digests::add);
         ignored += digest.isPresent() ? 0 : 1;
       } catch (DigestReader.UnreadableDigestException e) {
@@ -90,10 +91,12 @@ public final class ArchiveVerifier {
    * chain check would take each copy for the previous digest of the other. Copies that differ are all kept.
    */
   private static List<Digest> onePerContent(List<Digest> digests, List<String> notes) {
-    Set<String> seen = new HashSet<>();
+    // keys of the strings the digests hold, not a joined copy of them: every digest is held at this point
+    record PathAndContent(String relativePath, String contentSha256) {}
+    Set<PathAndContent> seen = new HashSet<>();
     List<Digest> unique = new ArrayList<>();
     for (Digest digest : digests) {
-      if (seen.add(digest.relativePath() + "\n" + digest.contentSha256())) {
+      if (seen.add(new PathAndContent(digest.relativePath(), digest.contentSha256()))) {
         unique.add(digest);
       }
     }

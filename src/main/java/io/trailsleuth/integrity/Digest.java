@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param publicKeyFingerprint digestPublicKeyFingerprint, or empty when absent
  * @param previousS3Object previousDigestS3Object; empty when the link is null
  * @param previousHashValue previousDigestHashValue; empty when null
- * @param previousSignature previousDigestSignature; empty when null
+ * @param previousSignatureHex previousDigestSignature, held compactly; see {@link #previousSignature}
  * @param logFiles the log files it lists
  * @param malformed one line per malformed field
  */
@@ -36,7 +36,7 @@ record Digest(
     String publicKeyFingerprint,
     Optional<String> previousS3Object,
     Optional<String> previousHashValue,
-    Optional<String> previousSignature,
+    HexText previousSignatureHex,
     List<ListedLogFile> logFiles,
     List<String> malformed) {
   Digest {
@@ -51,9 +51,14 @@ record Digest(
     requireNonNull(publicKeyFingerprint, "publicKeyFingerprint is null");
     requireNonNull(previousS3Object, "previousS3Object is null");
     requireNonNull(previousHashValue, "previousHashValue is null");
-    requireNonNull(previousSignature, "previousSignature is null");
+    requireNonNull(previousSignatureHex, "previousSignatureHex is null");
     logFiles = List.copyOf(logFiles);
     malformed = List.copyOf(malformed);
+  }
+
+  /** previousDigestSignature as written; empty when null. */
+  Optional<String> previousSignature() {
+    return previousSignatureHex.text();
   }
 
   /** The chain this digest belongs to: account, region and trail, from its recorded key or its location. */

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /** Recognises digest files by their content and reads their fields, recording malformed ones instead of failing. */
 final class DigestReader {
@@ -40,14 +39,14 @@ final class DigestReader {
 
   /** The digest in the file, or empty when the file is not a digest. */
   static Optional<Digest> read(Path path, String relativePath) throws UnreadableDigestException {
-    return read(path, relativePath, UnaryOperator.identity());
+    return read(path, relativePath, DigestStrings.none());
   }
 
   /**
-   * As above, each listed log file's key taken through {@code keys}, which may give an equal string already held (a
-   * local file's relative path), so that the digest holds no copy of its own.
+   * As above, its strings shared through {@code strings} with those already held (a local log file's relative path,
+   * the digest it links back to), so that the digest holds no copy of its own; the digest is added to them.
    */
-  static Optional<Digest> read(Path path, String relativePath, UnaryOperator<String> keys)
+  static Optional<Digest> read(Path path, String relativePath, DigestStrings strings)
       throws UnreadableDigestException {
     try {
       if (!looksLikeDigest(FileContent.head(path, HEAD_BYTES))) {
@@ -68,7 +67,9 @@ final class DigestReader {
           || !(root.has("digestS3Object") || (root.has("logFiles") && root.has("digestStartTime")))) {
         return Optional.empty();
       }
-      return Optional.of(parse(root, relativePath, FileContent.sha256Hex(content), keys));
+      Digest digest = parse(root, relativePath, FileContent.sha256Hex(content), strings);
+      strings.add(digest);
+      return Optional.of(digest);
     } catch (IOException e) {
       throw new UnreadableDigestException("cannot be read: " + e.getMessage(), true);
     }
@@ -80,7 +81,7 @@ final class DigestReader {
         && (text.contains("\"digestS3Object\"") || (text.contains("\"logFiles\"") && text.contains("\"digestStartTime\"")));
   }
 
-  private static Digest parse(JsonNode root, String relativePath, String contentSha256, UnaryOperator<String> keys) {
+  private static Digest parse(JsonNode root, String relativePath, String contentSha256, DigestStrings strings) {
     List<String> malformed = new ArrayList<>();
     for (String field : REQUIRED) {
       if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
@@ -92,15 +93,22 @@ final class DigestReader {
     Optional<String> previousSignature = optionalText(root, "previousDigestSignature");
     previousSignature.filter(signature -> !HashValues.isHex(signature))
         .ifPresent(signature -> malformed.add("previousDigestSignature is not hex"));
-    return new Digest(relativePath, contentSha256, text(root, "awsAccountId"), text(root, "digestS3Bucket"),
-        text(root, "digestS3Object"), text(root, "digestEndTime"),
-        time(root, "digestStartTime", malformed), time(root, "digestEndTime", malformed),
-        text(root, "digestPublicKeyFingerprint"), optionalText(root, "previousDigestS3Object"), previousHash,
-        previousSignature, logFiles(root, malformed, keys), malformed);
+    String s3Object = text(root, "digestS3Object");
+    Optional<String> previousKey = optionalText(root, "previousDigestS3Object");
+    // the digest linked back to, when read already: its key and content hash are held once
+    Digest previous = previousKey.map(strings::recording).orElse(null);
+    if (previous != null) {
+      previousKey = Optional.of(previous.s3Object());
+      previousHash = previousHash.map(hash -> hash.equals(previous.contentSha256()) ? previous.contentSha256() : hash);
+    }
+    return new Digest(relativePath, contentSha256, strings.few(text(root, "awsAccountId")),
+        strings.few(text(root, "digestS3Bucket")), s3Object.equals(relativePath) ? relativePath : s3Object,
+        text(root, "digestEndTime"), time(root, "digestStartTime", malformed), time(root, "digestEndTime", malformed),
+        strings.few(text(root, "digestPublicKeyFingerprint")), previousKey, previousHash,
+        HexText.of(previousSignature), logFiles(root, malformed, strings), malformed);
   }
 
-  private static List<ListedLogFile> logFiles(JsonNode root, List<String> malformed,
-      UnaryOperator<String> keys) {
+  private static List<ListedLogFile> logFiles(JsonNode root, List<String> malformed, DigestStrings strings) {
     JsonNode array = root.path("logFiles");
     List<ListedLogFile> files = new ArrayList<>();
     if (!array.isArray()) {
@@ -123,7 +131,7 @@ final class DigestReader {
       if (!"SHA-256".equals(algorithm)) {
         malformed.add("logFiles[" + index + "].hashAlgorithm is '" + HashValues.abbreviate(algorithm) + "', not SHA-256");
       }
-      files.add(new ListedLogFile(keys.apply(s3Object), hashValue));
+      files.add(new ListedLogFile(strings.logFileKey(s3Object), hashValue));
     }
     return files;
   }

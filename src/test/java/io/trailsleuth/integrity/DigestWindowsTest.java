@@ -102,6 +102,6 @@ class DigestWindowsTest {
 
   private static Digest digest(String relativePath, String accountId, Optional<Instant> start, Optional<Instant> end) {
     return new Digest(relativePath, "0".repeat(64), accountId, TestArchive.BUCKET, "", "", start, end, "",
-        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+        Optional.empty(), Optional.empty(), HexText.of(Optional.empty()), List.of(), List.of());
   }
 }

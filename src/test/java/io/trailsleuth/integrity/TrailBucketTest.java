@@ -43,7 +43,7 @@ class TrailBucketTest {
 
   private static Digest digest(String relativePath, String bucket, String s3Object) {
     return new Digest(relativePath, "0".repeat(64), "111122223333", bucket, s3Object, "2026-03-03T11:02:49Z",
-        Optional.empty(), Optional.empty(), "", Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-        List.of());
+        Optional.empty(), Optional.empty(), "", Optional.empty(), Optional.empty(), HexText.of(Optional.empty()),
+        List.of(), List.of());
   }
 }
