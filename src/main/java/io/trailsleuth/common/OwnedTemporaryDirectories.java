@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,15 +56,19 @@ public final class OwnedTemporaryDirectories {
   }
 
   /**
-   * Deletes each directory in {@code parent} named with {@code prefix} that holds an owner lock no process holds; a
-   * directory without the lock file (not made by this class) or one that cannot be deleted is left as it is. Returns
-   * how many were deleted.
+   * Deletes each directory in {@code parent} named with {@code prefix}, owned by this process's user, that holds an
+   * owner lock no process holds; a directory of another user, one without the lock file (not made by this class) or
+   * one that cannot be deleted is left as it is. Returns how many were deleted.
    */
   static int deleteAbandoned(Path parent, String prefix) {
     int deleted = 0;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, prefix + "*")) {
+      UserPrincipal user = parent.getFileSystem().getUserPrincipalLookupService()
+          .lookupPrincipalByName(System.getProperty("user.name"));
       for (Path entry : entries) {
+        // only this user's own directories, which no other user can swap for a link in a shared /tmp (sticky bit)
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+            && user.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))
             && Files.isRegularFile(entry.resolve(OWNER_LOCK), LinkOption.NOFOLLOW_LINKS) && deleteIfAbandoned(entry)) {
           deleted++;
         }

@@ -3,12 +3,14 @@ package io.trailsleuth.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,20 @@ final class OwnedTemporaryDirectoriesTest {
 
     assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX)).isZero();
     assertThat(other.resolve("data.txt")).hasContent("kept");
+  }
+
+  @Test
+  void keepsAnAbandonedDirectoryOfAnotherUser() throws Exception {
+    Path other = Files.createDirectories(temp.resolve(PREFIX + "nobodys"));
+    Files.writeString(other.resolve(OwnedTemporaryDirectories.OWNER_LOCK), "");
+    try {
+      Files.setOwner(other, temp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+    } catch (IOException | UnsupportedOperationException e) {
+      Assumptions.assumeTrue(false, "cannot give a directory to user nobody here (not root): " + e);
+    }
+
+    assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX)).isZero();
+    assertThat(other.resolve(OwnedTemporaryDirectories.OWNER_LOCK)).exists();
   }
 
   @Test
