@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.HashMap;
@@ -34,10 +35,13 @@ public final class OwnedTemporaryDirectories {
   public static synchronized Path create(String prefix) throws IOException {
     deleteAbandoned(Path.of(System.getProperty("java.io.tmpdir")), prefix);
     Path directory = Files.createTempDirectory(prefix);
-    FileChannel lock = FileChannel.open(directory.resolve(OWNER_LOCK), StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE);
+    // locked under another name, then renamed: a sweep beside this one never sees the lock file unlocked (the lock
+    // is on the file, which the rename keeps)
+    Path unnamed = directory.resolve(OWNER_LOCK + ".new");
+    FileChannel lock = FileChannel.open(unnamed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
       lock.lock();
+      Files.move(unnamed, directory.resolve(OWNER_LOCK), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
