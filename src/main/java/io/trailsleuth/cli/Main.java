@@ -141,7 +141,7 @@ public final class Main implements Runnable {
           + " MiB usable) is too small for this run; run again with a larger one (TRAILSLEUTH_HEAP=1g ./trailsleuth"
           + " ...). A run keeps some heap for every input file: the launcher's default of 256 MiB held an ingest of"
           + " 2,000,000 one-event files, and an investigate of 575,000 when digests list every file (2,000,000 with no"
-          + " digest). A larger archive can"
+          + " digest) or of 200,000 AWS Config files. A larger archive can"
           + " also be ingested in parts into one store (--since and --until, --account, --region) and analysed there.");
       if (verbose) {
         exception.printStackTrace(err);
