@@ -86,6 +86,11 @@ public final class TimelineCommand implements Callable<Integer> {
         if (summary.nothingReadable()) {
           throw new UserException(ExitCode.NOTHING_READ, IngestSummaryPrinter.nothingRead(summary, paths));
         }
+        if (summary.snapshotsOnly()) {
+          throw new UserException(ExitCode.NOTHING_READ, "no CloudTrail events in " + String.join(" ", paths) + ": the "
+              + summary.filesRead() + " file(s) read held snapshot evidence only (AWS Config files or CLI outputs);"
+              + " investigate reads them beside the logs");
+        }
       } else {
         layout = IgnoredRuns.open(target, spec.commandLine().getErr());
       }

@@ -2,8 +2,6 @@ package io.trailsleuth.common;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,38 +13,52 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Temporary directories (a temporary store, DuckDB's spill directory) that hold a lock on a file inside them for as
- * long as the process that made them lives, so that one left behind by a process that crashed or was killed, which
- * no shutdown hook removed, is recognised by a later run and removed. The lock is the kernel's, released when its
- * holder dies, whatever the process IDs a container shows; a directory whose lock is held is never touched.
+ * Temporary directories that a later run removes once the process that made them is gone (killed, crashed).
+ *
+ * <p>Each directory (a temporary store, DuckDB's spill directory) holds a lock file its process keeps locked while it
+ * lives; the kernel releases the lock when the process dies, whatever process IDs a container shows. A sweep deletes a
+ * directory only when it can take that lock, the directory belongs to the sweeping user, and the parent is a directory
+ * no other user can swap entries in (sticky, like /tmp, or not writable by others). A sweep never opens the lock file
+ * of a directory this process holds: closing any descriptor of a file drops all of a process's locks on it.
  */
 public final class OwnedTemporaryDirectories {
   /** The file each directory's owner holds locked. */
   static final String OWNER_LOCK = ".trailsleuth-owner.lock";
+  private static final int STICKY = 01000;
+  private static final int WRITABLE_BY_GROUP_OR_OTHERS = 0022;
   /** The locks of the directories this process made, kept open (and so held) until deleted or the process exits. */
   private static final Map<Path, FileChannel> HELD = new HashMap<>();
 
   private OwnedTemporaryDirectories() {}
 
   /**
-   * Removes the directories with this name prefix in the system's temporary directory that their owner left behind,
-   * then makes a new one owned by this process.
+   * Makes a new directory with this name prefix in the system's temporary directory, owned by this process, then
+   * removes the ones with the same prefix their owners left behind.
    */
-  public static synchronized Path create(String prefix) throws IOException {
-    deleteAbandoned(Path.of(System.getProperty("java.io.tmpdir")), prefix);
-    Path directory = Files.createTempDirectory(prefix);
+  public static Path create(String prefix) throws IOException {
+    return create(Path.of(System.getProperty("java.io.tmpdir")), prefix);
+  }
+
+  /** As {@link #create(String)}, in {@code parent}. */
+  static synchronized Path create(Path parent, String prefix) throws IOException {
+    Path directory = Files.createTempDirectory(parent, prefix);
     // locked under another name, then renamed: a sweep beside this one never sees the lock file unlocked (the lock
     // is on the file, which the rename keeps)
     Path unnamed = directory.resolve(OWNER_LOCK + ".new");
-    FileChannel lock = FileChannel.open(unnamed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel lock = null;
     try {
+      lock = FileChannel.open(unnamed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       lock.lock();
       Files.move(unnamed, directory.resolve(OWNER_LOCK), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
-      lock.close();
+      if (lock != null) {
+        lock.close();
+      }
+      FileTrees.deleteRecursively(directory);
       throw e;
     }
     HELD.put(directory, lock);
+    deleteAbandoned(directory.getParent(), prefix, Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS));
     return directory;
   }
 
@@ -60,53 +72,73 @@ public final class OwnedTemporaryDirectories {
   }
 
   /**
-   * Deletes each directory in {@code parent} named with {@code prefix}, owned by this process's user, that holds an
-   * owner lock no process holds; a directory of another user, one without the lock file (not made by this class) or
-   * one that cannot be deleted is left as it is. Returns how many were deleted.
+   * Deletes each directory in {@code parent} named with {@code prefix}, owned by {@code user}, whose owner lock no
+   * process holds; returns how many. Nothing is deleted when other users could swap entries of {@code parent}, and a
+   * directory of another user, one without the lock file, one this process holds, or one that cannot be emptied is
+   * left as it is.
    */
-  static int deleteAbandoned(Path parent, String prefix) {
+  static synchronized int deleteAbandoned(Path parent, String prefix, UserPrincipal user) {
     int deleted = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, prefix + "*")) {
-      UserPrincipal user = parent.getFileSystem().getUserPrincipalLookupService()
-          .lookupPrincipalByName(System.getProperty("user.name"));
-      for (Path entry : entries) {
-        // only this user's own directories, which no other user can swap for a link in a shared /tmp (sticky bit)
-        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-            && user.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))
-            && Files.isRegularFile(entry.resolve(OWNER_LOCK), LinkOption.NOFOLLOW_LINKS) && deleteIfAbandoned(entry)) {
-          deleted++;
+    try {
+      int mode = (Integer) Files.getAttribute(parent, "unix:mode");
+      if ((mode & STICKY) == 0 && (mode & WRITABLE_BY_GROUP_OR_OTHERS) != 0) {
+        return 0;
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, prefix + "*")) {
+        for (Path entry : entries) {
+          if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+              && user.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))
+              && Files.isRegularFile(entry.resolve(OWNER_LOCK), LinkOption.NOFOLLOW_LINKS) && !heldHere(entry)
+              && deleteIfAbandoned(entry)) {
+            deleted++;
+          }
         }
       }
     } catch (IOException | RuntimeException e) {
-      // the temporary directory cannot be listed: nothing is removed, and the command goes on
+      // the temporary directory cannot be read (or has no Unix modes): nothing is removed, and the command goes on
     }
     return deleted;
   }
 
-  /** Deletes the directory when its owner lock can be taken, the lock file last, so that an interrupted delete is resumed. */
-  private static boolean deleteIfAbandoned(Path directory) throws IOException {
+  private static boolean heldHere(Path entry) throws IOException {
+    for (Path held : HELD.keySet()) {
+      if (Files.isSameFile(held, entry)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Deletes the directory when its owner lock can be taken: what it holds first, the lock file only once nothing else
+   * is left, so that a delete cut short is taken up by the next sweep.
+   */
+  private static boolean deleteIfAbandoned(Path directory) {
     Path lockFile = directory.resolve(OWNER_LOCK);
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        return false; // this process's own
-      }
-      if (lock == null) {
+      if (channel.tryLock() == null) {
         return false; // its owner is alive
       }
+      boolean empty = true;
       try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
         for (Path child : children) {
-          if (!child.getFileName().toString().equals(OWNER_LOCK)) {
+          if (child.getFileName().toString().equals(OWNER_LOCK)) {
+            continue;
+          }
+          if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
             FileTrees.deleteRecursively(child);
           }
+          Files.deleteIfExists(child); // a file or a link (never followed), dangling or not
+          empty &= Files.notExists(child, LinkOption.NOFOLLOW_LINKS);
         }
+      }
+      if (!empty) {
+        return false;
       }
       Files.delete(lockFile);
       Files.delete(directory);
       return true;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

@@ -96,15 +96,15 @@ final class DigestReader {
     String s3Object = text(root, "digestS3Object");
     Optional<String> previousKey = optionalText(root, "previousDigestS3Object");
     // the digest linked back to, when read already: its key and content hash are held once
-    Digest previous = previousKey.map(strings::recording).orElse(null);
+    Digest previous = previousKey.map(strings::digestRecording).orElse(null);
     if (previous != null) {
       previousKey = Optional.of(previous.s3Object());
       previousHash = previousHash.map(hash -> hash.equals(previous.contentSha256()) ? previous.contentSha256() : hash);
     }
-    return new Digest(relativePath, contentSha256, strings.few(text(root, "awsAccountId")),
-        strings.few(text(root, "digestS3Bucket")), s3Object.equals(relativePath) ? relativePath : s3Object,
+    return new Digest(relativePath, contentSha256, strings.shared(text(root, "awsAccountId")),
+        strings.shared(text(root, "digestS3Bucket")), s3Object.equals(relativePath) ? relativePath : s3Object,
         text(root, "digestEndTime"), time(root, "digestStartTime", malformed), time(root, "digestEndTime", malformed),
-        strings.few(text(root, "digestPublicKeyFingerprint")), previousKey, previousHash,
+        strings.shared(text(root, "digestPublicKeyFingerprint")), previousKey, previousHash,
         HexText.of(previousSignature), logFiles(root, malformed, strings), malformed);
   }
 

@@ -36,12 +36,12 @@ final class DigestStrings {
   }
 
   /** The one instance of an account ID, bucket or key fingerprint. */
-  String few(String value) {
+  String shared(String value) {
     return few.computeIfAbsent(value, v -> v);
   }
 
   /** The digest read before that records this key, or null. */
-  Digest recording(String key) {
+  Digest digestRecording(String key) {
     return byKey.get(key);
   }
 

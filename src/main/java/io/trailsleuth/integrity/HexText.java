@@ -13,11 +13,11 @@ final class HexText {
   private static final HexText ABSENT = new HexText(null, null);
 
   private final byte[] bytes;
-  private final String unusual;
+  private final String textAsWritten;
 
-  private HexText(byte[] bytes, String unusual) {
+  private HexText(byte[] bytes, String textAsWritten) {
     this.bytes = bytes;
-    this.unusual = unusual;
+    this.textAsWritten = textAsWritten;
   }
 
   static HexText of(Optional<String> text) {
@@ -35,7 +35,7 @@ final class HexText {
 
   /** The text as written, or empty when there was none. */
   Optional<String> text() {
-    return bytes != null ? Optional.of(HEX.formatHex(bytes)) : Optional.ofNullable(unusual);
+    return bytes != null ? Optional.of(HEX.formatHex(bytes)) : Optional.ofNullable(textAsWritten);
   }
 
   @Override

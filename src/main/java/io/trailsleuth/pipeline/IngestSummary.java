@@ -83,6 +83,11 @@ public record IngestSummary(String runId, SourceTotals totals, List<SourceEntry>
     return unchangedFiles == 0 && totals.files("ingested") + totals.files("skipped") + totals.files("snapshot") == 0;
   }
 
+  /** True when every file read held snapshot evidence (AWS Config files, CLI outputs) and none a CloudTrail event. */
+  public boolean snapshotsOnly() {
+    return unchangedFiles == 0 && totals.files("snapshot") > 0 && totals.files("ingested") == 0;
+  }
+
   /**
    * True when this run found nothing to store and nothing already stored: no file held an event or snapshot item (all
    * were skipped, out of scope, unreadable or rejected) and none was the same as a stored file.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * finding can match (a role ID, a function, a grant or a key), sharing their file's path and hash: 200,000 Config
  * history files held item by item ran the launcher's heap out.
  */
-class SnapshotLoadingTest {
+final class SnapshotLoadingTest {
   private static final String A = StoryLogs.ACCOUNT;
   private static final String ROLE_ID = "AROAOLDOLDOLDOLDOLD01";
 

@@ -69,4 +69,12 @@ class TimelineCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).contains("either PATH");
   }
+
+  @Test
+  void saysThatSnapshotFilesHoldNoEventsToList() {
+    CliRun result = CliRun.of("timeline", io.trailsleuth.pipeline.TestStores.fixture("config").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.NOTHING_READ);
+    assertThat(result.err()).contains("the 2 file(s) read held snapshot evidence only");
+  }
 }

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -21,9 +24,17 @@ final class OwnedTemporaryDirectoriesTest {
   @TempDir
   Path temp;
 
-  /** Makes an owned directory in the JVM's temporary directory, prints its path, then waits to be killed. */
+  /**
+   * In a child JVM: with no argument, makes an owned directory in the JVM's temporary directory, prints its path and
+   * waits to be killed; with "sweep", sweeps that directory and prints how many it deleted.
+   */
   public static void main(String[] args) throws Exception {
-    Path directory = OwnedTemporaryDirectories.create(PREFIX);
+    Path parent = Path.of(System.getProperty("java.io.tmpdir"));
+    if (args.length > 0 && args[0].equals("sweep")) {
+      System.out.println(OwnedTemporaryDirectories.deleteAbandoned(parent, PREFIX, owner(parent)));
+      return;
+    }
+    Path directory = OwnedTemporaryDirectories.create(parent, PREFIX);
     Files.writeString(directory.resolve("spill.bin"), "spilled");
     System.out.println(directory);
     System.out.flush();
@@ -40,7 +51,7 @@ final class OwnedTemporaryDirectoriesTest {
       killed.destroyForcibly();
       assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-      int deleted = OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX);
+      int deleted = OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX, owner(temp));
 
       assertThat(deleted).isEqualTo(1);
       assertThat(left).doesNotExist();
@@ -53,56 +64,81 @@ final class OwnedTemporaryDirectoriesTest {
   }
 
   @Test
-  void keepsADirectoryWithThePrefixThatHasNoOwnerLock() throws Exception {
-    Path other = Files.createDirectories(temp.resolve(PREFIX + "someone-elses"));
-    Files.writeString(other.resolve("data.txt"), "kept");
-
-    assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX)).isZero();
-    assertThat(other.resolve("data.txt")).hasContent("kept");
+  void aProcessThatMakesTwoDirectoriesKeepsHoldingTheFirst() throws Exception {
+    Path first = OwnedTemporaryDirectories.create(temp, PREFIX);
+    Path second = OwnedTemporaryDirectories.create(temp, PREFIX); // its sweep must not open the first's lock file
+    try {
+      assertThat(firstLine(start("sweep"))).isEqualTo("0");
+      assertThat(first).isDirectory();
+      assertThat(second).isDirectory();
+    } finally {
+      OwnedTemporaryDirectories.delete(first);
+      OwnedTemporaryDirectories.delete(second);
+    }
+    assertThat(first).doesNotExist();
   }
 
   @Test
-  void keepsAnAbandonedDirectoryOfAnotherUser() throws Exception {
-    Path other = Files.createDirectories(temp.resolve(PREFIX + "nobodys"));
-    Files.writeString(other.resolve(OwnedTemporaryDirectories.OWNER_LOCK), "");
+  void keepsDirectoriesWithoutAnOwnerLockOrOfAnotherUser() throws Exception {
+    Path other = Files.createDirectories(temp.resolve(PREFIX + "someone-elses"));
+    Files.writeString(other.resolve("data.txt"), "kept");
+    Path unfinished = Files.createDirectories(temp.resolve(PREFIX + "unfinished"));
+    Files.writeString(unfinished.resolve(OwnedTemporaryDirectories.OWNER_LOCK + ".new"), "");
+
+    assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX, owner(temp))).isZero();
+    assertThat(other.resolve("data.txt")).hasContent("kept");
+    assertThat(unfinished).isDirectory();
+
+    Path nobodys = abandoned(temp.resolve(PREFIX + "nobodys"));
     try {
-      Files.setOwner(other, temp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+      Files.setOwner(nobodys, temp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
     } catch (IOException | UnsupportedOperationException e) {
       Assumptions.assumeTrue(false, "cannot give a directory to user nobody here (not root): " + e);
     }
-
-    assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX)).isZero();
-    assertThat(other.resolve(OwnedTemporaryDirectories.OWNER_LOCK)).exists();
+    assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX, owner(temp))).isZero();
+    assertThat(nobodys.resolve(OwnedTemporaryDirectories.OWNER_LOCK)).exists();
   }
 
   @Test
-  void keepsItsOwnDirectoryAndLetsGoOfItWhenDeleted() throws Exception {
-    String tmpdir = System.getProperty("java.io.tmpdir");
-    System.setProperty("java.io.tmpdir", temp.toString());
-    try {
-      Path own = OwnedTemporaryDirectories.create(PREFIX);
+  void sweepsNothingWhereOtherUsersCouldSwapEntriesButDoesInASharedStickyDirectory() throws Exception {
+    Path shared = Files.createDirectories(temp.resolve("shared"));
+    Path left = abandoned(shared.resolve(PREFIX + "left"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-      assertThat(OwnedTemporaryDirectories.deleteAbandoned(temp, PREFIX)).isZero();
-      assertThat(own).isDirectory();
+    assertThat(OwnedTemporaryDirectories.deleteAbandoned(shared, PREFIX, owner(shared))).isZero();
+    assertThat(left).isDirectory();
 
-      OwnedTemporaryDirectories.delete(own);
-      assertThat(own).doesNotExist();
-    } finally {
-      System.setProperty("java.io.tmpdir", tmpdir);
-    }
+    Files.setAttribute(shared, "unix:mode", 01777);
+    assertThat(OwnedTemporaryDirectories.deleteAbandoned(shared, PREFIX, owner(shared))).isEqualTo(1);
+    assertThat(left).doesNotExist();
+    assertThat(temp.resolve("outside-" + left.getFileName())).hasContent("never deleted");
   }
 
-  private Process start() throws Exception {
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + temp, "-cp", System.getProperty("java.class.path"),
-        OwnedTemporaryDirectoriesTest.class.getName());
+  /** A directory as a dead owner leaves it: a lock file nobody holds, and a link that must not be followed. */
+  private Path abandoned(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve(OwnedTemporaryDirectories.OWNER_LOCK), "");
+    Path outside = Files.writeString(temp.resolve("outside-" + directory.getFileName()), "never deleted");
+    Files.createSymbolicLink(directory.resolve("link"), outside);
+    return directory;
+  }
+
+  private static UserPrincipal owner(Path path) throws IOException {
+    return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private Process start(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + temp, "-cp",
+        System.getProperty("java.class.path"), OwnedTemporaryDirectoriesTest.class.getName()));
+    command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   private static String firstLine(Process process) throws Exception {
     BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = reader.readLine();
-    assertThat(line).as("the child printed its directory").isNotNull();
+    assertThat(line).as("the child printed a line").isNotNull();
     return line;
   }
 }
