@@ -128,9 +128,11 @@ final class TwoInputRootsTest extends TwoRootArchive {
                 first.toString()),
             Tuple.tuple(sha256OnDisk(second.resolve("kms-list-grants-payments-api.json")),
                 second.toString()));
-    // a file that is the same under both roots was read once: it names the root it was read under
+    // a file that is the same under both roots was read once and names the root it was read under: the first by
+    // name, though the roots were given second, then first
     assertThat(snapshots).hasSizeGreaterThan(2)
-        .allSatisfy(file -> assertThat(file.path("inputRoot").asText()).isIn(first.toString(), second.toString()));
+        .filteredOn(file -> !file.path("file").asText().equals("kms-list-grants-payments-api.json"))
+        .allSatisfy(file -> assertThat(file.path("inputRoot").asText()).isEqualTo(first.toString()));
   }
 
   @Test
