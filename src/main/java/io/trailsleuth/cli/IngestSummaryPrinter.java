@@ -81,4 +81,11 @@ final class IngestSummaryPrinter {
     }
     return from + "every file was rejected or could not be read, for the reasons counted above";
   }
+
+  /** The one line that says {@code paths} held snapshot files and no CloudTrail event, for exit code 3. */
+  static String snapshotsOnly(IngestSummary summary, List<String> paths) {
+    return "no CloudTrail events in " + String.join(" ", paths) + ": the " + summary.filesRead()
+        + " file(s) read held snapshot evidence only (AWS Config files or CLI outputs); investigate reads them beside"
+        + " the logs";
+  }
 }

@@ -87,9 +87,7 @@ public final class TimelineCommand implements Callable<Integer> {
           throw new UserException(ExitCode.NOTHING_READ, IngestSummaryPrinter.nothingRead(summary, paths));
         }
         if (summary.snapshotsOnly()) {
-          throw new UserException(ExitCode.NOTHING_READ, "no CloudTrail events in " + String.join(" ", paths) + ": the "
-              + summary.filesRead() + " file(s) read held snapshot evidence only (AWS Config files or CLI outputs);"
-              + " investigate reads them beside the logs");
+          throw new UserException(ExitCode.NOTHING_READ, IngestSummaryPrinter.snapshotsOnly(summary, paths));
         }
       } else {
         layout = IgnoredRuns.open(target, spec.commandLine().getErr());

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 final class DigestStrings {
   private final UnaryOperator<String> logFileKeys;
   /** Accounts, buckets and public key fingerprints. */
-  private final Map<String, String> few = new HashMap<>();
+  private final Map<String, String> sharedValues = new HashMap<>();
   /** The digests read so far, by the key they record. */
   private final Map<String, Digest> byKey = new HashMap<>();
 
@@ -37,7 +37,7 @@ final class DigestStrings {
 
   /** The one instance of an account ID, bucket or key fingerprint. */
   String shared(String value) {
-    return few.computeIfAbsent(value, v -> v);
+    return sharedValues.computeIfAbsent(value, v -> v);
   }
 
   /** The digest read before that records this key, or null. */
