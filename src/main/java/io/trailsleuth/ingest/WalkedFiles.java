@@ -3,8 +3,11 @@ package io.trailsleuth.ingest;
 import io.trailsleuth.common.FrontCodedTexts;
 import java.nio.file.Path;
 import java.util.AbstractList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * The files of a walk in order of input root and relative path, held as arrays and front-coded names
@@ -57,6 +60,25 @@ public final class WalkedFiles extends AbstractList<SourceFile> implements Rando
     Root root = roots[directory.root()];
     String relativePath = directory.prefix().concat(names.get(index));
     return new SourceFile(root.walkRoot(), relativePath, root.inputRoot(), relativePath, sizes[index]);
+  }
+
+  /**
+   * A reader of the files' relative paths, each as {@code get(index).relativePath()} gives it, at indices that never
+   * decrease: it decodes each name from the one read before instead of from the last name held whole, and builds no
+   * {@link SourceFile}.
+   */
+  public IntFunction<String> relativePathReader() {
+    FrontCodedTexts.Reader reader = names.reader();
+    return index -> {
+      Objects.checkIndex(index, directoryOf.length);
+      int directory = directoryOf[index];
+      return directory < 0 ? wholeFiles.get(index).relativePath() : directories[directory].prefix().concat(reader.get(index));
+    };
+  }
+
+  /** A reader of the relative paths of {@code files} at indices that never decrease, for any list of files. */
+  public static IntFunction<String> relativePathReader(List<SourceFile> files) {
+    return files instanceof WalkedFiles walked ? walked.relativePathReader() : index -> files.get(index).relativePath();
   }
 
   @Override

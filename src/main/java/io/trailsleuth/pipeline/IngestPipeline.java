@@ -11,6 +11,7 @@ import io.trailsleuth.ingest.SourceReader;
 import io.trailsleuth.ingest.SourceSnapshot;
 import io.trailsleuth.ingest.SourceWalker;
 import io.trailsleuth.ingest.WalkProblem;
+import io.trailsleuth.ingest.WalkedFiles;
 import io.trailsleuth.model.EventColumn;
 import io.trailsleuth.model.EventRow;
 import io.trailsleuth.model.EventSink;
@@ -42,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -216,7 +218,10 @@ public final class IngestPipeline {
       RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
       DecodedContentHashes decodedHashes,
       Map<String, Long> rejectReasons, SourceTotals.Tally tally) throws InterruptedException, IOException {
-    ReadUnits units = ReadUnits.of(walkPositions.length, i -> walked.get(walkPositions[i]).relativePath());
+    ReadUnits units = ReadUnits.of(walkPositions.length, () -> {
+      IntFunction<String> paths = WalkedFiles.relativePathReader(walked);
+      return i -> paths.apply(walkPositions[i]);
+    });
     AtomicInteger next = new AtomicInteger();
     AtomicInteger unchanged = new AtomicInteger();
     int threads = Math.max(1, Math.min(options.threads(), units.count()));

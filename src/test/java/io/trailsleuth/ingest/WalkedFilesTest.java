@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,25 @@ final class WalkedFilesTest {
         // by value for the rebuilt ones
         assertThat(walked.get(i)).as("round %d file %d", round, i).isEqualTo(expected.get(i));
         assertThat(walked.get(i).underRoot()).isEqualTo(expected.get(i).underRoot());
+      }
+    }
+  }
+
+  @Test
+  void readsForwardTheRelativePathsItsFilesGiveBack() {
+    Random random = new Random(11);
+    for (int round = 0; round < 200; round++) {
+      WalkedFilesBuilder builder = WalkedFiles.builder();
+      int files = random.nextInt(120);
+      for (int i = 0; i < files; i++) {
+        builder.add(randomFile(random));
+      }
+      WalkedFiles walked = builder.build();
+      IntFunction<String> reader = walked.relativePathReader();
+
+      // forward, with repeats and jumps past whole files and blocks of front-coded names
+      for (int index = 0; index < walked.size(); index += random.nextInt(3)) {
+        assertThat(reader.apply(index)).as("round %d file %d", round, index).isEqualTo(walked.get(index).relativePath());
       }
     }
   }

@@ -3,7 +3,9 @@ package io.trailsleuth.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,52 @@ final class ReadUnitsTest {
   @Test
   void holdsNoUnitForNoFile() {
     assertThat(units(List.of()).count()).isZero();
+  }
+
+  @Test
+  void groupsAsAStableSortByPathWouldWhateverTheRunsAndReadsForward() {
+    Random random = new Random(9);
+    List<String> names = List.of("a", "a/b", "a-b", "b", "b/a", "c", "c.json", "d");
+    for (int round = 0; round < 500; round++) {
+      List<String> paths = new ArrayList<>();
+      int roots = 1 + random.nextInt(4);
+      for (int root = 0; root < roots; root++) {
+        // each root's files in path order; now and then a file out of order, as a file named directly after its root
+        List<String> files = new ArrayList<>(names.stream().filter(name -> random.nextInt(3) > 0).toList());
+        files.sort(null);
+        if (random.nextInt(5) == 0) {
+          files.add(names.get(random.nextInt(names.size())));
+        }
+        paths.addAll(files);
+      }
+      List<Integer> reads = new ArrayList<>();
+      ReadUnits units = ReadUnits.of(paths.size(), () -> {
+        int[] last = {-1};
+        return file -> {
+          assertThat(file).as("a reader asked backward").isGreaterThan(last[0]);
+          last[0] = file;
+          reads.add(file);
+          return paths.get(file);
+        };
+      });
+
+      assertThat(units(units)).as("round %d: %s", round, paths).isEqualTo(stableSortUnits(paths));
+      assertThat(reads).as("each path read at most twice").hasSizeLessThanOrEqualTo(2 * paths.size());
+    }
+  }
+
+  /** The units as grouping a stable sort of the files by path gives them. */
+  private static List<List<Integer>> stableSortUnits(List<String> paths) {
+    List<Integer> files = new ArrayList<>(IntStream.range(0, paths.size()).boxed().toList());
+    files.sort(Comparator.comparing(paths::get));
+    List<List<Integer>> units = new ArrayList<>();
+    for (int k = 0; k < files.size(); k++) {
+      if (k == 0 || !paths.get(files.get(k)).equals(paths.get(files.get(k - 1)))) {
+        units.add(new ArrayList<>());
+      }
+      units.get(units.size() - 1).add(files.get(k));
+    }
+    return units;
   }
 
   private static ReadUnits units(List<String> relativePaths) {
