@@ -65,7 +65,7 @@ public final class WalkedFiles extends AbstractList<SourceFile> implements Rando
   /**
    * A reader of the files' relative paths, each as {@code get(index).relativePath()} gives it, at indices that never
    * decrease: it decodes each name from the one read before instead of from the last name held whole, and builds no
-   * {@link SourceFile}.
+   * {@link SourceFile}. For one thread.
    */
   public IntFunction<String> relativePathReader() {
     FrontCodedTexts.Reader reader = names.reader();

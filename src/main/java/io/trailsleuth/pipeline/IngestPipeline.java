@@ -218,7 +218,7 @@ public final class IngestPipeline {
       RunWriter writer, BufferAllocator allocator, StoreLayout layout, IngestProgress progress,
       DecodedContentHashes decodedHashes,
       Map<String, Long> rejectReasons, SourceTotals.Tally tally) throws InterruptedException, IOException {
-    ReadUnits units = ReadUnits.of(walkPositions.length, () -> {
+    ReadUnits units = ReadUnits.of(walkPositions.length, i -> walked.get(walkPositions[i]).relativePath(), () -> {
       IntFunction<String> paths = WalkedFiles.relativePathReader(walked);
       return i -> paths.apply(walkPositions[i]);
     });

@@ -1,5 +1,6 @@
 package io.trailsleuth.pipeline;
 
+import io.trailsleuth.common.IntSort;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.function.IntFunction;
@@ -13,6 +14,12 @@ import java.util.stream.IntStream;
  * Held as two arrays of ints, not a list per path: at a million files the map of lists took about 100 MB of heap.
  */
 final class ReadUnits {
+  /**
+   * Runs merged at most: each holds a reader and its current path while the runs are merged (about 400 bytes), and a
+   * root named twice makes a run of every second file.
+   */
+  static final int MOST_RUNS_MERGED = 64;
+
   /** File indices, unit by unit, each unit's in walk order. */
   private final int[] order;
   /** Where each unit starts in {@link #order}, and one more entry: the end of the last. */
@@ -23,26 +30,33 @@ final class ReadUnits {
     this.starts = starts;
   }
 
-  /** As {@link #of(int, Supplier)}, with paths read by index in any order. */
+  /** As {@link #of(int, IntFunction, Supplier)}, with paths read by index in any order. */
   static ReadUnits of(int files, IntFunction<String> relativePaths) {
-    return of(files, () -> relativePaths);
+    return of(files, relativePaths, () -> relativePaths);
   }
 
   /**
-   * Groups {@code files} files by their relative paths, in walk order. Each reader {@code readers} gives answers for
-   * files in increasing order only (a walk's front-coded paths are cheapest read so), and the files are read in order
-   * at most twice. A walk lists each input root's files in path order, one root after the other, so the files are runs
-   * of strictly increasing paths: with one run (one input root, the usual case) no path repeats, each file is a unit of
-   * its own, in walk order, and nothing is sorted; with several, the runs are merged, a path's copies in walk order.
-   * That is the order a stable sort by path gives, for the cost of reading each path once more instead of twice at each
-   * of the sort's comparisons: 0.19 s instead of 0.68 s for 200,000 files under two roots (bench/README.md, round
-   * fourteen), and linear in the number of files.
+   * Groups {@code files} files by their relative paths, in walk order: the order a stable sort by path gives. File
+   * {@code i}'s path is {@code relativePaths.apply(i)}; each reader {@code readers} gives is asked for files in
+   * increasing order only, which a walk's front-coded paths answer for less (each decoded from the one before).
+   *
+   * <p>A walk lists each input root's files in path order, one root after the other: its files are runs of strictly
+   * increasing paths. With one run (one input root, the usual case) no path repeats, each file is a unit of its own, in
+   * walk order, and nothing is sorted. With up to {@link #MOST_RUNS_MERGED} runs (a few input roots), the runs are
+   * merged, a path's copies in run order, which is walk order: every path is read once more through a reader, where a
+   * sort rebuilt two at each of its comparisons (200,000 files under two roots: 0.19 s instead of 0.68 s; bench/README.md,
+   * round fourteen). With more (a root named twice interleaves its files as x, x, y, y), the files are sorted by path.
    */
-  static ReadUnits of(int files, Supplier<IntFunction<String>> readers) {
+  static ReadUnits of(int files, IntFunction<String> relativePaths, Supplier<IntFunction<String>> readers) {
     int[] runStarts = runStarts(files, readers.get());
     if (runStarts.length <= 1) {
       return new ReadUnits(IntStream.range(0, files).toArray(), IntStream.rangeClosed(0, files).toArray());
     }
+    return runStarts.length <= MOST_RUNS_MERGED ? merged(files, runStarts, readers) : sorted(files, relativePaths);
+  }
+
+  /** The runs that start at {@code runStarts} merged by path, a path's files in run order. */
+  private static ReadUnits merged(int files, int[] runStarts, Supplier<IntFunction<String>> readers) {
     PriorityQueue<Run> heads = new PriorityQueue<>(runStarts.length);
     for (int run = 0; run < runStarts.length; run++) {
       int end = run + 1 < runStarts.length ? runStarts[run + 1] : files;
@@ -67,12 +81,30 @@ final class ReadUnits {
     return new ReadUnits(order, Arrays.copyOf(starts, units + 1));
   }
 
-  /** Where each run of strictly increasing paths starts; none for no file. */
+  /** Every file sorted by path, a stable sort: its files that share a path stay in walk order. */
+  private static ReadUnits sorted(int files, IntFunction<String> relativePaths) {
+    int[] order = IntStream.range(0, files).toArray();
+    IntSort.sort(order, (first, second) -> relativePaths.apply(first).compareTo(relativePaths.apply(second)));
+    int[] starts = new int[files + 1];
+    int units = 0;
+    for (int k = 0; k < files; k++) {
+      if (k == 0 || !relativePaths.apply(order[k]).equals(relativePaths.apply(order[k - 1]))) {
+        starts[units++] = k;
+      }
+    }
+    starts[units] = files;
+    return new ReadUnits(order, Arrays.copyOf(starts, units + 1));
+  }
+
+  /**
+   * Where each run of strictly increasing paths starts, none for no file; the first {@link #MOST_RUNS_MERGED} + 1 only,
+   * since more are sorted whatever their number.
+   */
   private static int[] runStarts(int files, IntFunction<String> paths) {
     int[] starts = new int[files > 0 ? 1 : 0];
     int runs = 0;
     String previous = null;
-    for (int file = 0; file < files; file++) {
+    for (int file = 0; file < files && runs <= MOST_RUNS_MERGED; file++) {
       String path = paths.apply(file);
       if (previous == null || previous.compareTo(path) >= 0) {
         if (runs == starts.length) {

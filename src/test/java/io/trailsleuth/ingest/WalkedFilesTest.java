@@ -53,15 +53,16 @@ final class WalkedFilesTest {
     Random random = new Random(11);
     for (int round = 0; round < 200; round++) {
       WalkedFilesBuilder builder = WalkedFiles.builder();
-      int files = random.nextInt(120);
+      int files = random.nextInt(300);
       for (int i = 0; i < files; i++) {
         builder.add(randomFile(random));
       }
       WalkedFiles walked = builder.build();
       IntFunction<String> reader = walked.relativePathReader();
 
-      // forward, with repeats and jumps past whole files and blocks of front-coded names
-      for (int index = 0; index < walked.size(); index += random.nextInt(3)) {
+      // forward from any file, with repeats and jumps past whole files and blocks of 16 front-coded names
+      int maximumStep = List.of(2, 20, 40).get(round % 3);
+      for (int index = random.nextInt(10); index < walked.size(); index += random.nextInt(maximumStep + 1)) {
         assertThat(reader.apply(index)).as("round %d file %d", round, index).isEqualTo(walked.get(index).relativePath());
       }
     }

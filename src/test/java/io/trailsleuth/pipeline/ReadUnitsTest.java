@@ -54,7 +54,7 @@ final class ReadUnitsTest {
         paths.addAll(files);
       }
       List<Integer> reads = new ArrayList<>();
-      ReadUnits units = ReadUnits.of(paths.size(), () -> {
+      ReadUnits units = ReadUnits.of(paths.size(), paths::get, () -> {
         int[] last = {-1};
         return file -> {
           assertThat(file).as("a reader asked backward").isGreaterThan(last[0]);
@@ -65,7 +65,31 @@ final class ReadUnitsTest {
       });
 
       assertThat(units(units)).as("round %d: %s", round, paths).isEqualTo(stableSortUnits(paths));
-      assertThat(reads).as("each path read at most twice").hasSizeLessThanOrEqualTo(2 * paths.size());
+      assertThat(reads).as("each path read through a reader at most twice").hasSizeLessThanOrEqualTo(2 * paths.size());
+    }
+  }
+
+  @Test
+  void groupsARootNamedTwiceWithMoreRunsThanAreMerged() {
+    // a root named twice lists each of its files twice in a row: x, x, y, y, ... is a run of every second file
+    for (int paths : List.of(ReadUnits.MOST_RUNS_MERGED - 1, ReadUnits.MOST_RUNS_MERGED, 500)) {
+      List<String> walk = new ArrayList<>();
+      for (int i = 0; i < paths; i++) {
+        String path = String.format("AWSLogs/1/CloudTrail/r/f%04d.json.gz", i);
+        walk.add(path);
+        walk.add(path);
+      }
+      ReadUnits units = ReadUnits.of(walk.size(), walk::get, () -> {
+        int[] last = {-1};
+        return file -> {
+          assertThat(file).as("a reader asked backward").isGreaterThan(last[0]);
+          last[0] = file;
+          return walk.get(file);
+        };
+      });
+
+      assertThat(units(units)).as("%d paths", paths).isEqualTo(stableSortUnits(walk));
+      assertThat(units.count()).isEqualTo(paths);
     }
   }
 
