@@ -1,6 +1,8 @@
 package io.trailsleuth.cli;
 
-import io.trailsleuth.pipeline.IngestOptions;
+import io.trailsleuth.ingest.DecodedContentHashes;
+import io.trailsleuth.ingest.SharedWalk;
+import io.trailsleuth.ingest.WalkAhead;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
 import io.trailsleuth.pipeline.IngestSummary;
@@ -8,6 +10,7 @@ import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,11 +44,14 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the inputs are walked while the check of where the store may go walks them for links, and the store opens
+    WalkAhead walk = WalkAhead.start(paths);
     OutputPaths.outside(paths).requireDirectory("--store", store);
     IngestOptions options = settings.options(paths, store);
     StoreLayout layout = CaseStore.createOrOpen(store);
     IgnoredRuns.warn(layout, spec.commandLine().getErr());
-    IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec));
+    IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec), Set::of,
+        DecodedContentHashes.none(), new SharedWalk(), walk);
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
     IngestSummaryPrinter.printWhenNothingRead(summary, paths, spec.commandLine().getErr());
     return settings.exitCode(summary);

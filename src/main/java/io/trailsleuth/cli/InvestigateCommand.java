@@ -3,6 +3,7 @@ package io.trailsleuth.cli;
 import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.RootedPath;
 import io.trailsleuth.ingest.SharedWalk;
+import io.trailsleuth.ingest.WalkAhead;
 import io.trailsleuth.integrity.IntegrityReport;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
@@ -60,6 +61,8 @@ public final class InvestigateCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "--evidence copies each cited record from its source file, and standard"
           + " input (-) cannot be read again: save it to a file and name that file instead of -");
     }
+    // the inputs are walked while the check of where outputs may go walks them for links, and the store opens
+    WalkAhead inputsWalk = WalkAhead.start(paths);
     OutputPaths targets = OutputPaths.outside(paths);
     targets.requireUsable(outputs);
     targets.requireDirectory("--store", store);
@@ -81,7 +84,7 @@ public final class InvestigateCommand implements Callable<Integer> {
       IngestOptions options = settings.options(paths, target);
       StoreLayout layout = CaseStore.createOrOpen(target);
       IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec),
-          () -> verifiedCopies(verification), decodedHashes, walk);
+          () -> verifiedCopies(verification), decodedHashes, walk, inputsWalk);
       Optional<IntegrityReport> integrity = Optional.of(result(verification));
       boolean jsonToStdout = "-".equals(outputs.json);
       IngestSummaryPrinter.print(summary, directory,

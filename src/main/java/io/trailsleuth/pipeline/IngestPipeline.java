@@ -10,6 +10,7 @@ import io.trailsleuth.ingest.SourceFile;
 import io.trailsleuth.ingest.SourceReader;
 import io.trailsleuth.ingest.SourceSnapshot;
 import io.trailsleuth.ingest.SourceWalker;
+import io.trailsleuth.ingest.WalkAhead;
 import io.trailsleuth.ingest.WalkProblem;
 import io.trailsleuth.ingest.WalkedFiles;
 import io.trailsleuth.model.EventColumn;
@@ -86,14 +87,29 @@ public final class IngestPipeline {
   public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
       Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes, SharedWalk sharedWalk)
       throws IOException, InterruptedException, SQLException {
+    return run(layout, options, progress, verifiedCopies, decodedHashes, sharedWalk,
+        WalkAhead.onRequest(options.inputs()));
+  }
+
+  /**
+   * Ingests as above, taking the walk of the inputs from {@code walkAhead}, which the caller began before it opened the
+   * store; it must walk the inputs the options name.
+   */
+  public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
+      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes, SharedWalk sharedWalk,
+      WalkAhead walkAhead) throws IOException, InterruptedException, SQLException {
     try {
+      if (!walkAhead.inputs().equals(options.inputs())) {
+        throw new IllegalArgumentException("the walk is of " + walkAhead.inputs() + ", not of the inputs the options"
+            + " name, " + options.inputs());
+      }
       if (!layout.root().equals(options.store())) {
         throw new IllegalArgumentException("the store " + layout.root() + " is not the one the options name, "
             + options.store());
       }
       try (StoreLock lock = StoreLock.acquire(layout)) {
         CaseStore.removeAbandonedStaging(layout);
-        return runLocked(options, layout, progress, verifiedCopies, decodedHashes, sharedWalk);
+        return runLocked(options, layout, progress, verifiedCopies, decodedHashes, sharedWalk, walkAhead);
       }
     } finally {
       // a failed run must not leave the digest check waiting
@@ -103,8 +119,8 @@ public final class IngestPipeline {
   }
 
   private static IngestSummary runLocked(IngestOptions options, StoreLayout layout, IngestProgress progress,
-      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes, SharedWalk sharedWalk)
-      throws IOException, InterruptedException, SQLException {
+      Supplier<Set<RootedPath>> verifiedCopies, DecodedContentHashes decodedHashes, SharedWalk sharedWalk,
+      WalkAhead walkAhead) throws IOException, InterruptedException, SQLException {
     String runId = layout.nextRunId();
     BufferAllocator allocator = new RootAllocator();
     // the staging database opens (DuckDB, its tables, the stored events' ids: about 60 ms) while the inputs are walked;
@@ -113,7 +129,7 @@ public final class IngestPipeline {
     SourceWalker.Walk walk;
     KnownContents known;
     try {
-      walk = SourceWalker.walk(options.inputs());
+      walk = walkAhead.get();
       sharedWalk.walked(walk);
       known = CaseStore.knownSourceHashes(layout);
     } catch (Throwable failure) {

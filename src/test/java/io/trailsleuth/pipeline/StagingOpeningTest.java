@@ -3,7 +3,10 @@ package io.trailsleuth.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trailsleuth.ingest.DecodedContentHashes;
 import io.trailsleuth.ingest.FileScope;
+import io.trailsleuth.ingest.SharedWalk;
+import io.trailsleuth.ingest.WalkAhead;
 import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.RunWriter;
 import io.trailsleuth.store.StoreException;
@@ -11,12 +14,16 @@ import io.trailsleuth.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The staging database opened beside the walk fails a run as opening it first did, and never outlives the run. */
+/**
+ * The staging database opened beside the walk fails a run as opening it first did, and never outlives the run; a run
+ * takes only the walk of its own inputs.
+ */
 final class StagingOpeningTest {
   @TempDir
   Path temp;
@@ -31,6 +38,20 @@ final class StagingOpeningTest {
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith("cannot open the staging database in " + store.resolve(".staging-run-000001") + ": ");
     assertThat(CaseStore.createOrOpen(store).committedRuns()).isEmpty();
+  }
+
+  @Test
+  void aWalkOfOtherInputsThanTheOptionsNameIsRefusedBeforeAnythingIsStaged() throws Exception {
+    Path store = temp.resolve("store");
+    IngestOptions options = IngestOptions.of(List.of(TestStores.fixture("trail-records").toString()), store);
+    StoreLayout layout = CaseStore.createOrOpen(store);
+
+    assertThatThrownBy(() -> IngestPipeline.run(layout, options, IngestProgress.SILENT, Set::of,
+        DecodedContentHashes.none(), new SharedWalk(), WalkAhead.onRequest(List.of(temp.toString()))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not of the inputs the options name");
+    assertThat(layout.committedRuns()).isEmpty();
+    assertThat(layout.staging("run-000001")).doesNotExist();
   }
 
   @Test
