@@ -1,8 +1,8 @@
 package io.trailsleuth.ingest;
 
+import io.trailsleuth.common.BackgroundWork;
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The walk of the inputs, begun on a thread of its own before the command has checked where it may write (which
@@ -11,27 +11,23 @@ import java.util.concurrent.FutureTask;
  */
 public final class WalkAhead {
   private final List<String> inputs;
-  private final FutureTask<SourceWalker.Walk> walk;
+  private final BackgroundWork<SourceWalker.Walk> walk;
 
-  private WalkAhead(List<String> inputs, FutureTask<SourceWalker.Walk> walk) {
-    this.inputs = List.copyOf(inputs);
+  private WalkAhead(List<String> inputs, BackgroundWork<SourceWalker.Walk> walk) {
+    this.inputs = inputs;
     this.walk = walk;
   }
 
   /** Starts walking {@code inputs} on a daemon thread. */
   public static WalkAhead start(List<String> inputs) {
     List<String> named = List.copyOf(inputs);
-    FutureTask<SourceWalker.Walk> task = new FutureTask<>(() -> SourceWalker.walk(named));
-    Thread thread = new Thread(task, "trailsleuth-walk");
-    thread.setDaemon(true);
-    thread.start();
-    return new WalkAhead(named, task);
+    return new WalkAhead(named, BackgroundWork.start("trailsleuth-walk", () -> SourceWalker.walk(named)));
   }
 
   /** A walk of {@code inputs} made when it is asked for, on the asking thread. */
   public static WalkAhead onRequest(List<String> inputs) {
     List<String> named = List.copyOf(inputs);
-    return new WalkAhead(named, new FutureTask<>(() -> SourceWalker.walk(named)));
+    return new WalkAhead(named, BackgroundWork.onRequest(() -> SourceWalker.walk(named)));
   }
 
   /** The paths walked, as the user named them. */
@@ -40,19 +36,7 @@ public final class WalkAhead {
   }
 
   /** The walk, waiting for it to end; what the walk threw is thrown here. */
-  public SourceWalker.Walk get() throws InterruptedException {
-    walk.run(); // walks here unless it has begun elsewhere: a task runs once
-    try {
-      return walk.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("walking the inputs failed", cause);
-    }
+  public SourceWalker.Walk get() throws IOException, InterruptedException {
+    return walk.get();
   }
 }

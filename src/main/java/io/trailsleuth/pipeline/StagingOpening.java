@@ -1,45 +1,26 @@
 package io.trailsleuth.pipeline;
 
+import io.trailsleuth.common.BackgroundWork;
 import io.trailsleuth.store.RunWriter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /** Opens a run's staging database on a thread of its own, so that the walk of the inputs runs meanwhile. */
 final class StagingOpening {
-  private final FutureTask<RunWriter> opening;
+  private final BackgroundWork<RunWriter> opening;
 
-  private StagingOpening(Callable<RunWriter> begin) {
-    this.opening = new FutureTask<>(begin);
+  private StagingOpening(BackgroundWork<RunWriter> opening) {
+    this.opening = opening;
   }
 
   /** Starts {@code begin} (a {@link RunWriter#begin} call) now. */
   static StagingOpening start(Callable<RunWriter> begin) {
-    StagingOpening staging = new StagingOpening(begin);
-    Thread thread = new Thread(staging.opening, "trailsleuth-staging");
-    thread.setDaemon(true);
-    thread.start();
-    return staging;
+    return new StagingOpening(BackgroundWork.start("trailsleuth-staging", begin));
   }
 
   /** The open writer, once it is open; throws what opening it threw, as {@code begin} would have. */
   RunWriter writer() throws IOException, InterruptedException {
-    try {
-      return opening.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IOException(cause);
-    }
+    return opening.get();
   }
 
   /**
@@ -48,18 +29,23 @@ final class StagingOpening {
    */
   void abandon(Throwable failure) {
     boolean interrupted = false;
+    RunWriter writer = null;
     while (true) {
       try {
-        opening.get().close();
+        writer = opening.get();
         break;
       } catch (InterruptedException e) {
         interrupted = true;
-      } catch (ExecutionException e) {
-        failure.addSuppressed(e.getCause());
-        break;
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | Error e) {
         failure.addSuppressed(e);
         break;
+      }
+    }
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
       }
     }
     if (interrupted) {
