@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,7 +16,9 @@ import java.util.List;
 
 /**
  * Every place the ingest walk reads, as real paths: each named input, and each file or directory a symbolic link
- * inside an input directory leads to outside the places already found (the walk follows links).
+ * inside an input directory leads to outside the places already found (the walk follows links). An input or a link's
+ * target that does not exist yet is a place too, as the real path it would have: the walk reads whatever is there when
+ * it runs, so an output may not make it.
  */
 final class InputReach {
   /**
@@ -35,7 +38,7 @@ final class InputReach {
 
   private InputReach() {}
 
-  /** The places the walk of these inputs reads ({@code -} and paths that do not resolve are left out). */
+  /** The places the walk of these inputs reads ({@code -}, invalid paths and link loops are left out). */
   static List<Place> of(List<String> inputs) {
     List<Place> places = new ArrayList<>();
     Deque<Place> toWalk = new ArrayDeque<>();
@@ -43,15 +46,25 @@ final class InputReach {
       if (input.equals("-")) {
         continue;
       }
+      Path named;
       try {
-        Path real = Path.of(input).toRealPath();
+        named = Path.of(input);
+      } catch (InvalidPathException e) {
+        continue; // the walk reports it
+      }
+      try {
+        Path real = named.toRealPath();
         Place place = new Place(real, Files.isDirectory(real), input, null);
         places.add(place);
         if (place.directory()) {
           toWalk.add(place);
         }
-      } catch (IOException | InvalidPathException e) {
-        // a missing input is reported by the walk; it holds nothing an output could overwrite
+      } catch (IOException e) {
+        // a missing input is reported by the walk, which reads whatever is there by then: an output may not make it
+        Path missing = realPathOfMissing(named);
+        if (missing != null) {
+          places.add(new Place(missing, true, input, null));
+        }
       }
     }
     while (!toWalk.isEmpty()) {
@@ -75,14 +88,46 @@ final class InputReach {
     try {
       target = link.toRealPath();
     } catch (IOException e) {
-      return null; // the walk reports a broken link or a loop and reads nothing through it
+      // the walk reports a broken link or a loop; what a broken link's target becomes by then is read through it
+      target = brokenLinkTarget(link);
+      if (target == null) {
+        return null;
+      }
     }
     for (Place place : places) {
       if (place.covers(target)) {
         return null;
       }
     }
-    return new Place(target, Files.isDirectory(target), input, link);
+    // a target that does not exist yet may become a directory
+    return new Place(target, Files.isDirectory(target) || !Files.exists(target), input, link);
+  }
+
+  /** Where a broken link's missing target would be, as {@link #realPathOfMissing} gives it; null for a loop. */
+  private static Path brokenLinkTarget(Path link) {
+    try {
+      Path parent = link.toAbsolutePath().getParent();
+      return realPathOfMissing(parent.resolve(Files.readSymbolicLink(link)));
+    } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The real path {@code path} has or would have: its nearest existing ancestor's real path (links resolved) and the
+   * rest as named; null when that ancestor cannot be resolved (a link loop, a broken link on the way).
+   */
+  static Path realPathOfMissing(Path path) {
+    Path absolute = path.toAbsolutePath();
+    Path existing = absolute;
+    while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The symbolic links in a directory tree, not following any, sorted; unreadable parts are skipped. */

@@ -78,8 +78,10 @@ public final class InvestigateCommand implements Callable<Integer> {
     Thread thread = new Thread(verification, "trailsleuth-verify");
     thread.setDaemon(true);
     thread.start();
+    if (store == null) {
+      targets.requireTemporaryStoreOutside();
+    }
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
-      targets.requireOutside(directory);
       Path target = directory.path();
       IngestOptions options = settings.options(paths, target);
       StoreLayout layout = CaseStore.createOrOpen(target);

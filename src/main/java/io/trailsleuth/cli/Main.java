@@ -81,7 +81,8 @@ public final class Main implements Runnable {
     try {
       code = commandLine.execute(args);
     } catch (OutOfMemoryError e) {
-      // picocli passes Errors through; the objects of the failed command are unreachable by now
+      // picocli passes Errors through; the objects of the failed command are unreachable by now (a walk of the inputs
+      // begun ahead may still hold its files, and the message needs little)
       code = handle(e, err, verbose(args));
     }
     out.flush();

@@ -102,13 +102,13 @@ final class OutputPaths {
   }
 
   /**
-   * Refuses a temporary store ({@code java.io.tmpdir}) that lies inside an input directory, where the walk would read
-   * it; a named store was checked before it was created.
+   * Refuses a temporary store when the directory it would be made in ({@code java.io.tmpdir}) lies inside an input,
+   * before anything is made there: the walk would read the store, and the sweep of abandoned temporary directories
+   * would run inside the evidence. A named store is checked by {@link #requireDirectory}.
    */
-  void requireOutside(StoreDirectory store) {
-    if (store.temporary()) {
-      requireOutsideInputs("its temporary store (name one outside the inputs with --store DIR)", store.path());
-    }
+  void requireTemporaryStoreOutside() {
+    requireOutsideInputs("its temporary store (name one outside the inputs with --store DIR)",
+        Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   private void requireOutsideInputs(String option, Path output) {
@@ -119,6 +119,10 @@ final class OutputPaths {
       }
       String through = input.link() == null ? "" : " (reached through the symbolic link " + input.link()
           + " in the input " + input.input() + ", a link trailsleuth follows when reading)";
+      if (!Files.exists(input.real())) {
+        throw refused(option, output, "it lies inside " + input.real() + through + ", an input that does not exist yet:"
+            + " trailsleuth reads whatever is there when it walks its inputs; write it outside the inputs");
+      }
       if (real.equals(input.real()) || Files.isRegularFile(real)) {
         throw refused(option, output, "it is an input" + (Files.isDirectory(real) ? " directory" : " file") + through
             + "; trailsleuth never writes over its inputs");
@@ -134,12 +138,11 @@ final class OutputPaths {
     if (Files.isSymbolicLink(absolute) && !Files.exists(absolute)) {
       throw refused(option, output, "it is a symbolic link to a missing file; name the file itself");
     }
-    Path existing = nearestExisting(absolute);
-    try {
-      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-    } catch (IOException e) {
-      throw refused(option, output, "cannot resolve " + existing + ": " + e.getMessage());
+    Path real = InputReach.realPathOfMissing(absolute);
+    if (real == null) {
+      throw refused(option, output, "cannot resolve " + nearestExisting(absolute) + " (a link loop or a broken link)");
     }
+    return real;
   }
 
   private static Path nearestExisting(Path absolute) {

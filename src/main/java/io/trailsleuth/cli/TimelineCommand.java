@@ -72,8 +72,10 @@ public final class TimelineCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "give either PATH... or --store DIR");
     }
     InputPaths.requireExisting(paths);
+    if (store == null) {
+      OutputPaths.outside(paths).requireTemporaryStoreOutside();
+    }
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
-      OutputPaths.outside(paths).requireOutside(directory);
       Path target = directory.path();
       StoreLayout layout;
       if (store == null) {

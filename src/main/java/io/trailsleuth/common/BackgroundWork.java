@@ -6,8 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Work begun on a daemon thread of its own, or left to run where its result is first asked for; what it threw is
- * thrown again where its result is taken, as if it had run there.
+ * Work begun on a daemon thread of its own, or left to run where its result is first asked for; it runs once. What it
+ * threw is thrown again where its result is taken: an {@link IOException}, {@link RuntimeException} or {@link Error}
+ * as it was thrown, any other exception as the cause of an IOException.
  */
 public final class BackgroundWork<T> {
   private final FutureTask<T> task;
@@ -16,7 +17,10 @@ public final class BackgroundWork<T> {
     this.task = new FutureTask<>(work);
   }
 
-  /** Begins {@code work} now on a daemon thread named {@code threadName}. */
+  /**
+   * Begins {@code work} on a daemon thread named {@code threadName}; should its result be asked for before that thread
+   * has begun it, it runs where it is asked for instead.
+   */
   public static <T> BackgroundWork<T> start(String threadName, Callable<T> work) {
     BackgroundWork<T> background = new BackgroundWork<>(work);
     Thread thread = new Thread(background.task, threadName);

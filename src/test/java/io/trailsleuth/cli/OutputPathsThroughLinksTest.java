@@ -128,6 +128,34 @@ final class OutputPathsThroughLinksTest {
     assertThat(inputs.resolve("new")).doesNotExist();
   }
 
+  @Test
+  void refusesAStoreInsideAnInputThatDoesNotExistYet() throws Exception {
+    Path later = temp.resolve("cases/acme");
+    Path store = later.resolve("store");
+
+    CliRun ingest = CliRun.of("ingest", later.toString(), "--store", store.toString(), "-q");
+
+    assertThat(ingest.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(ingest.err()).isEqualTo("trailsleuth: cannot write --store " + store + ": it lies inside "
+        + temp.toRealPath().resolve("cases/acme") + ", an input that does not exist yet: trailsleuth reads whatever is"
+        + " there when it walks its inputs; write it outside the inputs" + System.lineSeparator());
+    assertThat(temp.resolve("cases")).doesNotExist();
+  }
+
+  @Test
+  void refusesAStoreWhereABrokenLinkInTheInputsLeads() throws Exception {
+    Path target = temp.resolve("later");
+    link(inputs.resolve("later"), target);
+    Path store = target.resolve("store");
+
+    CliRun investigate = CliRun.of("investigate", inputs.toString(), "--store", store.toString(), "-q");
+
+    assertThat(investigate.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(investigate.err()).contains("cannot write --store " + store + ": it lies inside "
+        + temp.toRealPath().resolve("later") + " (reached through the symbolic link " + inputs.resolve("later"));
+    assertThat(target).doesNotExist();
+  }
+
   /** Makes a symbolic link, or skips the test where the file system cannot. */
   private static Path link(Path link, Path target) {
     try {

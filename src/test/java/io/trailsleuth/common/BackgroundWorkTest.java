@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,22 @@ final class BackgroundWorkTest {
       assertThat(work.get()).isEqualTo(first);
     }
     assertThat(runs).hasValue(2);
+  }
+
+  @Test
+  void runsStartedWorkOnADaemonThreadOfItsOwn() throws Exception {
+    CountDownLatch begun = new CountDownLatch(1);
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+    BackgroundWork<String> work = BackgroundWork.start("test-work", () -> {
+      ranOn.set(Thread.currentThread());
+      begun.countDown();
+      return "done";
+    });
+
+    assertThat(begun.await(30, TimeUnit.SECONDS)).as("begun without being asked for").isTrue();
+    assertThat(work.get()).isEqualTo("done");
+    assertThat(ranOn.get().getName()).isEqualTo("test-work");
+    assertThat(ranOn.get().isDaemon()).isTrue();
   }
 
   @Test
