@@ -21,6 +21,9 @@ import java.util.List;
  * it runs, so an output may not make it.
  */
 final class InputReach {
+  /** Links followed at most to where a missing path would be, as Linux's own limit (40); more are taken as a loop. */
+  private static final int MOST_LINKS_FOLLOWED = 40;
+
   /**
    * One place the walk reads.
    *
@@ -38,7 +41,10 @@ final class InputReach {
 
   private InputReach() {}
 
-  /** The places the walk of these inputs reads ({@code -}, invalid paths and link loops are left out). */
+  /**
+   * The places the walk of these inputs reads: {@code -}, invalid paths, link loops and paths whose existing part
+   * cannot be resolved (permission denied) are left out.
+   */
   static List<Place> of(List<String> inputs) {
     List<Place> places = new ArrayList<>();
     Deque<Place> toWalk = new ArrayDeque<>();
@@ -61,7 +67,7 @@ final class InputReach {
         }
       } catch (IOException e) {
         // a missing input is reported by the walk, which reads whatever is there by then: an output may not make it
-        Path missing = realPathOfMissing(named);
+        Path missing = placeOfMissing(named);
         if (missing != null) {
           places.add(new Place(missing, true, input, null));
         }
@@ -82,14 +88,17 @@ final class InputReach {
     return List.copyOf(places);
   }
 
-  /** The new place a link leads to, or null when it is broken, loops or leads into a place already found. */
+  /**
+   * The new place a link leads to (for a broken link, where its target would be), or null when it loops or leads into
+   * a place already found.
+   */
   private static Place reachedThrough(Path link, String input, List<Place> places) {
     Path target;
     try {
       target = link.toRealPath();
     } catch (IOException e) {
       // the walk reports a broken link or a loop; what a broken link's target becomes by then is read through it
-      target = brokenLinkTarget(link);
+      target = placeOfMissing(link);
       if (target == null) {
         return null;
       }
@@ -103,31 +112,42 @@ final class InputReach {
     return new Place(target, Files.isDirectory(target) || !Files.exists(target), input, link);
   }
 
-  /** Where a broken link's missing target would be, as {@link #realPathOfMissing} gives it; null for a loop. */
-  private static Path brokenLinkTarget(Path link) {
-    try {
-      Path parent = link.toAbsolutePath().getParent();
-      return realPathOfMissing(parent.resolve(Files.readSymbolicLink(link)));
-    } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
-      return null;
-    }
-  }
-
   /**
-   * The real path {@code path} has or would have: its nearest existing ancestor's real path (links resolved) and the
-   * rest as named; null when that ancestor cannot be resolved (a link loop, a broken link on the way).
+   * Where a path that does not resolve would be once made, as a real path: links on the way are followed, a broken
+   * one to where its target would be (at most {@link #MOST_LINKS_FOLLOWED}), and the path is cut at its first missing
+   * part when a {@code ..} follows it (the system resolves that only once the part exists). Null for a loop, or when
+   * the existing part cannot be resolved.
    */
-  static Path realPathOfMissing(Path path) {
+  static Path placeOfMissing(Path path) {
     Path absolute = path.toAbsolutePath();
-    Path existing = absolute;
-    while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
+    for (int links = 0; links <= MOST_LINKS_FOLLOWED; links++) {
+      Path existing = absolute;
+      while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        existing = existing.getParent();
+      }
+      Path rest = existing.relativize(absolute);
+      if (Files.isSymbolicLink(existing) && !Files.exists(existing)) {
+        try {
+          absolute = existing.getParent().resolve(Files.readSymbolicLink(existing)).resolve(rest);
+        } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
+          return null;
+        }
+        continue;
+      }
+      Path real;
+      try {
+        real = existing.toRealPath();
+      } catch (IOException e) {
+        return null;
+      }
+      for (Path part : rest) {
+        if (part.toString().equals("..")) {
+          return real.resolve(rest.getName(0));
+        }
+      }
+      return real.resolve(rest).normalize();
     }
-    try {
-      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-    } catch (IOException e) {
-      return null;
-    }
+    return null;
   }
 
   /** The symbolic links in a directory tree, not following any, sorted; unreadable parts are skipped. */

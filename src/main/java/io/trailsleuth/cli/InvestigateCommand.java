@@ -66,6 +66,9 @@ public final class InvestigateCommand implements Callable<Integer> {
     OutputPaths targets = OutputPaths.outside(paths);
     targets.requireUsable(outputs);
     targets.requireDirectory("--store", store);
+    if (store == null) {
+      targets.requireTemporaryStoreOutside();
+    }
     // The digest check runs on its own thread beside the ingest: it takes the ingest's walk of the inputs, reads the
     // digests and checks chains and signatures while the ingest parses, then takes the log files' hashes from the
     // parser threads, which hash each file's decoded bytes as they inflate them, so no input is walked twice and no log
@@ -78,9 +81,6 @@ public final class InvestigateCommand implements Callable<Integer> {
     Thread thread = new Thread(verification, "trailsleuth-verify");
     thread.setDaemon(true);
     thread.start();
-    if (store == null) {
-      targets.requireTemporaryStoreOutside();
-    }
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();
       IngestOptions options = settings.options(paths, target);

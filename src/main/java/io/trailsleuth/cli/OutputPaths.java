@@ -24,8 +24,8 @@ final class OutputPaths {
   }
 
   /**
-   * The checks against these inputs and every place their walk reaches through symbolic links ({@code -} and paths
-   * that do not exist are left out).
+   * The checks against these inputs and every place their walk reaches through symbolic links, also those that do not
+   * exist yet ({@link InputReach}).
    */
   static OutputPaths outside(List<String> inputs) {
     return new OutputPaths(InputReach.of(inputs));
@@ -108,7 +108,7 @@ final class OutputPaths {
    */
   void requireTemporaryStoreOutside() {
     requireOutsideInputs("its temporary store (name one outside the inputs with --store DIR)",
-        Path.of(System.getProperty("java.io.tmpdir")));
+        Path.of(System.getProperty("java.io.tmpdir")).resolve("trailsleuth-store"));
   }
 
   private void requireOutsideInputs(String option, Path output) {
@@ -120,8 +120,11 @@ final class OutputPaths {
       String through = input.link() == null ? "" : " (reached through the symbolic link " + input.link()
           + " in the input " + input.input() + ", a link trailsleuth follows when reading)";
       if (!Files.exists(input.real())) {
-        throw refused(option, output, "it lies inside " + input.real() + through + ", an input that does not exist yet:"
-            + " trailsleuth reads whatever is there when it walks its inputs; write it outside the inputs");
+        String where = input.link() == null ? " the input " + input.real() + ", which does not exist yet"
+            : " " + input.real() + ", where the symbolic link " + input.link() + " in the input " + input.input()
+                + " leads (trailsleuth follows it when reading), which does not exist yet";
+        throw refused(option, output, (real.equals(input.real()) ? "it is" : "it lies inside") + where
+            + ": trailsleuth reads whatever is there when it walks its inputs; write it outside the inputs");
       }
       if (real.equals(input.real()) || Files.isRegularFile(real)) {
         throw refused(option, output, "it is an input" + (Files.isDirectory(real) ? " directory" : " file") + through
@@ -138,11 +141,12 @@ final class OutputPaths {
     if (Files.isSymbolicLink(absolute) && !Files.exists(absolute)) {
       throw refused(option, output, "it is a symbolic link to a missing file; name the file itself");
     }
-    Path real = InputReach.realPathOfMissing(absolute);
-    if (real == null) {
-      throw refused(option, output, "cannot resolve " + nearestExisting(absolute) + " (a link loop or a broken link)");
+    Path existing = nearestExisting(absolute);
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+    } catch (IOException e) {
+      throw refused(option, output, "cannot resolve " + existing + ": " + e.getMessage());
     }
-    return real;
   }
 
   private static Path nearestExisting(Path absolute) {

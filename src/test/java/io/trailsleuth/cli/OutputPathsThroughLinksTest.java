@@ -151,9 +151,44 @@ final class OutputPathsThroughLinksTest {
     CliRun investigate = CliRun.of("investigate", inputs.toString(), "--store", store.toString(), "-q");
 
     assertThat(investigate.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(investigate.err()).contains("cannot write --store " + store + ": it lies inside "
-        + temp.toRealPath().resolve("later") + " (reached through the symbolic link " + inputs.resolve("later"));
+    assertThat(investigate.err()).isEqualTo("trailsleuth: cannot write --store " + store + ": it lies inside "
+        + temp.toRealPath().resolve("later") + ", where the symbolic link " + inputs.resolve("later") + " in the input "
+        + inputs + " leads (trailsleuth follows it when reading), which does not exist yet: trailsleuth reads whatever"
+        + " is there when it walks its inputs; write it outside the inputs" + System.lineSeparator());
     assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void refusesAStoreWhereAChainOfLinksOrABrokenInputLinkLeads() throws Exception {
+    // a link in the inputs to a link to a missing directory, and an input that is itself a link to a missing one
+    Path hop = link(temp.resolve("hop"), temp.resolve("final"));
+    link(inputs.resolve("chain"), hop);
+    Path current = link(temp.resolve("current"), temp.resolve("case"));
+
+    CliRun chained = CliRun.of("ingest", inputs.toString(), "--store", temp.resolve("final/store").toString(), "-q");
+    CliRun named = CliRun.of("ingest", current.toString(), "--store", temp.resolve("case/store").toString(), "-q");
+
+    assertThat(chained.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(chained.err()).contains("it lies inside " + temp.toRealPath().resolve("final") + ", where the symbolic"
+        + " link " + inputs.resolve("chain"));
+    assertThat(named.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(named.err()).contains("it lies inside the input " + temp.toRealPath().resolve("case")
+        + ", which does not exist yet");
+    assertThat(temp.resolve("final")).doesNotExist();
+    assertThat(temp.resolve("case")).doesNotExist();
+  }
+
+  @Test
+  void acceptsAStoreWhereABrokenLinkWouldLeadOnlyOnceAMissingDirectoryWereMade() throws Exception {
+    // gone/../shared resolves only once gone exists; until then the walk reads nothing through the link
+    Path shared = Files.createDirectories(temp.resolve("shared"));
+    link(inputs.resolve("later"), temp.resolve("gone/../shared"));
+    Path store = shared.resolve("store");
+
+    CliRun ingest = CliRun.of("ingest", inputs.toString(), "--store", store.toString(), "-q");
+
+    assertThat(ingest.err()).doesNotContain("cannot write");
+    assertThat(store).isDirectory();
   }
 
   /** Makes a symbolic link, or skips the test where the file system cannot. */

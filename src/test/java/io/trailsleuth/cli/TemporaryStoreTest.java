@@ -65,22 +65,29 @@ final class TemporaryStoreTest {
   }
 
   @Test
-  void refusesATemporaryStoreThatWouldLieInsideAnInputDirectory() throws Exception {
+  void refusesATemporaryStoreThatWouldLieInsideAnInputDirectoryBeforeMakingOrSweepingAnythingThere() throws Exception {
     Path inputs = Files.createDirectories(temp.resolve("inputs"));
     Files.copy(io.trailsleuth.pipeline.TestStores.fixture("trail-records/compact.json"), inputs.resolve("records.json"));
     Path javaTemp = Files.createDirectories(inputs.resolve("tmp"));
+    // an abandoned temporary store, unlocked: a run that made its own store there would sweep it away
+    Path abandoned = Files.createDirectories(javaTemp.resolve("trailsleuth-store-abandoned"));
+    Files.writeString(abandoned.resolve(".trailsleuth-owner.lock"), "");
 
-    Process process = start(javaTemp, "investigate", "-q", inputs.toString());
-    process.getOutputStream().close();
+    for (List<String> command : List.of(List.of("investigate", "-q", inputs.toString()),
+        List.of("timeline", inputs.toString()))) {
+      Process process = start(javaTemp, command.toArray(String[]::new));
+      process.getOutputStream().close();
 
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
-    assertThat(Files.readString(temp.resolve("err.txt"))).contains("cannot write its temporary store (name one outside"
-        + " the inputs with --store DIR) " + javaTemp + ": it lies inside the input directory " + inputs.toRealPath());
-    // refused before anything was made there: no store, no spill directory, no lock file
-    try (Stream<Path> made = Files.list(javaTemp)) {
-      assertThat(made.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("trailsleuth")))
-          .isEmpty();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(command).isEqualTo(ExitCode.USAGE);
+      assertThat(Files.readString(temp.resolve("err.txt"))).as(command).contains("cannot write its temporary store"
+          + " (name one outside the inputs with --store DIR) " + javaTemp.resolve("trailsleuth-store")
+          + ": it lies inside the input directory " + inputs.toRealPath());
+      try (Stream<Path> made = Files.list(javaTemp)) {
+        assertThat(made.map(path -> path.getFileName().toString())).as(command)
+            .containsExactly("trailsleuth-store-abandoned");
+      }
+      assertThat(abandoned).as(command).isDirectory();
     }
   }
 
