@@ -125,7 +125,9 @@ final class InputReach {
       while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
         existing = existing.getParent();
       }
-      Path rest = existing.relativize(absolute);
+      // by name, not relativize, which normalises: a '..' after a missing part must stay to be seen
+      Path rest = existing.getNameCount() == absolute.getNameCount() ? Path.of("")
+          : absolute.subpath(existing.getNameCount(), absolute.getNameCount());
       if (Files.isSymbolicLink(existing) && !Files.exists(existing)) {
         try {
           absolute = existing.getParent().resolve(Files.readSymbolicLink(existing)).resolve(rest);

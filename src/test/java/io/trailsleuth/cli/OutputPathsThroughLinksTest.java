@@ -136,9 +136,9 @@ final class OutputPathsThroughLinksTest {
     CliRun ingest = CliRun.of("ingest", later.toString(), "--store", store.toString(), "-q");
 
     assertThat(ingest.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(ingest.err()).isEqualTo("trailsleuth: cannot write --store " + store + ": it lies inside "
-        + temp.toRealPath().resolve("cases/acme") + ", an input that does not exist yet: trailsleuth reads whatever is"
-        + " there when it walks its inputs; write it outside the inputs" + System.lineSeparator());
+    assertThat(ingest.err()).isEqualTo("trailsleuth: cannot write --store " + store + ": it lies inside the input "
+        + temp.toRealPath().resolve("cases/acme") + ", which does not exist yet: trailsleuth reads whatever is there"
+        + " when it walks its inputs; write it outside the inputs" + System.lineSeparator());
     assertThat(temp.resolve("cases")).doesNotExist();
   }
 

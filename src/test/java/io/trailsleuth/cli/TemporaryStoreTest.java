@@ -79,15 +79,15 @@ final class TemporaryStoreTest {
       process.getOutputStream().close();
 
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).as(command).isEqualTo(ExitCode.USAGE);
-      assertThat(Files.readString(temp.resolve("err.txt"))).as(command).contains("cannot write its temporary store"
+      assertThat(process.exitValue()).as(command.get(0)).isEqualTo(ExitCode.USAGE);
+      assertThat(Files.readString(temp.resolve("err.txt"))).as(command.get(0)).contains("cannot write its temporary store"
           + " (name one outside the inputs with --store DIR) " + javaTemp.resolve("trailsleuth-store")
           + ": it lies inside the input directory " + inputs.toRealPath());
       try (Stream<Path> made = Files.list(javaTemp)) {
-        assertThat(made.map(path -> path.getFileName().toString())).as(command)
+        assertThat(made.map(path -> path.getFileName().toString())).as(command.get(0))
             .containsExactly("trailsleuth-store-abandoned");
       }
-      assertThat(abandoned).as(command).isDirectory();
+      assertThat(abandoned).as(command.get(0)).isDirectory();
     }
   }
 
