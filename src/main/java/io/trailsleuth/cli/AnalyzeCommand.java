@@ -49,7 +49,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "--verify checks files against their digests; it cannot read standard input");
     }
     InputPaths.requireExisting(verify);
-    OutputPaths.outside(verify).requireUsable(outputs);
+    OutputPaths archive = OutputPaths.outside(verify);
+    archive.requireUsable(outputs);
+    archive.requireTemporaryFilesOutside(false);
     // the store first: a wrong --store is reported before the archive is read
     StoreLayout layout = IgnoredRuns.open(store, spec.commandLine().getErr());
     Optional<IntegrityReport> integrity = verify.isEmpty() ? Optional.empty() : Optional.of(digests.verify(verify));

@@ -66,9 +66,7 @@ public final class InvestigateCommand implements Callable<Integer> {
     OutputPaths targets = OutputPaths.outside(paths);
     targets.requireUsable(outputs);
     targets.requireDirectory("--store", store);
-    if (store == null) {
-      targets.requireTemporaryStoreOutside();
-    }
+    targets.requireTemporaryFilesOutside(store == null);
     // The digest check runs on its own thread beside the ingest: it takes the ingest's walk of the inputs, reads the
     // digests and checks chains and signatures while the ingest parses, then takes the log files' hashes from the
     // parser threads, which hash each file's decoded bytes as they inflate them, so no input is walked twice and no log

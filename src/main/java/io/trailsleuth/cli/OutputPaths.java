@@ -102,13 +102,20 @@ final class OutputPaths {
   }
 
   /**
-   * Refuses a temporary store when the directory it would be made in ({@code java.io.tmpdir}) lies inside an input,
-   * before anything is made there: the walk would read the store, and the sweep of abandoned temporary directories
-   * would run inside the evidence. A named store is checked by {@link #requireDirectory}.
+   * Refuses to run when the temporary directory ({@code java.io.tmpdir}, which the launcher takes from {@code TMPDIR})
+   * lies inside an input, before anything is made there: DuckDB's spill directory for the analysis goes there, and
+   * without {@code --store} the temporary store too (the walk would read it), and abandoned ones are swept from it. A
+   * named store is checked by {@link #requireDirectory}.
    */
-  void requireTemporaryStoreOutside() {
-    requireOutsideInputs("its temporary store (name one outside the inputs with --store DIR)",
-        Path.of(System.getProperty("java.io.tmpdir")).resolve("trailsleuth-store"));
+  void requireTemporaryFilesOutside(boolean temporaryStore) {
+    Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+    if (temporaryStore) {
+      requireOutsideInputs("its temporary store (name one outside the inputs with --store DIR)",
+          temporary.resolve("trailsleuth-store"));
+    } else {
+      requireOutsideInputs("its temporary files (DuckDB's spill directory; set TMPDIR outside the inputs)",
+          temporary.resolve("trailsleuth-duckdb"));
+    }
   }
 
   private void requireOutsideInputs(String option, Path output) {

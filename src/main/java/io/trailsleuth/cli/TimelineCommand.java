@@ -73,7 +73,7 @@ public final class TimelineCommand implements Callable<Integer> {
     }
     InputPaths.requireExisting(paths);
     if (store == null) {
-      OutputPaths.outside(paths).requireTemporaryStoreOutside();
+      OutputPaths.outside(paths).requireTemporaryFilesOutside(true);
     }
     try (StoreDirectory directory = StoreDirectory.namedOrTemporary(store)) {
       Path target = directory.path();

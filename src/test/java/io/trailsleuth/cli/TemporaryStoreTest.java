@@ -91,6 +91,27 @@ final class TemporaryStoreTest {
     }
   }
 
+  @Test
+  void refusesToSpillIntoATemporaryDirectoryInsideAnInputWithANamedStoreToo() throws Exception {
+    Path inputs = Files.createDirectories(temp.resolve("inputs"));
+    Files.copy(io.trailsleuth.pipeline.TestStores.fixture("trail-records/compact.json"), inputs.resolve("records.json"));
+    Path javaTemp = Files.createDirectories(inputs.resolve("tmp"));
+    Path store = temp.resolve("store");
+
+    Process process = start(javaTemp, "investigate", "-q", inputs.toString(), "--store", store.toString());
+    process.getOutputStream().close();
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(temp.resolve("err.txt"))).contains("cannot write its temporary files (DuckDB's spill"
+        + " directory; set TMPDIR outside the inputs) " + javaTemp.resolve("trailsleuth-duckdb")
+        + ": it lies inside the input directory " + inputs.toRealPath());
+    try (Stream<Path> made = Files.list(javaTemp)) {
+      assertThat(made).isEmpty();
+    }
+    assertThat(store).doesNotExist();
+  }
+
   /** Runs trailsleuth in a child JVM whose temporary directory is {@code javaTemp}; its output goes to files. */
   private Process start(Path javaTemp, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of(
