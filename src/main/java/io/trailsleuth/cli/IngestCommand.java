@@ -1,7 +1,5 @@
 package io.trailsleuth.cli;
 
-import io.trailsleuth.ingest.DecodedContentHashes;
-import io.trailsleuth.ingest.SharedWalk;
 import io.trailsleuth.ingest.WalkAhead;
 import io.trailsleuth.pipeline.IngestOptions;
 import io.trailsleuth.pipeline.IngestPipeline;
@@ -10,7 +8,6 @@ import io.trailsleuth.store.CaseStore;
 import io.trailsleuth.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +47,7 @@ public final class IngestCommand implements Callable<Integer> {
     IngestOptions options = settings.options(paths, store);
     StoreLayout layout = CaseStore.createOrOpen(store);
     IgnoredRuns.warn(layout, spec.commandLine().getErr());
-    IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec), Set::of,
-        DecodedContentHashes.none(), new SharedWalk(), walk);
+    IngestSummary summary = IngestPipeline.run(layout, options, settings.progress(spec), walk);
     IngestSummaryPrinter.print(summary, StoreDirectory.named(store), spec.commandLine().getOut());
     IngestSummaryPrinter.printWhenNothingRead(summary, paths, spec.commandLine().getErr());
     return settings.exitCode(summary);

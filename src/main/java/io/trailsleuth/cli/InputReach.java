@@ -121,10 +121,7 @@ final class InputReach {
   static Path placeOfMissing(Path path) {
     Path absolute = path.toAbsolutePath();
     for (int links = 0; links <= MOST_LINKS_FOLLOWED; links++) {
-      Path existing = absolute;
-      while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-        existing = existing.getParent();
-      }
+      Path existing = nearestExisting(absolute);
       // by name, not relativize, which normalises: a '..' after a missing part must stay to be seen
       Path rest = existing.getNameCount() == absolute.getNameCount() ? Path.of("")
           : absolute.subpath(existing.getNameCount(), absolute.getNameCount());
@@ -150,6 +147,15 @@ final class InputReach {
       return real.resolve(rest).normalize();
     }
     return null;
+  }
+
+  /** The nearest of an absolute path and its ancestors that exists, a link counting as it is, not as its target. */
+  static Path nearestExisting(Path absolute) {
+    Path existing = absolute;
+    while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    return existing;
   }
 
   /** The symbolic links in a directory tree, not following any, sorted; unreadable parts are skipped. */

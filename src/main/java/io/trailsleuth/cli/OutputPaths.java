@@ -3,7 +3,6 @@ package io.trailsleuth.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +90,7 @@ final class OutputPaths {
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw refused(option, directory, "it is a file, not a directory; name a directory");
     }
-    Path existing = nearestExisting(directory.toAbsolutePath());
+    Path existing = InputReach.nearestExisting(directory.toAbsolutePath());
     if (!Files.isDirectory(existing)) {
       throw refused(option, directory, existing + " is a file, so the directory cannot be created there");
     }
@@ -148,20 +147,12 @@ final class OutputPaths {
     if (Files.isSymbolicLink(absolute) && !Files.exists(absolute)) {
       throw refused(option, output, "it is a symbolic link to a missing file; name the file itself");
     }
-    Path existing = nearestExisting(absolute);
+    Path existing = InputReach.nearestExisting(absolute);
     try {
       return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
     } catch (IOException e) {
       throw refused(option, output, "cannot resolve " + existing + ": " + e.getMessage());
     }
-  }
-
-  private static Path nearestExisting(Path absolute) {
-    Path existing = absolute;
-    while (existing.getParent() != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-    }
-    return existing;
   }
 
   private static Path path(String option, String value) {

@@ -74,7 +74,13 @@ public final class IngestPipeline {
    */
   public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress)
       throws IOException, InterruptedException, SQLException {
-    return run(layout, options, progress, Set::of, DecodedContentHashes.none(), new SharedWalk());
+    return run(layout, options, progress, WalkAhead.onRequest(options.inputs()));
+  }
+
+  /** Ingests as above, taking the walk of the inputs from {@code walkAhead} (see the last overload). */
+  public static IngestSummary run(StoreLayout layout, IngestOptions options, IngestProgress progress,
+      WalkAhead walkAhead) throws IOException, InterruptedException, SQLException {
+    return run(layout, options, progress, Set::of, DecodedContentHashes.none(), new SharedWalk(), walkAhead);
   }
 
   /**
