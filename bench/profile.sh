@@ -51,10 +51,13 @@ report --sort comm | awk -v s="$seconds" '{
     if (name ~ /^trailsleuth-par/) group = "parser threads (read, inflate, scan, Arrow)"
     else if (name ~ /^trailsleuth-wri/) group = "writer thread (DuckDB: Arrow import, Parquet write of the events)"
     else if (name ~ /^trailsleuth-ver/) group = "digest verification thread"
+    else if (name ~ /^trailsleuth-sta/) group = "staging threads (the staging database opened, the lane: derived tables)"
+    else if (name ~ /^trailsleuth-wal/) group = "walk thread (the inputs walked ahead)"
+    else if (name ~ /^trailsleuth-/) group = "other trailsleuth threads (commit, clean-up)"
     else if (name ~ /^C[12] Compiler/) group = "JIT compiler threads"
     else if (name == "java") group = "main thread (start-up, dedup, derived tables, manifest, analysis)"
-    else if (name == "bash" || name == "find" || name == "dirname") group = "launcher script"
-    else group = "JVM service threads (GC, VM, sweeper)"
+    else if (name ~ /^(bash|find|dirname|readlink|stat|cksum|cut)$/) group = "launcher script"
+    else group = "JVM service threads (GC, VM, sweeper) and DuckDB's own"
     sum[group] += share
   } END {for (g in sum) printf "| %s | %.1f %% | %.1f |\n", g, sum[g], sum[g] * s / 100}' | sort -t'|' -k3 -rn
 echo

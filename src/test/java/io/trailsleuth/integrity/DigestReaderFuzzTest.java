@@ -3,6 +3,7 @@ package io.trailsleuth.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.fuzzing.FuzzedContent;
 import io.trailsleuth.fuzzing.FuzzedContent.Wrapping;
 import io.trailsleuth.fuzzing.UntouchedFiles;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -75,5 +77,11 @@ final class DigestReaderFuzzTest {
     assertThat(classified).as("every local log file is verified, tampered or unlisted")
         .containsAll(FIXTURE.archive().logKeys);
     archive.assertUnchanged();
+  }
+
+  /** The archive, its keys and signatures are the JVM's, written once for every fuzzed input; none outlives the class. */
+  @AfterAll
+  static void deleteFixture() throws IOException {
+    FileTrees.deleteRecursively(FIXTURE.root().getParent());
   }
 }

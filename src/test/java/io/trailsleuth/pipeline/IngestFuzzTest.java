@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.trailsleuth.fuzzing.FuzzSeeds;
 import io.trailsleuth.fuzzing.FuzzedContent;
 import io.trailsleuth.fuzzing.FuzzedContent.Wrapping;
+import io.trailsleuth.common.FileTrees;
 import io.trailsleuth.fuzzing.UntouchedFiles;
 import io.trailsleuth.ingest.FileScope;
 import java.io.IOException;
@@ -13,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,8 +60,14 @@ final class IngestFuzzTest {
         assertThat(TestStores.count(store, "SELECT count(*) FROM rejects")).isEqualTo(summary.rejected());
       }
     } finally {
-      deleteTree(run);
+      FileTrees.deleteRecursively(run);
     }
+  }
+
+  /** The work directory is the JVM's, made once for every fuzzed input; nothing of it outlives the class. */
+  @AfterAll
+  static void deleteWorkDirectory() throws IOException {
+    FileTrees.deleteRecursively(WORK);
   }
 
   private static Path workDirectory() {
@@ -68,14 +75,6 @@ final class IngestFuzzTest {
       return Files.createTempDirectory("ingest-fuzz");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }
