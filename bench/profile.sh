@@ -57,7 +57,7 @@ report --sort comm | awk -v s="$seconds" '{
     else if (name ~ /^C[12] Compiler/) group = "JIT compiler threads"
     else if (name == "java") group = "main thread (start-up, dedup, derived tables, manifest, analysis)"
     else if (name ~ /^(bash|find|dirname|readlink|stat|cksum|cut)$/) group = "launcher script"
-    else group = "JVM service threads (GC, VM, sweeper) and DuckDB's own"
+    else group = "JVM service threads (GC, VM, sweeper) and DuckDB threads"
     sum[group] += share
   } END {for (g in sum) printf "| %s | %.1f %% | %.1f |\n", g, sum[g], sum[g] * s / 100}' | sort -t'|' -k3 -rn
 echo
