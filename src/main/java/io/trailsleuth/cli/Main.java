@@ -138,12 +138,7 @@ public final class Main implements Runnable {
 
   private static int handle(Throwable exception, PrintWriter err, boolean verbose) {
     if (causedByHeapExhaustion(exception)) {
-      err.println("trailsleuth: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-          + " MiB usable) is too small for this run; run again with a larger one (TRAILSLEUTH_HEAP=1g ./trailsleuth"
-          + " ...). A run keeps some heap for every input file: the launcher's default of 256 MiB held an ingest of"
-          + " 2,000,000 one-event files, and an investigate of 575,000 when digests list every file (2,000,000 with no"
-          + " digest) or of 200,000 AWS Config files. A larger archive can"
-          + " also be ingested in parts into one store (--since and --until, --account, --region) and analysed there.");
+      err.println(heapExhaustedMessage());
       if (verbose) {
         exception.printStackTrace(err);
       }
@@ -167,6 +162,16 @@ public final class Main implements Runnable {
     return ExitCode.INTERNAL_ERROR;
   }
 
+  /** What a run whose heap ran out (or that {@link HeapWatch} ended) tells its user. */
+  static String heapExhaustedMessage() {
+    return "trailsleuth: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB usable) is too small for this run; run again with a larger one (TRAILSLEUTH_HEAP=1g ./trailsleuth"
+        + " ...). A run keeps some heap for every input file: the launcher's default of 256 MiB held an ingest of"
+        + " 2,000,000 one-event files, and an investigate of 575,000 when digests list every file (2,000,000 with no"
+        + " digest) or of 200,000 AWS Config files. A larger archive can"
+        + " also be ingested in parts into one store (--since and --until, --account, --region) and analysed there.";
+  }
+
   /**
    * True when the heap ran out, directly or as the cause of another exception (a parser thread's error reaches the
    * command wrapped). Other OutOfMemoryErrors (threads, metaspace, direct buffers, an array past the VM's limit) are
@@ -185,6 +190,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    HeapWatch.start(System.err, HeapWatch.FIRST_LOOK, HeapWatch.WINDOW);
     System.exit(run(out, err, args));
   }
 }
