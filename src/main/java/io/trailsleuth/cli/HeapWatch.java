@@ -9,15 +9,17 @@ import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * A daemon thread that ends a run whose heap is exhausted but that the JVM keeps collecting instead of failing
- * ({@link GcThrash}): it prints the out-of-memory message a run that ran out of heap prints, and halts with exit code
- * 1. Such a run did not even stop on SIGTERM, whose shutdown needs the heap too. A temporary store it leaves is swept
- * by the next run, and a named store's unfinished run is never published.
+ * ({@link HeapThrash}): it prints the out-of-memory message and halts with exit code 1. It watches ParallelGC's and
+ * Serial's old generation (the launcher runs ParallelGC) and stays off under collectors without one. The halt runs no
+ * shutdown hook: a named store's unfinished run is never published and the next ingest removes it, and a temporary
+ * store or spill directory left behind is removed by the next run that makes one of its kind.
  */
 final class HeapWatch {
-  /** The window {@link GcThrash} judges: long enough that no busy but progressing run is ended. */
+  /** The window {@link HeapThrash} judges: long enough that no busy but progressing run is ended. */
   static final Duration WINDOW = Duration.ofSeconds(10);
   /**
    * The first look, late enough that commands of a few seconds never load the management classes (about 50 ms of
@@ -31,8 +33,8 @@ final class HeapWatch {
   /** Starts watching this JVM's heap; {@code err} gets the message. */
   static void start(PrintStream err, Duration firstLook, Duration window) {
     // encoded now: when the watch speaks, the heap may hold no room for the text
-    byte[] collecting = message("for " + window.toSeconds() + " s it spent more than "
-        + Math.round(GcThrash.COLLECTING_SHARE * 100) + " % of its time collecting garbage in a full heap");
+    byte[] collecting = message("for " + window.toSeconds() + " s it spent "
+        + Math.round(HeapThrash.COLLECTING_SHARE * 100) + " % of its time or more collecting garbage in a full heap");
     byte[] full = message("the heap had no room left even for its heap watch");
     Thread thread = new Thread(() -> watch(err, collecting, full, firstLook, window), "trailsleuth-heap-watch");
     thread.setDaemon(true);
@@ -49,8 +51,14 @@ final class HeapWatch {
       Thread.sleep(firstLook.toMillis());
       List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
       MemoryPoolMXBean oldGeneration = oldGeneration();
-      GcThrash thrash = new GcThrash(window);
-      while (!thrash.exhausted(System.nanoTime(), collectingMillis(collectors), fullness(oldGeneration))) {
+      if (oldGeneration == null) {
+        // G1's old generation spans the whole heap and concurrent collectors count their concurrent cycles as
+        // collection time: the thresholds fit neither, so there is nothing to watch
+        return;
+      }
+      HeapThrash thrash = new HeapThrash(window);
+      while (!thrash.exhausted(System.nanoTime(), total(collectors, GarbageCollectorMXBean::getCollectionTime),
+          total(collectors, GarbageCollectorMXBean::getCollectionCount), fullness(oldGeneration))) {
         Thread.sleep(INTERVAL_MILLIS);
       }
       end(err, collecting);
@@ -60,19 +68,10 @@ final class HeapWatch {
       // The watch itself found no room, directly or while a class it needs was loaded and initialised (an
       // ExceptionInInitializerError around the OutOfMemoryError): that is the full heap it watches for. Anything else
       // only ends the watch.
-      if (outOfMemory(e)) {
+      if (Main.causedByHeapExhaustion(e)) {
         end(err, full);
       }
     }
-  }
-
-  private static boolean outOfMemory(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof OutOfMemoryError) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void end(PrintStream err, byte[] message) {
@@ -84,35 +83,30 @@ final class HeapWatch {
     }
   }
 
-  private static long collectingMillis(List<GarbageCollectorMXBean> collectors) {
+  /** The sum over the collectors of a count they keep (-1 when one does not keep it counts as 0). */
+  private static long total(List<GarbageCollectorMXBean> collectors, ToLongFunction<GarbageCollectorMXBean> count) {
     long total = 0;
     for (GarbageCollectorMXBean collector : collectors) {
-      total += Math.max(0, collector.getCollectionTime());
+      total += Math.max(0, count.applyAsLong(collector));
     }
     return total;
   }
 
-  /** The heap pool of long-lived objects (ParallelGC's "PS Old Gen", G1's, Serial's "Tenured Gen"); null if none. */
+  /** ParallelGC's "PS Old Gen" or Serial's "Tenured Gen", when its use after collection is known; else null. */
   private static MemoryPoolMXBean oldGeneration() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
-          && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+          && (pool.getName().equals("PS Old Gen") || pool.getName().equals("Tenured Gen"))) {
         return pool;
       }
     }
     return null;
   }
 
-  /** The old generation's use after its last collection as a share of its maximum; the whole heap's now without one. */
+  /** The old generation's use after its last collection as a share of its maximum; 0 while either is unknown. */
   private static double fullness(MemoryPoolMXBean oldGeneration) {
-    if (oldGeneration != null) {
-      MemoryUsage afterCollection = oldGeneration.getCollectionUsage();
-      long max = afterCollection == null ? -1 : afterCollection.getMax();
-      if (max > 0) {
-        return (double) afterCollection.getUsed() / max;
-      }
-    }
-    Runtime runtime = Runtime.getRuntime();
-    return (double) (runtime.totalMemory() - runtime.freeMemory()) / runtime.maxMemory();
+    MemoryUsage afterCollection = oldGeneration.getCollectionUsage();
+    long max = afterCollection == null ? -1 : afterCollection.getMax();
+    return max > 0 ? (double) afterCollection.getUsed() / max : 0;
   }
 }

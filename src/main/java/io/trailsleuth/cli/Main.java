@@ -177,7 +177,7 @@ public final class Main implements Runnable {
    * command wrapped). Other OutOfMemoryErrors (threads, metaspace, direct buffers, an array past the VM's limit) are
    * not helped by a larger heap and take the internal-error path.
    */
-  private static boolean causedByHeapExhaustion(Throwable exception) {
+  static boolean causedByHeapExhaustion(Throwable exception) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
       if (cause instanceof OutOfMemoryError error && HEAP_EXHAUSTION.contains(String.valueOf(error.getMessage()))) {

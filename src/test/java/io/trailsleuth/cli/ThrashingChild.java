@@ -9,10 +9,10 @@ import java.util.ArrayDeque;
  * full collections of an exhausted run, with more free space than the JVM's own overhead limit wants. Exits with 0
  * when nothing ended it within a minute.
  */
-final class HeapThrasher {
+final class ThrashingChild {
   private static final int BLOCK_BYTES = 4096;
 
-  private HeapThrasher() {}
+  private ThrashingChild() {}
 
   public static void main(String[] args) throws InterruptedException {
     HeapWatch.start(System.err, Duration.ZERO, Duration.ofSeconds(Long.parseLong(args[0])));
