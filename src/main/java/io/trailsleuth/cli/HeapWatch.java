@@ -27,6 +27,7 @@ final class HeapWatch {
    */
   static final Duration FIRST_LOOK = Duration.ofSeconds(5);
   private static final long INTERVAL_MILLIS = 500;
+  private static final int CAUSES_LOOKED_AT = 32;
 
   private HeapWatch() {}
 
@@ -68,9 +69,27 @@ final class HeapWatch {
       // The watch itself found no room, directly or while a class it needs was loaded and initialised (an
       // ExceptionInInitializerError around the OutOfMemoryError): that is the full heap it watches for. Anything else
       // only ends the watch.
-      if (Main.causedByHeapExhaustion(e)) {
+      if (heapExhaustion(e)) {
         end(err, full);
       }
+    }
+  }
+
+  /**
+   * True when the heap ran out, directly or as a cause (at most {@link #CAUSES_LOOKED_AT} deep, so a cycle of causes
+   * ends the look). Allocates nothing, and a further OutOfMemoryError while it looks counts as one.
+   */
+  private static boolean heapExhaustion(Throwable thrown) {
+    try {
+      Throwable cause = thrown;
+      for (int depth = 0; cause != null && depth < CAUSES_LOOKED_AT; depth++, cause = cause.getCause()) {
+        if (cause instanceof OutOfMemoryError error && Main.heapExhaustion(error)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (OutOfMemoryError again) {
+      return true;
     }
   }
 

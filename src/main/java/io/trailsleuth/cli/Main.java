@@ -177,10 +177,15 @@ public final class Main implements Runnable {
    * command wrapped). Other OutOfMemoryErrors (threads, metaspace, direct buffers, an array past the VM's limit) are
    * not helped by a larger heap and take the internal-error path.
    */
+  /** True for the OutOfMemoryErrors a larger heap cures; allocates nothing, for a thread that meets one. */
+  static boolean heapExhaustion(OutOfMemoryError error) {
+    return HEAP_EXHAUSTION.contains(String.valueOf(error.getMessage()));
+  }
+
   static boolean causedByHeapExhaustion(Throwable exception) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
-      if (cause instanceof OutOfMemoryError error && HEAP_EXHAUSTION.contains(String.valueOf(error.getMessage()))) {
+      if (cause instanceof OutOfMemoryError error && heapExhaustion(error)) {
         return true;
       }
     }
