@@ -22,7 +22,7 @@ final class HeapWatch {
   /** The window {@link HeapThrash} judges: long enough that no busy but progressing run is ended. */
   static final Duration WINDOW = Duration.ofSeconds(10);
   /**
-   * The first look, late enough that commands of a few seconds never load the management classes (about 50 ms of
+   * The first look, late enough that commands of a few seconds never load the management classes (about 45 ms of
    * CPU, beside the work).
    */
   static final Duration FIRST_LOOK = Duration.ofSeconds(5);
@@ -37,6 +37,14 @@ final class HeapWatch {
     byte[] collecting = message("for " + window.toSeconds() + " s it spent "
         + Math.round(HeapThrash.COLLECTING_SHARE * 100) + " % of its time or more collecting garbage in a full heap");
     byte[] full = message("the heap had no room left even for its heap watch");
+    // what the watch needs once the heap is full is made ready now: the check of its own error (a first call resolves
+    // the method and its constants) and the class a halt initialises on its first use
+    heapExhaustion(new OutOfMemoryError("Java heap space"));
+    try {
+      Class.forName("java.lang.Shutdown", true, null);
+    } catch (ClassNotFoundException e) {
+      // another JDK's layout: the halt initialises it then
+    }
     Thread thread = new Thread(() -> watch(err, collecting, full, firstLook, window), "trailsleuth-heap-watch");
     thread.setDaemon(true);
     thread.start();
@@ -57,9 +65,14 @@ final class HeapWatch {
         // collection time: the thresholds fit neither, so there is nothing to watch
         return;
       }
+      // full collections only (PS MarkSweep, MarkSweepCompact: the collectors that manage the old generation):
+      // ParallelGC counts a young collection that calls for a full one as two
+      List<GarbageCollectorMXBean> fullCollectors = collectors.stream()
+          .filter(collector -> List.of(collector.getMemoryPoolNames()).contains(oldGeneration.getName()))
+          .toList();
       HeapThrash thrash = new HeapThrash(window);
       while (!thrash.exhausted(System.nanoTime(), total(collectors, GarbageCollectorMXBean::getCollectionTime),
-          total(collectors, GarbageCollectorMXBean::getCollectionCount), fullness(oldGeneration))) {
+          total(fullCollectors, GarbageCollectorMXBean::getCollectionCount), fullness(oldGeneration))) {
         Thread.sleep(INTERVAL_MILLIS);
       }
       end(err, collecting);

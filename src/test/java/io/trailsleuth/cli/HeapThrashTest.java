@@ -51,7 +51,7 @@ final class HeapThrashTest {
 
   @Test
   void oneLongCollectionOfALargeHeapIsNotExhaustion() {
-    // the watch cannot sample during a pause: quiet seconds, then one collection of 9.5 s that leaves 92 % in use
+    // the watch cannot sample during a pause: quiet seconds, then one full collection of 9.5 s that leaves 92 % in use
     HeapThrash thrash = new HeapThrash(Duration.ofSeconds(10));
     for (int second = 0; second <= 5; second++) {
       assertThat(thrash.exhausted(second * SECOND, 0, 0, 0.5)).isFalse();

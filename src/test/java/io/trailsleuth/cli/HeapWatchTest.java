@@ -17,19 +17,33 @@ final class HeapWatchTest {
 
   @Test
   void endsARunThatCollectsWithoutEndAndSaysTheHeapIsTooSmall() throws IOException, InterruptedException {
-    Path err = temp.resolve("err.txt");
+    String message = runChild("thrash");
+
+    assertThat(message).contains("trailsleuth: out of memory: the Java heap").contains("TRAILSLEUTH_HEAP=1g")
+        .contains("This run was ended: for 3 s it spent 90 % of its time or more collecting garbage");
+  }
+
+  @Test
+  void endsARunWhoseHeapHasNoRoomEvenForTheWatch() throws IOException, InterruptedException {
+    String message = runChild("full");
+
+    assertThat(message).contains("trailsleuth: out of memory: the Java heap")
+        .contains("This run was ended: the heap had no room left even for its heap watch");
+  }
+
+  /** Runs {@link ThrashingChild} in a 64 MiB JVM; asserts that it was ended with exit code 1, gives its stderr. */
+  private String runChild(String mode) throws IOException, InterruptedException {
+    Path err = temp.resolve(mode + ".err");
     Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), ThrashingChild.class.getName(), "3"))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        "-Xmx64m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), ThrashingChild.class.getName(), "3",
+        mode)).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
     try {
       assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the child ended").isTrue();
     } finally {
       child.destroyForcibly();
     }
-
     String message = Files.readString(err, StandardCharsets.UTF_8);
     assertThat(child.exitValue()).as(message).isEqualTo(ExitCode.INTERNAL_ERROR);
-    assertThat(message).contains("trailsleuth: out of memory: the Java heap").contains("TRAILSLEUTH_HEAP=1g")
-        .contains("This run was ended: for 3 s it spent 90 % of its time or more collecting garbage");
+    return message;
   }
 }
