@@ -7,10 +7,10 @@ import java.util.ArrayDeque;
  * Decides from samples of the collectors whether a run's heap is exhausted though no OutOfMemoryError comes: over a
  * whole window, {@link #COLLECTING_SHARE} of the time or more went to garbage collection, with at least
  * {@link #COLLECTIONS} full collections, and the old generation was still {@link #OLD_GENERATION_FULL} full or more
- * after the last. The JVM's own limit ("GC
- * overhead limit exceeded") wants less than 2 % of the heap freed; a heap with a little more free space than that gave
- * back-to-back full collections for ten minutes and more, with no error, instead (an analysis of 500,000 AWS Config
- * files under the launcher's 256 MiB). One long collection of a large heap is not thrashing: several are needed.
+ * after the last. The JVM's own limit ("GC overhead limit exceeded") wants less than 2 % of the heap freed; a heap with
+ * a little more free space than that gave back-to-back full collections for ten minutes and more, with no error,
+ * instead (an analysis of 500,000 AWS Config files under the launcher's 256 MiB). One long collection of a large heap
+ * is not thrashing: several are needed.
  */
 final class HeapThrash {
   /** The share of the window's time spent collecting at or above which the heap counts as exhausted. */

@@ -27,7 +27,6 @@ final class HeapWatch {
    */
   static final Duration FIRST_LOOK = Duration.ofSeconds(5);
   private static final long INTERVAL_MILLIS = 500;
-  private static final int CAUSES_LOOKED_AT = 32;
 
   private HeapWatch() {}
 
@@ -88,19 +87,10 @@ final class HeapWatch {
     }
   }
 
-  /**
-   * True when the heap ran out, directly or as a cause (at most {@link #CAUSES_LOOKED_AT} deep, so a cycle of causes
-   * ends the look). Allocates nothing, and a further OutOfMemoryError while it looks counts as one.
-   */
+  /** As {@link Main#causedByHeapExhaustion}; a further OutOfMemoryError while it looks counts as the heap's. */
   private static boolean heapExhaustion(Throwable thrown) {
     try {
-      Throwable cause = thrown;
-      for (int depth = 0; cause != null && depth < CAUSES_LOOKED_AT; depth++, cause = cause.getCause()) {
-        if (cause instanceof OutOfMemoryError error && Main.heapExhaustion(error)) {
-          return true;
-        }
-      }
-      return false;
+      return Main.causedByHeapExhaustion(thrown);
     } catch (OutOfMemoryError again) {
       return true;
     }

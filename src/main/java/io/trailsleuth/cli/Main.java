@@ -6,8 +6,6 @@ import io.trailsleuth.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -175,18 +173,23 @@ public final class Main implements Runnable {
   /**
    * True when the heap ran out, directly or as the cause of another exception (a parser thread's error reaches the
    * command wrapped). Other OutOfMemoryErrors (threads, metaspace, direct buffers, an array past the VM's limit) are
-   * not helped by a larger heap and take the internal-error path.
+   * not helped by a larger heap and take the internal-error path. Allocates nothing, so that {@link HeapWatch} can ask
+   * with the heap full: every cause is looked at without a set of those seen, a second reference following the chain at
+   * half the pace, and a cycle of causes ends the look where the two meet (by then every cause in it was looked at).
    */
-  /** True for the OutOfMemoryErrors a larger heap cures; allocates nothing, for a thread that meets one. */
-  static boolean heapExhaustion(OutOfMemoryError error) {
-    return HEAP_EXHAUSTION.contains(String.valueOf(error.getMessage()));
-  }
-
   static boolean causedByHeapExhaustion(Throwable exception) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
-      if (cause instanceof OutOfMemoryError error && heapExhaustion(error)) {
+    Throwable halfPace = exception;
+    Throwable cause = exception;
+    for (long steps = 1; cause != null; steps++) {
+      if (cause instanceof OutOfMemoryError error && HEAP_EXHAUSTION.contains(String.valueOf(error.getMessage()))) {
         return true;
+      }
+      cause = cause.getCause();
+      if (steps % 2 == 0) {
+        halfPace = halfPace.getCause();
+      }
+      if (cause == halfPace) {
+        return false;
       }
     }
     return false;

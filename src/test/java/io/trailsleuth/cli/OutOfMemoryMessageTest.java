@@ -76,4 +76,28 @@ final class OutOfMemoryMessageTest {
       assertThat(err.toString()).startsWith("trailsleuth: internal error: ").doesNotContain("TRAILSLEUTH_HEAP");
     }
   }
+
+  @Test
+  @Timeout(30)
+  void findsTheHeapsErrorAtAnyDepthAndInACycleOfCauses() {
+    Exception deep = new IOException(new OutOfMemoryError("Java heap space"));
+    for (int wrap = 0; wrap < 100; wrap++) {
+      deep = new IllegalStateException(deep);
+    }
+    // a cycle whose last member is the heap's error: first -> second -> third (the error) -> first
+    IOException first = new IOException("first");
+    IllegalStateException second = new IllegalStateException("second");
+    OutOfMemoryError third = new OutOfMemoryError("GC overhead limit exceeded");
+    first.initCause(second);
+    second.initCause(third);
+    third.initCause(first);
+    IOException loop = new IOException("loop");
+    IllegalStateException back = new IllegalStateException("back", loop);
+    loop.initCause(new IllegalArgumentException("tail", back));
+
+    assertThat(Main.causedByHeapExhaustion(deep)).isTrue();
+    assertThat(Main.causedByHeapExhaustion(new IllegalStateException("outside", first))).isTrue();
+    assertThat(Main.causedByHeapExhaustion(new IllegalStateException("tail", loop))).isFalse();
+    assertThat(Main.causedByHeapExhaustion(new OutOfMemoryError("Metaspace"))).isFalse();
+  }
 }
